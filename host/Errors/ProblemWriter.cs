@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Platform.Abstractions.Errors;
+
+namespace Platform.Host.Errors;
+
+/// <summary>
+/// Turns every failure into RFC 9457 problem+json with a stable <c>code</c> and Japanese text; a browser asking for
+/// HTML gets the same message as a page. Nothing else decides what an error looks like.
+/// </summary>
+public static partial class ProblemWriter
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    /// <summary>Middleware for the errors that are answers, not faults: written without an error log line.</summary>
+    public static async Task CatchPlatformExceptions(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (PlatformException problem) when (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            await WriteAsync(context, problem);
+        }
+    }
+
+    /// <summary>The exception handler, for everything else.</summary>
+    public static Task HandleExceptionAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var problem = error switch
+        {
+            PlatformException p => p,
+            BadHttpRequestException { InnerException: JsonException } or JsonException =>
+                new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "送信された本文をJSONとして読めませんでした。"),
+            BadHttpRequestException b => new PlatformException(b.StatusCode, "request.invalid", "リクエストが正しくありません。", b.Message),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Host.Errors");
+            LogUnhandled(logger, context.Request.Path, error);
+            problem = new PlatformException(500, "server.error", "サーバーで問題が発生しました。", "しばらくしてからもう一度お試しください。");
+        }
+        return WriteAsync(context, problem);
+    }
+
+    public static async Task WriteAsync(HttpContext context, PlatformException problem)
+    {
+        context.Response.StatusCode = problem.Status;
+        if (WantsHtml(context.Request))
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(Page(problem), Encoding.UTF8);
+            return;
+        }
+        context.Response.ContentType = "application/problem+json; charset=utf-8";
+        var document = new Dictionary<string, object?>
+        {
+            ["type"] = $"https://sasaeai.example/problems/{problem.Code}",
+            ["title"] = problem.Title,
+            ["status"] = problem.Status,
+            ["detail"] = problem.Detail,
+            ["code"] = problem.Code,
+            ["instance"] = context.Request.Path.Value,
+        };
+        if (problem.Errors is not null) document["errors"] = problem.Errors;
+        foreach (var (key, value) in problem.Extensions) document[key] = value;
+        await context.Response.WriteAsync(JsonSerializer.Serialize(document, Json), Encoding.UTF8);
+    }
+
+    private static bool WantsHtml(HttpRequest request) =>
+        !request.Path.Value!.Contains("/api/", StringComparison.Ordinal) &&
+        request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.Ordinal) == true);
+
+    private static string Page(PlatformException problem)
+    {
+        var errors = problem.Errors is null ? "" :
+            "<ul>" + string.Concat(problem.Errors.SelectMany(e => e.Value).Select(m => $"<li>{WebUtility.HtmlEncode(m)}</li>")) + "</ul>";
+        return $"""
+            <!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(problem.Title)}</title>
+            <link rel="stylesheet" href="/css/site.css"></head><body><main class="page">
+            <h1>{WebUtility.HtmlEncode(problem.Title)}</h1><p>{WebUtility.HtmlEncode(problem.Detail ?? "")}</p>{errors}
+            <p class="muted">エラーコード: {WebUtility.HtmlEncode(problem.Code)}（{problem.Status}）</p>
+            <p><a href="javascript:history.back()">前のページに戻る</a></p></main></body></html>
+            """;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string path, Exception? error);
+}

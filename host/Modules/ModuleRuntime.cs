@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Autofac;
+using Platform.Abstractions.Modules;
+using Platform.Abstractions.Tenancy;
+using Platform.Core.Modules;
+
+namespace Platform.Host.Modules;
+
+/// <summary>
+/// The module runtime: one Autofac container holding every module's services, and one lifetime scope per tenant,
+/// tagged with the tenant id, where the tenant's own registrations sit over the shared ones.
+/// <para>
+/// Orchard Core builds a whole container per tenant; with 1,741 municipalities that costs too much memory and
+/// start-up time. Here every module is registered once, and what is switched per tenant and district is checked at
+/// each entry point (<see cref="ModuleGateMiddleware"/>, <see cref="EventPublisher"/>, navigation). Tenant scopes are
+/// created on a tenant's first request, so a tenant that is never used costs nothing here.
+/// </para>
+/// <para>
+/// The root container of the host is Microsoft's, because Orleans needs keyed services that the Autofac adapter
+/// available here (8.0.0) does not support; module services reach the root's singletons (the grain factory, the
+/// database, loggers) through <see cref="RootServicesSource"/>.
+/// </para>
+/// </summary>
+public sealed class ModuleRuntime : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<ILifetimeScope>> _tenantScopes = new(StringComparer.Ordinal);
+    private readonly List<(ModuleDescriptor Module, ModuleStartup Startup)> _startups = [];
+    private IContainer? _container;
+
+    public ModuleRuntime(ModuleCatalog catalog)
+    {
+        Catalog = catalog;
+        foreach (var module in catalog.Modules)
+            if (module.StartupType is { } type)
+                _startups.Add((module, (ModuleStartup)Activator.CreateInstance(type)!));
+    }
+
+    public ModuleCatalog Catalog { get; }
+
+    public IEnumerable<(ModuleDescriptor Module, ModuleStartup Startup)> Startups => _startups;
+
+    public IContainer Container => _container ?? throw new InvalidOperationException("The module container is built when the host starts.");
+
+    /// <summary>Builds the shared module container. <paramref name="root"/> is the host's root service provider.</summary>
+    public void Build(IServiceProvider root, Action<ContainerBuilder>? hostRegistrations = null)
+    {
+        var builder = new ContainerBuilder();
+        builder.RegisterSource(new RootServicesSource(root));
+        builder.RegisterInstance(this).ExternallyOwned();
+        hostRegistrations?.Invoke(builder);
+        foreach (var (_, startup) in _startups) startup.ConfigureServices(builder);
+        _container = builder.Build();
+    }
+
+    public ILifetimeScope TenantScope(TenantInfo tenant) =>
+        _tenantScopes.GetOrAdd(tenant.Id, _ => new Lazy<ILifetimeScope>(() => Container.BeginLifetimeScope(tenant.Id, builder =>
+        {
+            builder.RegisterInstance(new TenantContext(tenant)).As<ITenantContext>();
+            foreach (var (_, startup) in _startups) startup.ConfigureTenantServices(builder, tenant);
+        }))).Value;
+
+    public int TenantScopeCount => _tenantScopes.Count;
+
+    public void Dispose()
+    {
+        foreach (var scope in _tenantScopes.Values.Where(s => s.IsValueCreated)) scope.Value.Dispose();
+        _container?.Dispose();
+    }
+
+    private sealed record TenantContext(TenantInfo Tenant) : ITenantContext;
+}

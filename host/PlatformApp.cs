@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Platform.Abstractions.Events;
+using Platform.Core.Clustering;
+using Platform.Core.Grains;
+using Platform.Core.Modules;
+using Platform.Host.Errors;
+using Platform.Host.Health;
+using Platform.Host.Modules;
+using Platform.Host.Tenancy;
+
+namespace Platform.Host;
+
+/// <summary>
+/// Composes the host: storage, the Orleans silo, the module runtime and the web pipeline. Used by <c>Program</c>,
+/// the CLI verbs, the tests and the benchmarks, so that they all run the same host.
+/// </summary>
+public static class PlatformApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json sits beside the assembly; command line and environment still override it.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = "appsettings.json",
+            Optional = true,
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+        });
+        configure?.Invoke(builder);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+
+        var catalog = new ModuleCatalog(ModuleCatalog.DiscoverCompiled(AppContext.BaseDirectory));
+        var runtime = new ModuleRuntime(catalog);
+        services.AddSingleton(catalog).AddSingleton(runtime);
+        services.AddPlatformCore(configuration);
+        services.AddSingleton<IEventPublisher, EventPublisher>();
+        services.AddSingleton<ModuleSwitcher>();
+        foreach (var (_, startup) in runtime.Startups) startup.ConfigureHostServices(services);
+
+        // Hosted services start in registration order: the schema before the silo, the silo before the seeds.
+        services.AddHostedService<StartupTasks.Migrations>();
+        builder.UseOrleans(silo => ConfigureSilo(silo, configuration));
+        services.AddHostedService<StartupTasks.Seeds>();
+
+        services.AddRazorComponents();
+        // Pages carry Japanese as text, not as &#x…; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAntiforgery();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        var app = builder.Build();
+        runtime.Build(app.Services);
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemWriter.HandleExceptionAsync });
+        app.Use(ProblemWriter.CatchPlatformExceptions);
+        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode == 404 && !context.HttpContext.Response.HasStarted
+            ? ProblemWriter.WriteAsync(context.HttpContext, new Platform.Abstractions.Errors.PlatformException(404, "route.not_found", "ページが見つかりません。", "アドレスを確認してください。"))
+            : Task.CompletedTask);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
+        });
+        app.UseMiddleware<HostNameTenantMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseMiddleware<ModuleGateMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        HealthEndpoints.Map(app);
+        app.MapGet("/", () => Results.Redirect("/aomori/")).ExcludeFromDescription();
+
+        var tenantRoutes = new ModuleRouteBuilder(app, new ModuleServiceProvider(runtime.Container, app.Services)).MapGroup("/{tenant}");
+        ModuleEndpoints.Map(tenantRoutes);
+        Admin.AdminEndpoints.Map(tenantRoutes);
+        foreach (var (module, startup) in runtime.Startups)
+            startup.MapEndpoints(tenantRoutes.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module)));
+        return app;
+    }
+
+    private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
+    {
+        var orleans = configuration.GetSection("Orleans");
+        var siloPort = orleans.GetValue("SiloPort", 11111);
+        var gatewayPort = orleans.GetValue("GatewayPort", 30000);
+        if (string.Equals(orleans["Clustering"], "Database", StringComparison.OrdinalIgnoreCase))
+        {
+            // Several hosts on one server database: membership in that database, see DatabaseMembershipTable.
+            silo.Configure<ClusterOptions>(o => { o.ClusterId = orleans["ClusterId"] ?? "sasaeai"; o.ServiceId = "sasaeai"; });
+            silo.ConfigureEndpoints(IPAddress.Parse(orleans["AdvertisedAddress"] ?? "127.0.0.1"), siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            silo.Services.AddSingleton<IMembershipTable, DatabaseMembershipTable>();
+        }
+        else
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "sasaeai", clusterId: "sasaeai-local");
+        }
+        silo.Services.AddGrainStorage(GrainStorageNames.Platform, (sp, _) => ActivatorUtilities.CreateInstance<DatabaseGrainStorage>(sp));
+    }
+}

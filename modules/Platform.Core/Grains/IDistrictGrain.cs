@@ -1,0 +1,38 @@
+namespace Platform.Core.Grains;
+
+/// <summary>
+/// The coordinator of one district's state, keyed <c>{tenant}/{district}</c>: which district-scoped modules are
+/// switched off there and each module's settings. It is the only writer of that state, so concurrent switches for
+/// one district are applied one after another and none is lost.
+/// </summary>
+[Alias("Platform.Core.Grains.IDistrictGrain")]
+public interface IDistrictGrain : IGrainWithStringKey
+{
+    [Alias("GetModules")]
+    Task<DistrictModules> GetModules();
+
+    [Alias("EnableModule")]
+    Task<SwitchResult> EnableModule(string moduleId);
+
+    [Alias("DisableModule")]
+    Task<SwitchResult> DisableModule(string moduleId);
+
+    /// <summary>The module's settings as JSON, defaults filled in.</summary>
+    [Alias("GetSettings")]
+    Task<string> GetSettings(string moduleId);
+
+    /// <summary>Applies the fields given (a JSON object) over the current settings, or returns every field's error.</summary>
+    [Alias("UpdateSettings")]
+    Task<SettingsResult> UpdateSettings(string moduleId, string changesJson);
+}
+
+public static class DistrictGrainKey
+{
+    public static string For(string tenantId, string districtId) => $"{tenantId}/{districtId}";
+
+    public static (string TenantId, string DistrictId) Parse(string key)
+    {
+        var slash = key.IndexOf('/');
+        return (key[..slash], key[(slash + 1)..]);
+    }
+}

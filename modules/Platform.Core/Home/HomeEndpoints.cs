@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Platform.Core.Districts;
+using Platform.Core.Tenancy;
+
+namespace Platform.Core.Home;
+
+public static class HomeEndpoints
+{
+    public static void Map(IEndpointRouteBuilder tenant)
+    {
+        tenant.MapGet("/", async (HttpContext http, DistrictStore districts) =>
+            new RazorComponentResult<TenantHomePage>(new
+            {
+                Tenant = http.Tenant(),
+                Districts = await districts.ListAsync(http.Tenant().Id, http.RequestAborted),
+            })).ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Platform.Core.Storage;
+
+/// <summary>
+/// Opens connections to the platform database. Every query the platform runs goes through Dapper on one of these,
+/// with SQL that is the same for every provider unless <see cref="Dialect"/> says otherwise.
+/// </summary>
+public sealed class Database
+{
+    private readonly string _connectionString;
+
+    public Database(DatabaseOptions options)
+    {
+        Provider = options.Provider;
+        _connectionString = options.ConnectionString ?? DefaultSqlite();
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(_connectionString) { ForeignKeys = true, DefaultTimeout = 30 };
+            _connectionString = builder.ToString();
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (folder is not null) Directory.CreateDirectory(folder);
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public SqlDialect Dialect => SqlDialect.For(Provider);
+
+    /// <summary>A short description for logs that never includes a password.</summary>
+    public string Describe() => Provider switch
+    {
+        DatabaseProvider.Sqlite => $"SQLite {new SqliteConnectionStringBuilder(_connectionString).DataSource}",
+        DatabaseProvider.Postgres => DescribePostgres(new NpgsqlConnectionStringBuilder(_connectionString)),
+        _ => $"SQL Server {new SqlConnectionStringBuilder(_connectionString).DataSource}",
+    };
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
+            DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
+            _ => new SqlConnection(_connectionString),
+        };
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static string DescribePostgres(NpgsqlConnectionStringBuilder b) => $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
+
+    private static string DefaultSqlite() => $"Data Source={Path.Combine("data", "platform.db")}";
+}

@@ -1,0 +1,45 @@
+-- Foundation: tenants, their districts, Orleans grain state and cluster membership.
+CREATE TABLE tenants (
+    tenant_id nvarchar(32) NOT NULL PRIMARY KEY,
+    name nvarchar(100) NOT NULL,
+    kind nvarchar(20) NOT NULL,
+    local_government_code nchar(6) NOT NULL,
+    host_name nvarchar(200) NULL,
+    created_at nvarchar(40) NOT NULL
+);
+
+CREATE TABLE districts (
+    tenant_id nvarchar(32) NOT NULL REFERENCES tenants (tenant_id),
+    district_id nvarchar(64) NOT NULL UNIQUE,
+    name nvarchar(100) NOT NULL,
+    kind nvarchar(20) NOT NULL,
+    parent_id nvarchar(64) NULL,
+    sort_order int NOT NULL,
+    created_at nvarchar(40) NOT NULL,
+    updated_at nvarchar(40) NOT NULL,
+    PRIMARY KEY (tenant_id, district_id),
+    FOREIGN KEY (tenant_id, parent_id) REFERENCES districts (tenant_id, district_id)
+);
+
+-- tenant_id is '' for grains that belong to no tenant.
+CREATE TABLE grain_state (
+    grain_type nvarchar(100) NOT NULL,
+    grain_id nvarchar(300) NOT NULL,
+    tenant_id nvarchar(32) NOT NULL,
+    payload nvarchar(max) NOT NULL,
+    etag int NOT NULL,
+    updated_at nvarchar(40) NOT NULL,
+    PRIMARY KEY (grain_type, grain_id)
+);
+CREATE INDEX ix_grain_state_tenant ON grain_state (tenant_id);
+
+-- One JSON document per cluster, versioned as a whole: silos are few, and a single row makes the
+-- membership protocol's "check the table version and write" one conditional UPDATE on every provider.
+CREATE TABLE orleans_membership (
+    cluster_id nvarchar(100) NOT NULL PRIMARY KEY,
+    etag int NOT NULL,
+    payload nvarchar(max) NOT NULL
+);
+
+-- SQL Server's UNIQUE allows one NULL only: a filtered index gives the same rule as the other providers.
+CREATE UNIQUE INDEX ux_tenants_host_name ON tenants (host_name) WHERE host_name IS NOT NULL;
