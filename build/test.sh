@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need on a fresh machine (Debian 12, .NET 10 SDK), starts a
+# throwaway PostgreSQL cluster on a loopback port as the postgres user, runs every test project, stops what it
+# started, and ends with one line: "N passed, N failed, N skipped". Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work=$(mktemp -d /tmp/sasaeai-test.XXXXXX)
+chmod 755 "$work"
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "IPAGothic" || need+=(fonts-ipafont-gothic)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+command -v soffice >/dev/null || true
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then echo "missing: ${need[*]} (run as root to install)" >&2; exit 1; fi
+  echo "Installing ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# PostgreSQL refuses to run as root: the cluster belongs to the postgres user (or to the caller when not root).
+pgbin=/usr/lib/postgresql/15/bin
+pgdata="$work/pg"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+mkdir -p "$pgdata"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pgdata"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+as_pg "$pgbin/initdb" -D "$pgdata" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -o "-p $port -h 127.0.0.1 -k $pgdata -c fsync=off" -w start >/dev/null
+stop_pg() { as_pg "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap stop_pg EXIT
+export PLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=false"
+echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+export PLATFORM_TEST_CHROMIUM=${PLATFORM_TEST_CHROMIUM:-$(command -v chromium)}
+
+dotnet build Platform.sln -c Release -warnaserror -nologo -v q
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build --nologo -v q \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$work/results" || status=1
+done
+
+python3 - "$work/results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns).attrib
+    passed += int(c["passed"]); failed += int(c["failed"]) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    skipped += int(c["notExecuted"])
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

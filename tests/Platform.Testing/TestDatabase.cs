@@ -1,0 +1,79 @@
+using Dapper;
+using Microsoft.Data.SqlClient;
+using Npgsql;
+using Platform.Core.Storage;
+using Xunit;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// A database of its own for one test: a temporary SQLite file, or a new database on the PostgreSQL server that
+/// build/test.sh starts (<c>PLATFORM_TEST_POSTGRES</c>), or on a SQL Server given in <c>PLATFORM_TEST_SQLSERVER</c>.
+/// PostgreSQL is required (its absence fails the test, so a green run means it ran); SQL Server is optional and
+/// its tests are reported as skipped without one.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly Func<Task> _drop;
+
+    private TestDatabase(DatabaseOptions options, Func<Task> drop)
+    {
+        Options = options;
+        _drop = drop;
+    }
+
+    public DatabaseOptions Options { get; }
+
+    public DatabaseProvider Provider => Options.Provider;
+
+    public Database Open() => new(Options);
+
+    /// <summary>Arguments that point a host at this database.</summary>
+    public string[] HostArguments => [$"--Database:Provider={Options.Provider}", $"--Database:ConnectionString={Options.ConnectionString}"];
+
+    public static IEnumerable<object[]> Providers => [[DatabaseProvider.Sqlite], [DatabaseProvider.Postgres], [DatabaseProvider.SqlServer]];
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        var name = "t_" + Ids.New();
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+            {
+                var path = Path.Combine(Path.GetTempPath(), $"sasaeai-{name}.db");
+                return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = $"Data Source={path};Pooling=false" }, () =>
+                {
+                    foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+                    return Task.CompletedTask;
+                });
+            }
+            case DatabaseProvider.Postgres:
+            {
+                var server = Environment.GetEnvironmentVariable("PLATFORM_TEST_POSTGRES")
+                             ?? throw new InvalidOperationException("PLATFORM_TEST_POSTGRES is not set: run the tests with build/test.sh, which starts a PostgreSQL server.");
+                await using (var admin = new NpgsqlConnection(server)) await admin.ExecuteAsync($"CREATE DATABASE {name} ENCODING 'UTF8'");
+                var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+                return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = connection }, async () =>
+                {
+                    await using var admin = new NpgsqlConnection(server);
+                    await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                });
+            }
+            default:
+            {
+                var server = Environment.GetEnvironmentVariable("PLATFORM_TEST_SQLSERVER");
+                Skip.If(string.IsNullOrEmpty(server), "PLATFORM_TEST_SQLSERVER is not set: no SQL Server on this machine.");
+                await using (var admin = new SqlConnection(server)) await admin.ExecuteAsync($"CREATE DATABASE {name}");
+                var connection = new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ToString();
+                return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = connection }, async () =>
+                {
+                    SqlConnection.ClearAllPools();
+                    await using var admin = new SqlConnection(server);
+                    await admin.ExecuteAsync($"ALTER DATABASE {name} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE {name}");
+                });
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _drop();
+}
