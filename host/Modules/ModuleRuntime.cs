@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Autofac;
+using Autofac.Builder;
+using Autofac.Core;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Tenancy;
 using Platform.Core.Modules;
@@ -49,7 +51,26 @@ public sealed class ModuleRuntime : IDisposable
         builder.RegisterInstance(this).ExternallyOwned();
         hostRegistrations?.Invoke(builder);
         foreach (var (_, startup) in _startups) startup.ConfigureServices(builder);
+        RegisterTenantPlaceholders(builder);
         _container = builder.Build();
+    }
+
+    // Services registered per tenant must be known to the root container too, so that endpoints mapped at start-up
+    // bind them as services; outside a tenant's scope they throw. Each tenant scope registers the real ones over these.
+    private void RegisterTenantPlaceholders(ContainerBuilder builder)
+    {
+        var probe = new ContainerBuilder();
+        var sample = new TenantInfo("sample", "見本", TenantKind.Municipality, "000000");
+        probe.RegisterInstance(new TenantContext(sample)).As<ITenantContext>();
+        foreach (var (_, startup) in _startups) startup.ConfigureTenantServices(probe, sample);
+        using var registered = probe.Build();
+        foreach (var type in registered.ComponentRegistry.Registrations.SelectMany(r => r.Services).OfType<TypedService>().Select(s => s.ServiceType).Distinct())
+        {
+            if (type == typeof(ILifetimeScope) || type == typeof(IComponentContext)) continue;
+            builder.ComponentRegistryBuilder.Register(RegistrationBuilder
+                .ForDelegate(type, (_, _) => throw new InvalidOperationException($"{type.Name} is registered per tenant: resolve it inside a tenant's scope."))
+                .As(type).CreateRegistration());
+        }
     }
 
     public ILifetimeScope TenantScope(TenantInfo tenant) =>

@@ -40,17 +40,18 @@ public static class ModuleSettingsBinder
             if (TryConvert(node, field.PropertyType, out var value, out var message)) field.SetValue(target, value);
             else errors[FieldName(field)] = [message];
         }
-        if (errors.Count == 0)
-        {
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true);
-            foreach (var result in results)
-                foreach (var member in result.MemberNames.DefaultIfEmpty(""))
-                {
-                    var name = member.Length == 0 ? "" : JsonNamingPolicy.CamelCase.ConvertName(member);
-                    errors[name] = [.. errors.GetValueOrDefault(name, []), result.ErrorMessage ?? "値が正しくありません。"];
-                }
-        }
+        // The rules run even when some values did not convert, so that every wrong field is reported at once;
+        // a field that failed to convert keeps its own message.
+        var unconverted = errors.Keys.ToHashSet();
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true);
+        foreach (var result in results)
+            foreach (var member in result.MemberNames.DefaultIfEmpty(""))
+            {
+                var name = member.Length == 0 ? "" : JsonNamingPolicy.CamelCase.ConvertName(member);
+                if (unconverted.Contains(name)) continue;
+                errors[name] = [.. errors.GetValueOrDefault(name, []), result.ErrorMessage ?? "値が正しくありません。"];
+            }
         return errors.Count > 0
             ? new SettingsOutcome(null, errors)
             : new SettingsOutcome(JsonSerializer.Serialize(target, settingsType, Json), null);
