@@ -91,7 +91,8 @@ public static class PlatformApp
 
     private static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
     {
-        var orleans = configuration.GetSection("Orleans");
+        // Not "Orleans": Orleans reads that section itself as provider configuration.
+        var orleans = configuration.GetSection("Silo");
         var siloPort = orleans.GetValue("SiloPort", 11111);
         var gatewayPort = orleans.GetValue("GatewayPort", 30000);
         if (string.Equals(orleans["Clustering"], "Database", StringComparison.OrdinalIgnoreCase))

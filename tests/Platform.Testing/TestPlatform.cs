@@ -35,8 +35,8 @@ public sealed class TestPlatform : IAsyncDisposable
         string[] args =
         [
             .. database.HostArguments,
-            $"--Orleans:SiloPort={FreePorts.Next()}",
-            $"--Orleans:GatewayPort={FreePorts.Next()}",
+            $"--Silo:SiloPort={FreePorts.Next()}",
+            $"--Silo:GatewayPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
             $"--Urls={(realPort ? "http://127.0.0.1:0" : "http://localhost")}",

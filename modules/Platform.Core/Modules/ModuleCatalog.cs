@@ -67,9 +67,23 @@ public sealed class ModuleCatalog
         foreach (var path in Directory.EnumerateFiles(folder, "*.dll").Order())
         {
             if (!ReferencesSdk(path)) continue;
-            var assembly = Assembly.Load(AssemblyName.GetAssemblyName(path));
+            var assembly = LoadBeside(path);
             foreach (var manifest in assembly.GetCustomAttributes<ModuleAttribute>())
                 yield return ModuleDescriptor.From(manifest, assembly);
+        }
+    }
+
+    // By name when the application's deps.json lists the assembly; by path when it was only copied beside it
+    // (a test assembly beside the host, say).
+    private static Assembly LoadBeside(string path)
+    {
+        try
+        {
+            return Assembly.Load(AssemblyName.GetAssemblyName(path));
+        }
+        catch (FileNotFoundException)
+        {
+            return System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
         }
     }
 
