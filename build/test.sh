@@ -36,7 +36,7 @@ export PLATFORM_TEST_CHROMIUM=${PLATFORM_TEST_CHROMIUM:-$(command -v chromium)}
 
 dotnet build Platform.sln -c Release -warnaserror -nologo -v q
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo -v q \
@@ -50,7 +50,7 @@ passed = failed = skipped = 0
 for path in glob.glob(sys.argv[1] + "/*.trx"):
     c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns).attrib
     passed += int(c["passed"]); failed += int(c["failed"]) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
-    skipped += int(c["notExecuted"])
+    skipped += int(c["total"]) - int(c["passed"]) - int(c["failed"]) - int(c.get("error", 0)) - int(c.get("timeout", 0)) - int(c.get("aborted", 0))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

@@ -44,7 +44,10 @@ public static class ModuleSettingsBinder
         // a field that failed to convert keeps its own message.
         var unconverted = errors.Keys.ToHashSet();
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true);
+        var context = new ValidationContext(target);
+        Validator.TryValidateObject(target, context, results, validateAllProperties: true);
+        // The Validator skips IValidatableObject when a property failed; people want both at once.
+        if (target is IValidatableObject crossField && results.Count > 0) results.AddRange(crossField.Validate(context));
         foreach (var result in results)
             foreach (var member in result.MemberNames.DefaultIfEmpty(""))
             {
