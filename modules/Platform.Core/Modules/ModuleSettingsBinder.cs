@@ -47,7 +47,9 @@ public static class ModuleSettingsBinder
         var context = new ValidationContext(target);
         Validator.TryValidateObject(target, context, results, validateAllProperties: true);
         // The Validator skips IValidatableObject when a property failed; people want both at once.
-        if (target is IValidatableObject crossField && results.Count > 0) results.AddRange(crossField.Validate(context));
+        if (target is IValidatableObject crossField && results.Count > 0)
+            results.AddRange(crossField.Validate(context).Where(r => !results.Any(
+                seen => seen.ErrorMessage == r.ErrorMessage && seen.MemberNames.SequenceEqual(r.MemberNames))));
         foreach (var result in results)
             foreach (var member in result.MemberNames.DefaultIfEmpty(""))
             {
