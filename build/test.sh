@@ -10,9 +10,8 @@ chmod 755 "$work"
 
 need=()
 command -v chromium >/dev/null || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "IPAGothic" || need+=(fonts-ipafont-gothic)
+dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || need+=(fonts-ipafont-gothic)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
-command -v soffice >/dev/null || true
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then echo "missing: ${need[*]} (run as root to install)" >&2; exit 1; fi
   echo "Installing ${need[*]}"
