@@ -71,10 +71,22 @@ public static class PlatformApp
         {
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
         });
+        // Modules' own assets (scripts, styles), embedded in their assemblies: /_content/{module id}/…
+        foreach (var (module, startup) in runtime.Startups)
+        {
+            var assembly = startup.GetType().Assembly;
+            if (!assembly.GetManifestResourceNames().Any(n => n.Contains(".wwwroot.", StringComparison.Ordinal))) continue;
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(assembly, $"{assembly.GetName().Name}.wwwroot"),
+                RequestPath = $"/_content/{module.Id}",
+            });
+        }
         app.UseMiddleware<HostNameTenantMiddleware>();
         app.UseRouting();
         app.UseMiddleware<TenantMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
+        app.UseMiddleware<Http.RequestBodyLimitMiddleware>();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -106,6 +118,8 @@ public static class PlatformApp
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "sasaeai", clusterId: "sasaeai-local");
         }
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable, DatabaseReminderTable>();
         silo.Services.AddGrainStorage(GrainStorageNames.Platform, (sp, _) => ActivatorUtilities.CreateInstance<DatabaseGrainStorage>(sp));
     }
 }

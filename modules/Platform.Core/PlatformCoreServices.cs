@@ -1,5 +1,14 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Core.Bodies;
+using Platform.Core.Cadence;
 using Platform.Core.Districts;
+using Platform.Core.Meetings;
+using Platform.Core.Minutes;
+using Platform.Core.Organisations;
+using Platform.Core.People;
+using Platform.Core.Records;
+using Platform.Core.Search;
 using Platform.Core.Modules;
 using Platform.Core.Seeds;
 using Platform.Core.Storage;
@@ -21,6 +30,17 @@ public static class PlatformCoreServices
         services.AddSingleton<DistrictStore>();
         services.AddSingleton<ModuleGate>();
         services.AddSingleton<SeedLoader>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<PersonStore>();
+        services.AddSingleton<BodyStore>();
+        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<RecordStore>();
+        services.AddSingleton<HandoutStore>();
+        services.AddSingleton<CadenceService>();
+        services.AddSingleton<SearchService>();
+        services.AddSingleton<MeetingContext>();
+        services.AddSingleton<MinutesService>();
         return services;
     }
 }

@@ -1,7 +1,15 @@
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Modules;
+using Platform.Core.Bodies;
+using Platform.Core.Cadence;
 using Platform.Core.Districts;
 using Platform.Core.Home;
+using Platform.Core.Meetings;
+using Platform.Core.Minutes;
+using Platform.Core.Organisations;
+using Platform.Core.People;
+using Platform.Core.Records;
+using Platform.Core.Search;
 
 namespace Platform.Core;
 
@@ -12,5 +20,13 @@ public sealed class Startup : ModuleStartup
     {
         HomeEndpoints.Map(tenant);
         DistrictEndpoints.Map(tenant);
+        OrganisationEndpoints.Map(tenant);
+        PersonEndpoints.Map(tenant);
+        BodyEndpoints.Map(tenant);
+        MeetingEndpoints.Map(tenant);
+        RecordEndpoints.Map(tenant);
+        MinutesEndpoints.Map(tenant);
+        CadenceEndpoints.Map(tenant);
+        SearchEndpoints.Map(tenant);
     }
 }

@@ -83,7 +83,7 @@ public sealed class DistrictStore(Database database)
         string tenantId, DistrictInput input, string? selfId, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var name = JapaneseText.Normalize(input.Name);
+        var name = JapaneseText.Clean(input.Name);
         if (name.Length == 0) errors["name"] = ["地区名を入力してください。"];
         else if (name.Length > 100) errors["name"] = ["地区名は100文字以内で入力してください。"];
         var parentId = string.IsNullOrWhiteSpace(input.ParentId) ? null : input.ParentId.Trim();

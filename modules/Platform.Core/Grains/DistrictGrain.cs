@@ -1,6 +1,10 @@
 using System.Text.Json.Nodes;
 using Platform.Abstractions.Modules;
+using Platform.Abstractions.Events;
+using Platform.Core.Cadence;
+using Platform.Core.Calendar;
 using Platform.Core.Modules;
+using Platform.Core.Storage;
 
 namespace Platform.Core.Grains;
 
@@ -11,13 +15,68 @@ public sealed class DistrictState
 
     /// <summary>Settings per module id, as JSON; a module without an entry has its defaults.</summary>
     public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The cadence status last announced for the current fiscal year, so that only changes are announced.</summary>
+    public string? AnnouncedCadence { get; set; }
 }
 
 public sealed class DistrictGrain(
     [PersistentState("district", GrainStorageNames.Platform)] IPersistentState<DistrictState> state,
-    ModuleCatalog catalog) : Grain, IDistrictGrain
+    ModuleCatalog catalog,
+    CadenceService cadence,
+    IEventPublisher events,
+    TimeProvider time) : Grain, IDistrictGrain, IRemindable
 {
+    private const string CadenceReminder = "cadence-daily";
+
+    private readonly Dictionary<int, DistrictCadence> _cadence = [];
+
     private string TenantId => DistrictGrainKey.Parse(this.GetPrimaryKeyString()).TenantId;
+
+    private string DistrictId => DistrictGrainKey.Parse(this.GetPrimaryKeyString()).DistrictId;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Nightly, shortly after midnight in Japan, when "days since the last meeting" moves on by one.
+        var now = time.GetUtcNow();
+        var nextRun = new DateTimeOffset(now.UtcDateTime.Date.AddHours(15).AddMinutes(5), TimeSpan.Zero);
+        if (nextRun <= now) nextRun = nextRun.AddDays(1);
+        await this.RegisterOrUpdateReminder(CadenceReminder, nextRun - now, TimeSpan.FromDays(1));
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != CadenceReminder) return;
+        _cadence.Clear();
+        await ReevaluateAsync();
+    }
+
+    public async Task<DistrictCadence> GetCadence(int fiscalYear)
+    {
+        var today = Clock.TodayInJapan(time);
+        if (_cadence.TryGetValue(fiscalYear, out var kept) && kept.EvaluatedOn == today) return kept;
+        var fresh = await cadence.ForDistrictAsync(TenantId, DistrictId, new FiscalYear(fiscalYear), today);
+        _cadence[fiscalYear] = fresh;
+        return fresh;
+    }
+
+    public async Task MeetingChanged()
+    {
+        _cadence.Clear();
+        await ReevaluateAsync();
+    }
+
+    private async Task ReevaluateAsync()
+    {
+        var current = await GetCadence(FiscalYear.Of(Clock.TodayInJapan(time)).Year);
+        var status = current.Result.Status.ToString().ToLowerInvariant();
+        var announced = $"{current.FiscalYear}:{status}";
+        if (state.State.AnnouncedCadence == announced) return;
+        var first = state.State.AnnouncedCadence is null;
+        state.State.AnnouncedCadence = announced;
+        await state.WriteStateAsync();
+        if (!first) await events.PublishAsync(new CadenceStatusChanged(TenantId, DistrictId, current.FiscalYear, status));
+    }
 
     public async Task<DistrictModules> GetModules()
     {

@@ -5,7 +5,10 @@ namespace Platform.Core.Seeds;
 
 /// <summary>
 /// A demo tenant as described in <c>seeds/*.json</c>: the tenant, its districts, the modules enabled for it, the
-/// modules switched off in some districts, and district settings. Later modules add their own content files.
+/// modules switched off in some districts, district settings, and the shared core's records: organisations, people,
+/// bodies and meetings (with what was said at them). Bodies and meetings are written as the API receives them,
+/// plus their <c>id</c>; a meeting also carries its <c>status</c>, <c>agenda</c> (each with <c>opinions</c>, where a
+/// leading "⇒" marks a response) and <c>comments</c>.
 /// </summary>
 public sealed class SeedFile
 {
@@ -14,7 +17,18 @@ public sealed class SeedFile
     public List<string> Modules { get; init; } = [];
     public Dictionary<string, List<string>> DisabledInDistricts { get; init; } = [];
     public Dictionary<string, Dictionary<string, System.Text.Json.Nodes.JsonObject>> DistrictSettings { get; init; } = [];
+    public List<SeedOrganisation> Organisations { get; init; } = [];
+    public List<SeedPerson> People { get; init; } = [];
+    public List<System.Text.Json.Nodes.JsonObject> Bodies { get; init; } = [];
+    public List<System.Text.Json.Nodes.JsonObject> Meetings { get; init; } = [];
 }
+
+public sealed record SeedOrganisation(string Id, string Name, string TypeId, string? DistrictId = null);
+
+public sealed record SeedPerson(string Id, string Name, string? Reading = null, string? Title = null, string? OrganisationId = null,
+    List<Platform.Core.People.PersonRoleInput>? Roles = null);
+
+public sealed record SeedAgendaItem(string Title, List<string>? Opinions = null);
 
 public sealed record SeedTenant(string Id, string Name, TenantKind Kind, string LocalGovernmentCode, string? HostName = null);
 

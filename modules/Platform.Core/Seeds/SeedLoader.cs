@@ -1,7 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
+using System.Text.Json.Nodes;
+using Platform.Core.Bodies;
 using Platform.Core.Districts;
+using Platform.Core.Meetings;
+using Platform.Core.Organisations;
+using Platform.Core.People;
+using Platform.Core.Records;
+using Platform.Core.Storage;
 using Platform.Core.Grains;
 using Platform.Core.Tenancy;
 
@@ -12,7 +19,8 @@ namespace Platform.Core.Seeds;
 /// so the loader runs at every start and only ever adds what is missing. Module switches and settings go through
 /// the grains like every other change.
 /// </summary>
-public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore districts, IGrainFactory grains, ILogger<SeedLoader> logger)
+public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore districts, OrganisationStore organisations, PersonStore people,
+    BodyStore bodies, MeetingStore meetings, MeetingContext meetingContext, IGrainFactory grains, TimeProvider time, ILogger<SeedLoader> logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -52,7 +60,47 @@ public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore dis
                 if (result.Errors is not null)
                     throw new InvalidOperationException($"Seed settings of {module} in {districtId} are invalid: {string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))}");
             }
+        await LoadRecordsAsync(t.Id, seed, cancellationToken);
         LogLoaded(t.Id, t.Name, seed.Districts.Count);
+    }
+
+    private async Task LoadRecordsAsync(string tenantId, SeedFile seed, CancellationToken cancellationToken)
+    {
+        foreach (var o in seed.Organisations)
+            await organisations.CreateAsync(tenantId, new OrganisationInput(o.Name, o.TypeId, o.DistrictId), o.Id, cancellationToken);
+        foreach (var p in seed.People)
+            await people.CreateAsync(tenantId, new PersonInput(p.Name, p.Reading, p.Title, p.OrganisationId, p.Roles), p.Id, cancellationToken);
+        // Bodies first without the bodies they count, which may come later in the file.
+        foreach (var b in seed.Bodies)
+            await bodies.CreateAsync(tenantId, b.Deserialize<BodyInput>(Json)! with { CountedBodyIds = [] }, (string)b["id"]!, cancellationToken);
+        foreach (var b in seed.Bodies.Where(b => b["countedBodyIds"] is not null))
+            await bodies.UpdateAsync(tenantId, (string)b["id"]!, new BodyInput(CountedBodyIds: b["countedBodyIds"].Deserialize<List<string>>(Json)), cancellationToken);
+        var kinds = MeetingKinds.BuiltIn;
+        foreach (var m in seed.Meetings)
+        {
+            var meeting = await meetings.CreateAsync(tenantId, m.Deserialize<MeetingInput>(Json)!, kinds, (string)m["id"]!, cancellationToken);
+            var grain = grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meeting.Id));
+            foreach (var item in m["agenda"].Deserialize<List<SeedAgendaItem>>(Json) ?? [])
+            {
+                var added = await grain.AddAgendaItem(item.Title);
+                foreach (var text in item.Opinions ?? [])
+                    CheckRecorded(await grain.AddOpinion(new OpinionInput(added.Entry!.AgendaItem!.Id, text)), meeting.Id);
+            }
+            foreach (var comment in m["comments"].Deserialize<List<CommentInput>>(Json) ?? [])
+                CheckRecorded(await grain.AddComment(comment), meeting.Id);
+            if (m["status"].Deserialize<MeetingStatus?>(Json) is { } status && status != MeetingStatus.Planned)
+            {
+                if (status == MeetingStatus.MinutesApproved) await meetings.SetStatusAsync(tenantId, meeting.Id, MeetingStatus.Held, Clock.TodayInJapan(time), cancellationToken);
+                await meetings.SetStatusAsync(tenantId, meeting.Id, status, Clock.TodayInJapan(time), cancellationToken);
+                await grain.Refresh();
+            }
+            await meetingContext.MeetingChangedAsync(tenantId, meeting.BodyId, cancellationToken);
+        }
+    }
+
+    private static void CheckRecorded(RecordResult result, string meetingId)
+    {
+        if (result.Entry is null) throw new InvalidOperationException($"Seed record of meeting {meetingId} refused: {result.ErrorCode} {result.Message}");
     }
 
     private static void Check(SwitchResult result, string module)

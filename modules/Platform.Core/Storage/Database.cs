@@ -50,6 +50,16 @@ public sealed class Database
         return connection;
     }
 
+    /// <summary>Runs a command in one transaction: all of its writes land, or none does.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     private static string DescribePostgres(NpgsqlConnectionStringBuilder b) => $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
 
     private static string DefaultSqlite() => $"Data Source={Path.Combine("data", "platform.db")}";

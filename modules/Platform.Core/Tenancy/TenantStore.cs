@@ -79,7 +79,7 @@ public sealed record NewTenant(string Id, string Name, TenantKind Kind, string L
         var errors = new Dictionary<string, string[]>();
         if (!TenantRules.IsValidSlug(Id))
             errors["id"] = ["識別子は英小文字で始まる2〜32文字の英小文字・数字・ハイフンで指定してください（空白・大文字は使えません）。"];
-        var name = JapaneseText.Normalize(Name);
+        var name = JapaneseText.Clean(Name);
         if (name.Length is 0 or > 100) errors["name"] = ["名称は1〜100文字で入力してください。"];
         var code = JapaneseText.Normalize(LocalGovernmentCode);
         if (!TenantRules.IsValidLocalGovernmentCode(code))

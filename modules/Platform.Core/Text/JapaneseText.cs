@@ -1,13 +1,25 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Platform.Core.Text;
 
-/// <summary>
-/// The one normalisation applied to what people type: NFKC (full-width digits and letters become ASCII,
-/// half-width katakana become full-width) and trimmed, including the ideographic space.
-/// </summary>
-public static class JapaneseText
+/// <summary>The two ways what people type is tidied before it is stored.</summary>
+public static partial class JapaneseText
 {
+    /// <summary>
+    /// For what the machine reads (ids, codes, numbers, dates): NFKC, so full-width digits and letters become ASCII and
+    /// half-width katakana become full-width; trimmed, including the ideographic space.
+    /// </summary>
     public static string Normalize(string? input) =>
         string.IsNullOrEmpty(input) ? "" : input.Normalize(NormalizationForm.FormKC).Trim();
+
+    /// <summary>
+    /// For what people read (names, titles, opinions): kept as typed, because documents write （第２回） with
+    /// full-width brackets and digits, except that half-width katakana become full-width. Trimmed.
+    /// </summary>
+    public static string Clean(string? input) =>
+        string.IsNullOrEmpty(input) ? "" : HalfWidthKana().Replace(input, m => m.Value.Normalize(NormalizationForm.FormKC)).Trim();
+
+    [GeneratedRegex("[\uFF61-\uFF9F]+")]
+    private static partial Regex HalfWidthKana();
 }

@@ -97,5 +97,11 @@ public class TenancyTests : PlatformTest
     {
         ["districtId"] = "aomori-shinjo",
         ["moduleId"] = "Aomori.SupportMeetings",
+        ["organisationId"] = "aomori-shinjo-swc",
+        ["personId"] = "any-person",
+        ["bodyId"] = "aomori-shinjo-support",
+        ["meetingId"] = "aomori-shinjo-network-h30",
+        ["actionId"] = "any-action",
+        ["handoutId"] = "any-handout",
     };
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Platform.Core.Text;
+
+namespace Platform.Core.Calendar;
+
+/// <summary>
+/// Reads the dates and times people type: 2019-11-19, 2019/11/19, full-width digits, and 和暦 such as
+/// 令和元年11月19日 or H30.10.26. An impossible date (2019-02-30) is refused, never rolled over.
+/// </summary>
+public static partial class JapaneseDate
+{
+    [GeneratedRegex(@"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")]
+    private static partial Regex Gregorian();
+
+    [GeneratedRegex(@"^(令和|平成|昭和|大正|明治|R|H|S|T|M)(元|\d{1,2})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Era();
+
+    [GeneratedRegex(@"[（(][日月火水木金土][）)]$")]
+    private static partial Regex WeekdaySuffix();
+
+    [GeneratedRegex(@"^(\d{1,2})[:時](\d{2})分?$")]
+    private static partial Regex Time();
+
+    public static bool TryParseDate(string? input, out DateOnly date)
+    {
+        date = default;
+        var text = WeekdaySuffix().Replace(JapaneseText.Normalize(input).Replace(" ", ""), "");
+        if (Gregorian().Match(text) is { Success: true } g)
+            return TryMake(int.Parse(g.Groups[1].Value, CultureInfo.InvariantCulture), g.Groups[2].Value, g.Groups[3].Value, out date);
+        if (Era().Match(text) is { Success: true } e)
+        {
+            var era = e.Groups[1].Value.ToUpperInvariant() switch
+            {
+                "R" => "令和", "H" => "平成", "S" => "昭和", "T" => "大正", "M" => "明治", var name => name,
+            };
+            var eraYear = e.Groups[2].Value == "元" ? 1 : int.Parse(e.Groups[2].Value, CultureInfo.InvariantCulture);
+            return Wareki.ToGregorianYear(era, eraYear) is { } year && TryMake(year, e.Groups[3].Value, e.Groups[4].Value, out date);
+        }
+        return false;
+    }
+
+    /// <summary>10:00, １０：００ or 10時00分.</summary>
+    public static bool TryParseTime(string? input, out TimeOnly time)
+    {
+        time = default;
+        var match = Time().Match(JapaneseText.Normalize(input).Replace(" ", ""));
+        return match.Success &&
+               TimeOnly.TryParseExact($"{int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture):00}:{match.Groups[2].Value}", "HH:mm",
+                   CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+    }
+
+    private static bool TryMake(int year, string month, string day, out DateOnly date)
+    {
+        date = default;
+        var m = int.Parse(month, CultureInfo.InvariantCulture);
+        var d = int.Parse(day, CultureInfo.InvariantCulture);
+        if (year is < 1900 or > 2200 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(year, m)) return false;
+        date = new DateOnly(year, m, d);
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Meetings;
+using Platform.Core.Bodies;
+using Platform.Core.Grains;
+using Platform.Core.Organisations;
+using Platform.Core.Tenancy;
+
+namespace Platform.Core.Meetings;
+
+/// <summary>What turning meetings into views needs, read once per request; and the district grains to tell when a meeting changes.</summary>
+public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisations, IGrainFactory grains)
+{
+    public static IReadOnlyList<MeetingKind> Kinds(HttpContext http) => MeetingKinds.All(http.RequestServices.GetServices<IMeetingKindSource>());
+
+    public async Task<IReadOnlyList<MeetingView>> ViewsAsync(HttpContext http, IEnumerable<Meeting> meetings)
+    {
+        var tenantId = http.Tenant().Id;
+        var bodyMap = (await bodies.ListAsync(tenantId, cancellationToken: http.RequestAborted)).ToDictionary(b => b.Id);
+        var organisationMap = (await organisations.ListAsync(tenantId, cancellationToken: http.RequestAborted)).ToDictionary(o => o.Id);
+        var types = await organisations.TypesAsync(tenantId, http.RequestAborted);
+        var kinds = Kinds(http);
+        return meetings.Select(m => MeetingView.From(m, bodyMap[m.BodyId], organisationMap, types, kinds)).ToList();
+    }
+
+    public async Task<MeetingView> ViewAsync(HttpContext http, Meeting meeting) => (await ViewsAsync(http, [meeting]))[0];
+
+    /// <summary>
+    /// Tells the district grains whose cadence a meeting of <paramref name="bodyId"/> counts towards: its body's district and
+    /// the districts of bodies that count this body's meetings.
+    /// </summary>
+    public async Task MeetingChangedAsync(string tenantId, string bodyId, CancellationToken cancellationToken = default)
+    {
+        var all = await bodies.ListAsync(tenantId, cancellationToken: cancellationToken);
+        var districts = all.Where(b => b.Id == bodyId || b.CountedBodyIds.Contains(bodyId)).Select(b => b.DistrictId).OfType<string>().Distinct();
+        foreach (var districtId in districts)
+            await grains.GetGrain<IDistrictGrain>(DistrictGrainKey.For(tenantId, districtId)).MeetingChanged();
+    }
+}

@@ -1,0 +1,53 @@
+using Platform.Abstractions.Tenancy;
+using Platform.Core.Bodies;
+using Platform.Core.Districts;
+using Platform.Core.Meetings;
+using Platform.Core.Organisations;
+using Platform.Core.Records;
+
+namespace Platform.Core.Minutes;
+
+/// <summary>
+/// Everything a summary (概要) shows, gathered once and handed to each format. The summary is what the prefecture
+/// and the next meeting read, and what may be published: it names organisations, advisors and speakers as the
+/// record does, and nothing about residents.
+/// </summary>
+public sealed record Minutes(
+    TenantInfo Tenant,
+    Body Body,
+    District? District,
+    MeetingView Meeting,
+    MeetingRecord Record,
+    IReadOnlyDictionary<string, Organisation> Organisations,
+    IReadOnlyList<Handout> Handouts)
+{
+    /// <summary>The opinions of one agenda item, each followed by the responses (⇒) to it.</summary>
+    public IEnumerable<(Opinion Opinion, int Depth)> Thread(AgendaItem item)
+    {
+        var mine = Record.Opinions.Where(o => o.AgendaItemId == item.Id).ToList();
+        var answers = mine.Where(o => o.RespondsTo is not null).ToLookup(o => o.RespondsTo!);
+        var ids = mine.Select(o => o.Id).ToHashSet();
+        foreach (var root in mine.Where(o => o.RespondsTo is null || !ids.Contains(o.RespondsTo)))
+        {
+            yield return (root, 0);
+            foreach (var answer in answers[root.Id]) yield return (answer, 1);
+        }
+    }
+
+    public IEnumerable<Comment> Comments => Record.Comments.Where(c => c.Kind == CommentKind.Comment);
+
+    public IEnumerable<Comment> Reviews => Record.Comments.Where(c => c.Kind == CommentKind.Review);
+
+    public string OrganisationName(string? id) => id is null ? "" : Organisations.GetValueOrDefault(id)?.Name ?? id;
+
+    public string SlotsText(bool fullWidth = true)
+    {
+        var text = string.Join("，", Meeting.Slots.Select(s => $"{s.Start}～{s.End}"));
+        return fullWidth ? Calendar.Wareki.FullWidthDigits(text).Replace(':', '：') : text;
+    }
+
+    /// <summary>気仙沼市(19)，登米市(14) … as the summaries write attendance.</summary>
+    public string CountsText => string.Join("，", Meeting.Attendance.Counts.Select(c => $"{c.Name}({c.Count})"));
+
+    public static string SpeakerLabel(Comment c) => string.Join(" ", new[] { c.Speaker + (c.Position ?? ""), c.Role is null ? null : $"（{c.Role}）" }.Where(s => !string.IsNullOrEmpty(s)));
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using Platform.Core.Calendar;
+using Platform.Core.Records;
+
+namespace Platform.Core.Minutes;
+
+/// <summary>The summary as Markdown, for pasting into newsletters, wikis and mail.</summary>
+public static class MinutesMarkdown
+{
+    public static string Write(Minutes m)
+    {
+        var md = new StringBuilder();
+        md.Append("# ").Append(m.Meeting.Title).AppendLine("　概要").AppendLine();
+        foreach (var w in m.Meeting.Warnings) md.Append("> ⚠ ").AppendLine(w.Message).AppendLine();
+        md.AppendLine("| 項目 | 内容 |").AppendLine("|---|---|");
+        Row(md, "協議体", m.Body.Name + (m.District is null ? "" : $"（{m.District.Name}）"));
+        Row(md, "区分・会場", $"{m.Meeting.KindName}　{m.Meeting.Venue} {m.Meeting.Room}".Trim());
+        Row(md, "開催日時", Wareki.Format(m.Meeting.Date) + m.SlotsText());
+        Row(md, "参集範囲", string.Join("、", m.Meeting.Convened.Select(c => c.Source == "added" && c.Reason is not null ? $"{c.Name}（追加：{c.Reason}）" : c.Name)));
+        var total = m.Meeting.Attendance.StatedTotal ?? m.Meeting.CountedTotal;
+        Row(md, "出席（出席者数）", $"{m.CountsText}　合計 {total}名".Trim());
+        md.AppendLine().AppendLine("## 主な意見・内容").AppendLine();
+        foreach (var item in m.Record.Agenda)
+        {
+            md.Append("### テーマ：").AppendLine(item.Title).AppendLine();
+            foreach (var (o, depth) in m.Thread(item))
+                md.Append(depth > 0 ? "    - ⇒ " : o.Kind == OpinionKind.Response ? "- ⇒ " : "- ○ ").AppendLine(Escape(o.Text));
+            md.AppendLine();
+        }
+        if (m.Record.Carried.Count + m.Record.Actions.Count > 0)
+        {
+            md.AppendLine("## 対応事項").AppendLine();
+            foreach (var a in m.Record.Carried) md.Append("- （継続）").AppendLine(Escape(a.Title));
+            foreach (var a in m.Record.Actions) md.Append("- ").AppendLine(Escape(a.Title));
+            md.AppendLine();
+        }
+        Comments(md, "アドバイザー等よりコメント", m.Comments);
+        Comments(md, "全体講評", m.Reviews);
+        md.Append("- 配布資料：").AppendLine(m.Handouts.Count == 0 ? "なし" : string.Join("、", m.Handouts.Select(h => h.FileName)));
+        md.Append("- 公開の可否：会議 ").Append(m.Meeting.IsPublic ? "公開" : "非公開").Append("／概要 ").AppendLine(m.Meeting.MinutesPublic ? "公開" : "非公開");
+        md.Append("- 次回開催予定：").AppendLine(m.Meeting.NextMeetingDate is { } n ? Wareki.Format(n) : "未定");
+        return md.ToString();
+    }
+
+    private static void Comments(StringBuilder md, string heading, IEnumerable<Comment> comments)
+    {
+        var list = comments.ToList();
+        if (list.Count == 0) return;
+        md.Append("## ").AppendLine(heading).AppendLine();
+        foreach (var group in list.GroupBy(c => (c.Speaker, c.Position)))
+        {
+            md.Append("**＜").Append(group.Key.Speaker).Append(group.Key.Position).AppendLine("＞**").AppendLine();
+            foreach (var c in group) md.Append("- ○ ").AppendLine(Escape(c.Text));
+            md.AppendLine();
+        }
+    }
+
+    private static void Row(StringBuilder md, string name, string value) => md.Append("| ").Append(name).Append(" | ").Append(Escape(value)).AppendLine(" |");
+
+    // Line breaks inside a bullet or a table cell would break the structure; pipes would split cells.
+    private static string Escape(string text) => text.Replace("\r", "").Replace("\n", "<br>").Replace("|", "\\|");
+}

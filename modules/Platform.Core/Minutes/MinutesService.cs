@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Platform.Abstractions.Errors;
+using Platform.Core.Bodies;
+using Platform.Core.Districts;
+using Platform.Core.Meetings;
+using Platform.Core.Organisations;
+using Platform.Core.Records;
+using Platform.Core.Tenancy;
+
+namespace Platform.Core.Minutes;
+
+public sealed class MinutesService(MeetingStore meetings, MeetingContext context, BodyStore bodies, DistrictStore districts, OrganisationStore organisations,
+    RecordStore records, HandoutStore handouts)
+{
+    public async Task<Minutes> LoadAsync(HttpContext http, string meetingId, bool requireHeld)
+    {
+        var tenant = http.Tenant();
+        var meeting = await meetings.GetAsync(tenant.Id, meetingId, http.RequestAborted);
+        if (requireHeld && meeting.Status is MeetingStatus.Planned or MeetingStatus.Cancelled)
+            throw new PlatformException(409, "minutes.not_held", "まだ概要はありません。",
+                $"この会議は「{meeting.Status.Japanese()}」です。概要は開催済みの会議について作成されます。予定は format=ics で取得できます。");
+        var body = await bodies.GetAsync(tenant.Id, meeting.BodyId, http.RequestAborted);
+        var district = body.DistrictId is null ? null : await districts.FindAsync(tenant.Id, body.DistrictId, http.RequestAborted);
+        var organisationMap = (await organisations.ListAsync(tenant.Id, cancellationToken: http.RequestAborted)).ToDictionary(o => o.Id);
+        return new Minutes(tenant, body, district, await context.ViewAsync(http, meeting), await records.LoadAsync(tenant.Id, meeting, http.RequestAborted),
+            organisationMap, await handouts.ListAsync(tenant.Id, meetingId, http.RequestAborted));
+    }
+}

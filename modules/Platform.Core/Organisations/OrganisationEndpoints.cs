@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Core.Tenancy;
+
+namespace Platform.Core.Organisations;
+
+public static class OrganisationEndpoints
+{
+    public static void Map(IEndpointRouteBuilder tenant)
+    {
+        var types = tenant.MapGroup("/api/organisation-types").WithTags("Organisations");
+        types.MapGet("/", (HttpContext http, OrganisationStore store) => store.TypesAsync(http.Tenant().Id, http.RequestAborted));
+        types.MapPost("/", async (HttpContext http, OrganisationTypeInput input, OrganisationStore store) =>
+            Results.Created($"/{http.Tenant().Id}/api/organisation-types", await store.CreateTypeAsync(http.Tenant().Id, input, http.RequestAborted)));
+
+        var api = tenant.MapGroup("/api/organisations").WithTags("Organisations");
+        api.MapGet("/", (HttpContext http, string? districtId, OrganisationStore store) => store.ListAsync(http.Tenant().Id, districtId, http.RequestAborted));
+        api.MapPost("/", async (HttpContext http, OrganisationInput input, OrganisationStore store) =>
+        {
+            var created = await store.CreateAsync(http.Tenant().Id, input, cancellationToken: http.RequestAborted);
+            return Results.Created($"/{http.Tenant().Id}/api/organisations/{created.Id}", created);
+        });
+        api.MapGet("/{organisationId}", (HttpContext http, string organisationId, OrganisationStore store) =>
+            store.GetAsync(http.Tenant().Id, organisationId, http.RequestAborted));
+    }
+}

@@ -1,0 +1,19 @@
+namespace Platform.Core.Records;
+
+public enum ActionStatus
+{
+    Open,
+    Done,
+    Dropped,
+}
+
+/// <summary>
+/// Something to do that came out of a meeting, often from one opinion. While it is open it comes back on the
+/// agenda of every later meeting of the same body (継続案件), until it is done or dropped.
+/// </summary>
+public sealed record ActionItem(string Id, string BodyId, string MeetingId, string? OpinionId, string Title, string? OwnerOrganisationId,
+    DateOnly? DueDate, ActionStatus Status, DateOnly CreatedOn, DateOnly? ClosedOn);
+
+public sealed record ActionItemInput(string? Title, string? OpinionId = null, string? OwnerOrganisationId = null, string? DueDate = null);
+
+public sealed record ActionStatusInput(ActionStatus? Status);

@@ -1,0 +1,166 @@
+using Orleans.Concurrency;
+using Platform.Core.Meetings;
+using Platform.Core.Storage;
+using Platform.Core.Text;
+
+namespace Platform.Core.Records;
+
+/// <summary>
+/// See <see cref="IMeetingGrain"/>. Reentrant so that entries arriving while a batch is being written queue up
+/// for the next one (group commit); every state change happens between awaits, on the grain's single thread, so
+/// sequence numbers are still given out strictly one after another.
+/// </summary>
+[Reentrant]
+public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : Grain, IMeetingGrain
+{
+    public const int MaxTextLength = 4000;
+
+    private sealed record Pending(RecordEntry Entry, TaskCompletionSource Written);
+
+    private string _tenantId = "";
+    private string _meetingId = "";
+    private Meeting? _meeting;
+    private int _lastGiven;
+    private int _lastDurable;
+    private readonly List<AgendaItem> _agenda = [];
+    private readonly Dictionary<string, Opinion> _opinions = [];
+    private List<Pending> _queue = [];
+    private Task? _writing;
+    private TaskCompletionSource _changed = NewSignal();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        _tenantId = key[..key.IndexOf('/')];
+        _meetingId = key[(key.IndexOf('/') + 1)..];
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task Refresh() => await LoadAsync(CancellationToken.None);
+
+    public Task<RecordResult> AddAgendaItem(string title)
+    {
+        var text = JapaneseText.Clean(title);
+        if (Refusal() is { } refused) return Task.FromResult(refused);
+        if (text.Length is 0 or > MeetingStore.MaxTextLength)
+            return Task.FromResult(new RecordResult(null, "agenda.invalid_title", "title", "議題・テーマを200文字以内で入力してください。"));
+        var seq = ++_lastGiven;
+        var item = new AgendaItem(Ids.New(), _agenda.Count + 1, text, seq);
+        _agenda.Add(item);
+        return EnqueueAsync(new RecordEntry(seq, item, null, null));
+    }
+
+    public Task<RecordResult> AddOpinion(OpinionInput input)
+    {
+        if (Refusal() is { } refused) return Task.FromResult(refused);
+        var text = (input.Text ?? "").Trim();
+        var kind = input.Kind;
+        // "⇒" opens a response or proposal to the item above it, as the minutes write it.
+        if (text.StartsWith('⇒') || text.StartsWith("=>", StringComparison.Ordinal))
+        {
+            text = text.TrimStart('⇒', '=', '>', ' ', '　');
+            kind ??= OpinionKind.Response;
+        }
+        if (text.Length == 0) return Task.FromResult(new RecordResult(null, "opinion.empty", "text", "意見の内容を入力してください。"));
+        if (text.Length > MaxTextLength)
+            return Task.FromResult(new RecordResult(null, "opinion.too_long", "text", $"意見は{MaxTextLength}文字以内で入力してください（{text.Length}文字）。"));
+        var agendaItem = _agenda.Find(a => a.Id == input.AgendaItemId);
+        if (agendaItem is null)
+            return Task.FromResult(new RecordResult(null, "agenda.not_found", "agendaItemId", "議題・テーマがこの会議にありません。"));
+        var respondsTo = string.IsNullOrWhiteSpace(input.RespondsTo) ? null : input.RespondsTo;
+        if (respondsTo is not null && !_opinions.ContainsKey(respondsTo))
+            return Task.FromResult(new RecordResult(null, "opinion.not_found", "respondsTo", "回答先の意見がこの会議にありません。"));
+        if (kind == OpinionKind.Response && respondsTo is null)
+            respondsTo = _opinions.Values.Where(o => o.AgendaItemId == agendaItem.Id && o.Kind != OpinionKind.Response).MaxBy(o => o.Seq)?.Id;
+        var seq = ++_lastGiven;
+        var opinion = new Opinion(Ids.New(), agendaItem.Id, seq, kind ?? OpinionKind.Opinion, text, Short(input.Speaker), Short(input.Organisation),
+            respondsTo, Short(input.RecordedBy), Clock.Now());
+        _opinions[opinion.Id] = opinion;
+        return EnqueueAsync(new RecordEntry(seq, null, opinion, null));
+    }
+
+    public Task<RecordResult> AddComment(CommentInput input)
+    {
+        if (Refusal() is { } refused) return Task.FromResult(refused);
+        var text = (input.Text ?? "").Trim();
+        var speaker = Short(input.Speaker);
+        if (text.Length == 0) return Task.FromResult(new RecordResult(null, "comment.empty", "text", "コメントの内容を入力してください。"));
+        if (text.Length > MaxTextLength) return Task.FromResult(new RecordResult(null, "comment.too_long", "text", $"コメントは{MaxTextLength}文字以内で入力してください。"));
+        if (speaker is null) return Task.FromResult(new RecordResult(null, "comment.speaker_required", "speaker", "発言者を入力してください。"));
+        var seq = ++_lastGiven;
+        var comment = new Comment(Ids.New(), seq, input.Kind ?? CommentKind.Comment, speaker, Short(input.Role), Short(input.Position), text, Clock.Now());
+        return EnqueueAsync(new RecordEntry(seq, null, null, comment));
+    }
+
+    public async Task<int> WaitForChange(int afterSeq, TimeSpan wait)
+    {
+        if (_lastDurable > afterSeq) return _lastDurable;
+        await Task.WhenAny(_changed.Task, Task.Delay(wait));
+        return _lastDurable;
+    }
+
+    private async Task<RecordResult> EnqueueAsync(RecordEntry entry)
+    {
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _queue.Add(pending);
+        // A writer that has left its loop has completed in the same turn (SQLite even completes it synchronously), so a
+        // completed writer is the only kind that will not see this entry.
+        if (_writing is null || _writing.IsCompleted) _writing = WriteQueueAsync();
+        await pending.Written.Task;
+        return new RecordResult(entry);
+    }
+
+    private async Task WriteQueueAsync()
+    {
+        while (_queue.Count > 0)
+        {
+            var batch = _queue;
+            _queue = [];
+            try
+            {
+                await records.WriteAsync(_tenantId, _meetingId, batch.Select(p => p.Entry).ToList());
+                _lastDurable = batch[^1].Entry.Seq;
+                foreach (var p in batch) p.Written.SetResult();
+                var changed = _changed;
+                _changed = NewSignal();
+                changed.SetResult();
+            }
+            catch (Exception e)
+            {
+                // Nothing of the batch was written: forget it, so that the next entries do not refer to it.
+                foreach (var p in batch)
+                {
+                    if (p.Entry.AgendaItem is { } a) _agenda.Remove(a);
+                    if (p.Entry.Opinion is { } o) _opinions.Remove(o.Id);
+                    p.Written.SetException(e);
+                }
+            }
+        }
+    }
+
+    private RecordResult? Refusal() => _meeting switch
+    {
+        null => new RecordResult(null, "meeting.not_found", null, "会議が見つかりません。"),
+        { Status: MeetingStatus.Cancelled } => new RecordResult(null, "meeting.cancelled", null, "中止になった会議には記録できません。"),
+        { Status: MeetingStatus.MinutesApproved } => new RecordResult(null, "meeting.minutes_approved", null,
+            "概要が確定しているため記録できません。修正するには会議を「開催済み」に戻してください。"),
+        _ => null,
+    };
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        _meeting = await meetings.FindAsync(_tenantId, _meetingId, cancellationToken);
+        if (_meeting is null) return;
+        var record = await records.LoadAsync(_tenantId, _meeting, cancellationToken);
+        _agenda.Clear();
+        _agenda.AddRange(record.Agenda);
+        _opinions.Clear();
+        foreach (var o in record.Opinions) _opinions[o.Id] = o;
+        _lastDurable = Math.Max(_lastDurable, _meeting.RecordSeq);
+        _lastGiven = Math.Max(_lastGiven, _lastDurable);
+    }
+
+    private static string? Short(string? text) => JapaneseText.Clean(text) is { Length: > 0 } t ? t.Length > 100 ? t[..100] : t : null;
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

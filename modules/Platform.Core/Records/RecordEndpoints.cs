@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Platform.Abstractions.Errors;
+using Platform.Core.Meetings;
+using Platform.Core.Storage;
+using Platform.Core.Tenancy;
+
+namespace Platform.Core.Records;
+
+/// <summary>
+/// Recording a meeting: agenda items, opinions and comments go through the meeting's grain; the recorders' pages
+/// follow the record through a server-sent event stream (<c>record/events</c>), which resumes from the last entry
+/// seen after a reconnect.
+/// </summary>
+public static class RecordEndpoints
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static void Map(IEndpointRouteBuilder tenant)
+    {
+        var api = tenant.MapGroup("/api/meetings/{meetingId}").WithTags("Records");
+        api.MapGet("/record", async (HttpContext http, string meetingId, MeetingStore meetings, RecordStore records) =>
+        {
+            var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
+            var record = await records.LoadAsync(http.Tenant().Id, meeting, http.RequestAborted);
+            return new { lastSeq = record.Agenda.Select(a => a.Seq).Concat(record.Opinions.Select(o => o.Seq)).Concat(record.Comments.Select(c => c.Seq)).DefaultIfEmpty(0).Max(), record };
+        });
+        api.MapPost("/agenda", async (HttpContext http, string meetingId, AgendaItemInput input, IGrainFactory grains, MeetingStore meetings) =>
+            Accepted(http, await Grain(http, meetingId, grains, meetings).AddAgendaItem(input.Title ?? "")));
+        api.MapPost("/opinions", async (HttpContext http, string meetingId, OpinionInput input, IGrainFactory grains, MeetingStore meetings) =>
+            Accepted(http, await Grain(http, meetingId, grains, meetings).AddOpinion(input)));
+        api.MapPost("/comments", async (HttpContext http, string meetingId, CommentInput input, IGrainFactory grains, MeetingStore meetings) =>
+            Accepted(http, await Grain(http, meetingId, grains, meetings).AddComment(input)));
+        api.MapGet("/record/events", StreamAsync).ExcludeFromDescription();
+
+        api.MapPost("/actions", async (HttpContext http, string meetingId, ActionItemInput input, MeetingStore meetings, RecordStore records, TimeProvider time) =>
+        {
+            var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
+            var record = await records.LoadAsync(http.Tenant().Id, meeting, http.RequestAborted);
+            var action = await records.CreateActionAsync(http.Tenant().Id, meeting, input, record, Clock.TodayInJapan(time), http.RequestAborted);
+            return Results.Created($"/{http.Tenant().Id}/api/actions/{action.Id}", action);
+        });
+        var actions = tenant.MapGroup("/api/actions").WithTags("Records");
+        actions.MapGet("/", (HttpContext http, string? bodyId, ActionStatus? status, RecordStore records) =>
+            records.ListActionsAsync(http.Tenant().Id, bodyId, status, http.RequestAborted));
+        actions.MapPost("/{actionId}/status", (HttpContext http, string actionId, ActionStatusInput input, RecordStore records, TimeProvider time) =>
+            records.SetActionStatusAsync(http.Tenant().Id, actionId, input.Status, Clock.TodayInJapan(time), http.RequestAborted));
+    }
+
+    private static IMeetingGrain Grain(HttpContext http, string meetingId, IGrainFactory grains, MeetingStore meetings)
+    {
+        // The grain would refuse an unknown meeting too; checking the id's shape first keeps junk ids from activating grains.
+        if (!Ids.IsValid(meetingId)) throw PlatformException.NotFound("meeting.not_found", "会議");
+        return grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(http.Tenant().Id, meetingId));
+    }
+
+    private static IResult Accepted(HttpContext http, RecordResult result)
+    {
+        if (result.Entry is { } entry) return Results.Created((string?)null, entry);
+        if (result.ErrorCode == "meeting.not_found") throw PlatformException.NotFound("meeting.not_found", "会議");
+        if (result.Field is null) throw new PlatformException(409, result.ErrorCode!, result.Message!, result.Message);
+        throw new ValidationErrors().Add(result.Field, result.ErrorCode!, result.Message!).ToException();
+    }
+
+    private static async Task StreamAsync(HttpContext http, string meetingId, int? after, IGrainFactory grains, MeetingStore meetings, RecordStore records,
+        IHostApplicationLifetime lifetime, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        var tenantId = http.Tenant().Id;
+        await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
+        // A reconnecting EventSource repeats the URL's "after" and adds the last id it saw: the later of the two wins.
+        var last = Math.Max(after ?? 0, int.TryParse(http.Request.Headers["Last-Event-ID"], out var resumed) ? resumed : 0);
+        http.Response.ContentType = "text/event-stream; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var grain = grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meetingId));
+        await http.Response.WriteAsync(": connected\n\n", stop.Token);
+        await http.Response.Body.FlushAsync(stop.Token);
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var seq = await grain.WaitForChange(last, Heartbeat).WaitAsync(stop.Token);
+                if (seq > last)
+                {
+                    foreach (var entry in await records.EntriesSinceAsync(tenantId, meetingId, last, stop.Token))
+                    {
+                        await http.Response.WriteAsync($"id: {entry.Seq}\nevent: entry\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n", stop.Token);
+                        last = entry.Seq;
+                    }
+                }
+                else
+                {
+                    await http.Response.WriteAsync(": heartbeat\n\n", stop.Token);
+                }
+                await http.Response.Body.FlushAsync(stop.Token);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The page was closed or the host is stopping; the browser reconnects from the last id it saw.
+        }
+    }
+}

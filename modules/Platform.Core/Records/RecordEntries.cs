@@ -1,0 +1,63 @@
+namespace Platform.Core.Records;
+
+/// <summary>An agenda item or theme (議題・テーマ), in the meeting's order.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AgendaItem(string Id, int Position, string Title, int Seq);
+
+/// <summary>What kind of thing was said. A response (⇒) answers an earlier opinion or question.</summary>
+public enum OpinionKind
+{
+    Opinion,
+    Question,
+    Proposal,
+    Response,
+}
+
+/// <summary>One opinion ("○" bullet) under an agenda item, numbered by the order in which the server accepted it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Opinion(string Id, string AgendaItemId, int Seq, OpinionKind Kind, string Text, string? Speaker, string? Organisation,
+    string? RespondsTo, string? RecordedBy, string RecordedAt);
+
+public enum CommentKind
+{
+    /// <summary>アドバイザー等からのコメント.</summary>
+    Comment,
+
+    /// <summary>全体講評.</summary>
+    Review,
+}
+
+/// <summary>A comment by an advisor or member (with their role and position), or the overall review.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Comment(string Id, int Seq, CommentKind Kind, string Speaker, string? Role, string? Position, string Text, string RecordedAt);
+
+/// <summary>
+/// One change to a meeting's record, as the meeting grain accepted it: exactly one of the three is set. Recorders'
+/// pages receive these in <see cref="Seq"/> order.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record RecordEntry(int Seq, AgendaItem? AgendaItem, Opinion? Opinion, Comment? Comment);
+
+public sealed record AgendaItemInput(string? Title);
+
+[GenerateSerializer, Immutable]
+public sealed record OpinionInput(string? AgendaItemId, string? Text, OpinionKind? Kind = null, string? Speaker = null, string? Organisation = null,
+    string? RespondsTo = null, string? RecordedBy = null);
+
+[GenerateSerializer, Immutable]
+public sealed record CommentInput(string? Speaker, string? Text, CommentKind? Kind = null, string? Role = null, string? Position = null);
+
+/// <summary>What the meeting grain answers: the accepted entry, or why it was refused.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RecordResult(RecordEntry? Entry, string? ErrorCode = null, string? Field = null, string? Message = null);
+
+public static class OpinionKindNames
+{
+    public static string Japanese(this OpinionKind kind) => kind switch
+    {
+        OpinionKind.Opinion => "意見",
+        OpinionKind.Question => "質問",
+        OpinionKind.Proposal => "提案",
+        _ => "回答・提案（⇒）",
+    };
+}

@@ -1,0 +1,204 @@
+using Dapper;
+using Platform.Abstractions.Errors;
+using Platform.Core.Calendar;
+using Platform.Core.Meetings;
+using Platform.Core.Organisations;
+using Platform.Core.Storage;
+using Platform.Core.Text;
+
+namespace Platform.Core.Records;
+
+/// <summary>Everything said at a meeting, as one read model.</summary>
+public sealed record MeetingRecord(
+    IReadOnlyList<AgendaItem> Agenda,
+    IReadOnlyList<Opinion> Opinions,
+    IReadOnlyList<Comment> Comments,
+    IReadOnlyList<ActionItem> Actions,
+    IReadOnlyList<ActionItem> Carried);
+
+/// <summary>
+/// The record of meetings: agenda items, opinions and comments (written only by the meeting's grain, in batches)
+/// and action items.
+/// </summary>
+public sealed class RecordStore(Database database, OrganisationStore organisations)
+{
+    private const string OpinionColumns =
+        "opinion_id AS Id, agenda_item_id AS AgendaItemId, seq AS Seq, kind AS Kind, text AS Text, speaker AS Speaker, organisation AS Organisation, " +
+        "responds_to AS RespondsTo, recorded_by AS RecordedBy, recorded_at AS RecordedAt";
+    private const string CommentColumns =
+        "comment_id AS Id, seq AS Seq, kind AS Kind, speaker AS Speaker, role AS Role, position AS Position, text AS Text, recorded_at AS RecordedAt";
+    private const string ActionColumns =
+        "action_id AS Id, body_id AS BodyId, meeting_id AS MeetingId, opinion_id AS OpinionId, title AS Title, owner_organisation_id AS OwnerOrganisationId, " +
+        "due_date AS DueDate, status AS Status, created_on AS CreatedOn, closed_on AS ClosedOn";
+
+    private sealed class AgendaRow
+    {
+        public string Id { get; init; } = "";
+        public int Position { get; init; }
+        public string Title { get; init; } = "";
+        public int Seq { get; init; }
+    }
+
+    private sealed class OpinionRow
+    {
+        public string Id { get; init; } = "";
+        public string AgendaItemId { get; init; } = "";
+        public int Seq { get; init; }
+        public string Kind { get; init; } = "";
+        public string Text { get; init; } = "";
+        public string? Speaker { get; init; }
+        public string? Organisation { get; init; }
+        public string? RespondsTo { get; init; }
+        public string? RecordedBy { get; init; }
+        public string RecordedAt { get; init; } = "";
+
+        public Opinion ToOpinion() => new(Id, AgendaItemId, Seq, Enum.Parse<OpinionKind>(Kind), Text, Speaker, Organisation, RespondsTo, RecordedBy, RecordedAt);
+    }
+
+    private sealed class CommentRow
+    {
+        public string Id { get; init; } = "";
+        public int Seq { get; init; }
+        public string Kind { get; init; } = "";
+        public string Speaker { get; init; } = "";
+        public string? Role { get; init; }
+        public string? Position { get; init; }
+        public string Text { get; init; } = "";
+        public string RecordedAt { get; init; } = "";
+
+        public Comment ToComment() => new(Id, Seq, Enum.Parse<CommentKind>(Kind), Speaker, Role, Position, Text, RecordedAt);
+    }
+
+    private sealed class ActionRow
+    {
+        public string Id { get; init; } = "";
+        public string BodyId { get; init; } = "";
+        public string MeetingId { get; init; } = "";
+        public string? OpinionId { get; init; }
+        public string Title { get; init; } = "";
+        public string? OwnerOrganisationId { get; init; }
+        public string? DueDate { get; init; }
+        public string Status { get; init; } = "";
+        public string CreatedOn { get; init; } = "";
+        public string? ClosedOn { get; init; }
+
+        public ActionItem ToAction() => new(Id, BodyId, MeetingId, OpinionId, Title, OwnerOrganisationId, Clock.ParseIso(DueDate),
+            Enum.Parse<ActionStatus>(Status), Clock.ParseIso(CreatedOn)!.Value, Clock.ParseIso(ClosedOn));
+    }
+
+    public async Task<MeetingRecord> LoadAsync(string tenantId, Meeting meeting, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var key = new { tenantId, meetingId = meeting.Id };
+        var agenda = (await connection.QueryAsync<AgendaRow>(
+            "SELECT agenda_item_id AS Id, position AS Position, title AS Title, seq AS Seq FROM agenda_items WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY position", key))
+            .Select(r => new AgendaItem(r.Id, r.Position, r.Title, r.Seq)).ToList();
+        var opinions = (await connection.QueryAsync<OpinionRow>(
+            $"SELECT {OpinionColumns} FROM opinions WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY seq", key)).Select(r => r.ToOpinion()).ToList();
+        var comments = (await connection.QueryAsync<CommentRow>(
+            $"SELECT {CommentColumns} FROM comments WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY seq", key)).Select(r => r.ToComment()).ToList();
+        var bodyActions = (await connection.QueryAsync<ActionRow>(
+            $"SELECT a.action_id AS Id, a.body_id AS BodyId, a.meeting_id AS MeetingId, a.opinion_id AS OpinionId, a.title AS Title, a.owner_organisation_id AS OwnerOrganisationId, " +
+            "a.due_date AS DueDate, a.status AS Status, a.created_on AS CreatedOn, a.closed_on AS ClosedOn, m.meeting_date AS MeetingDate " +
+            "FROM action_items a JOIN meetings m ON m.tenant_id = a.tenant_id AND m.meeting_id = a.meeting_id " +
+            "WHERE a.tenant_id = @tenantId AND a.body_id = @bodyId AND (a.meeting_id = @meetingId OR m.meeting_date < @date) ORDER BY m.meeting_date, a.created_on",
+            new { tenantId, meetingId = meeting.Id, bodyId = meeting.BodyId, date = Clock.Iso(meeting.Date) })).Select(r => r.ToAction()).ToList();
+        // An earlier meeting's action item is carried onto this one while it was still open on this meeting's day.
+        var carried = bodyActions.Where(a => a.MeetingId != meeting.Id && (a.ClosedOn is null || a.ClosedOn >= meeting.Date)).ToList();
+        return new MeetingRecord(agenda, opinions, comments, bodyActions.Where(a => a.MeetingId == meeting.Id).ToList(), carried);
+    }
+
+    /// <summary>The entries after <paramref name="afterSeq"/>, in order: what a recorder's page has not seen yet.</summary>
+    public async Task<IReadOnlyList<RecordEntry>> EntriesSinceAsync(string tenantId, string meetingId, int afterSeq, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var key = new { tenantId, meetingId, afterSeq };
+        var agenda = await connection.QueryAsync<AgendaRow>(
+            "SELECT agenda_item_id AS Id, position AS Position, title AS Title, seq AS Seq FROM agenda_items WHERE tenant_id = @tenantId AND meeting_id = @meetingId AND seq > @afterSeq", key);
+        var opinions = await connection.QueryAsync<OpinionRow>(
+            $"SELECT {OpinionColumns} FROM opinions WHERE tenant_id = @tenantId AND meeting_id = @meetingId AND seq > @afterSeq", key);
+        var comments = await connection.QueryAsync<CommentRow>(
+            $"SELECT {CommentColumns} FROM comments WHERE tenant_id = @tenantId AND meeting_id = @meetingId AND seq > @afterSeq", key);
+        return agenda.Select(a => new RecordEntry(a.Seq, new AgendaItem(a.Id, a.Position, a.Title, a.Seq), null, null))
+            .Concat(opinions.Select(o => new RecordEntry(o.Seq, null, o.ToOpinion(), null)))
+            .Concat(comments.Select(c => new RecordEntry(c.Seq, null, null, c.ToComment())))
+            .OrderBy(e => e.Seq).ToList();
+    }
+
+    /// <summary>Writes a batch of entries and the meeting's last sequence number in one transaction.</summary>
+    public Task WriteAsync(string tenantId, string meetingId, IReadOnlyList<RecordEntry> entries, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.AgendaItem is { } a)
+                    await connection.ExecuteAsync(
+                        "INSERT INTO agenda_items (tenant_id, agenda_item_id, meeting_id, position, title, seq) VALUES (@tenantId, @Id, @meetingId, @Position, @Title, @Seq)",
+                        new { tenantId, meetingId, a.Id, a.Position, a.Title, a.Seq }, transaction);
+                else if (entry.Opinion is { } o)
+                    await connection.ExecuteAsync(
+                        "INSERT INTO opinions (tenant_id, opinion_id, meeting_id, agenda_item_id, seq, kind, text, speaker, organisation, responds_to, recorded_by, recorded_at, search_text) " +
+                        "VALUES (@tenantId, @Id, @meetingId, @AgendaItemId, @Seq, @kind, @Text, @Speaker, @Organisation, @RespondsTo, @RecordedBy, @RecordedAt, @search)",
+                        new { tenantId, meetingId, o.Id, o.AgendaItemId, o.Seq, kind = o.Kind.ToString(), o.Text, o.Speaker, o.Organisation, o.RespondsTo, o.RecordedBy,
+                              o.RecordedAt, search = SearchText.Fold($"{o.Text} {o.Speaker} {o.Organisation}") }, transaction);
+                else if (entry.Comment is { } c)
+                    await connection.ExecuteAsync(
+                        "INSERT INTO comments (tenant_id, comment_id, meeting_id, seq, kind, speaker, role, position, text, recorded_at, search_text) " +
+                        "VALUES (@tenantId, @Id, @meetingId, @Seq, @kind, @Speaker, @Role, @Position, @Text, @RecordedAt, @search)",
+                        new { tenantId, meetingId, c.Id, c.Seq, kind = c.Kind.ToString(), c.Speaker, c.Role, c.Position, c.Text, c.RecordedAt,
+                              search = SearchText.Fold($"{c.Text} {c.Speaker}") }, transaction);
+            }
+            return await connection.ExecuteAsync(
+                "UPDATE meetings SET record_seq = @seq WHERE tenant_id = @tenantId AND meeting_id = @meetingId",
+                new { tenantId, meetingId, seq = entries.Max(e => e.Seq) }, transaction);
+        }, cancellationToken);
+
+    public async Task<ActionItem> CreateActionAsync(string tenantId, Meeting meeting, ActionItemInput input, MeetingRecord record, DateOnly today,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        var title = JapaneseText.Clean(input.Title);
+        if (title.Length is 0 or > 400) errors.Add("title", "action.invalid_title", "対応事項を400文字以内で入力してください。");
+        var opinionId = string.IsNullOrWhiteSpace(input.OpinionId) ? null : input.OpinionId.Trim();
+        if (opinionId is not null && record.Opinions.All(o => o.Id != opinionId))
+            errors.Add("opinionId", "opinion.not_found", "元になった意見がこの会議にありません。");
+        var owner = string.IsNullOrWhiteSpace(input.OwnerOrganisationId) ? null : input.OwnerOrganisationId.Trim();
+        if (owner is not null && await organisations.FindAsync(tenantId, owner, cancellationToken) is null)
+            errors.Add("ownerOrganisationId", "organisation.not_found", "担当団体が見つかりません。");
+        DateOnly? due = null;
+        if (!string.IsNullOrWhiteSpace(input.DueDate))
+            if (JapaneseDate.TryParseDate(input.DueDate, out var d)) due = d;
+            else errors.Add("dueDate", "action.invalid_date", $"期限「{input.DueDate}」は正しい日付ではありません。");
+        errors.ThrowIfAny();
+        var action = new ActionItem(Ids.New(), meeting.BodyId, meeting.Id, opinionId, title, owner, due, ActionStatus.Open, today, null);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO action_items (tenant_id, action_id, body_id, meeting_id, opinion_id, title, owner_organisation_id, due_date, status, created_on, closed_on) " +
+            "VALUES (@tenantId, @Id, @BodyId, @MeetingId, @OpinionId, @Title, @OwnerOrganisationId, @due, @status, @created, NULL)",
+            new { tenantId, action.Id, action.BodyId, action.MeetingId, action.OpinionId, action.Title, action.OwnerOrganisationId,
+                  due = due is { } x ? Clock.Iso(x) : null, status = action.Status.ToString(), created = Clock.Iso(today) });
+        return action;
+    }
+
+    public async Task<IReadOnlyList<ActionItem>> ListActionsAsync(string tenantId, string? bodyId, ActionStatus? status, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ActionRow>(
+            $"SELECT {ActionColumns} FROM action_items WHERE tenant_id = @tenantId AND (@bodyId IS NULL OR body_id = @bodyId) AND (@status IS NULL OR status = @status) ORDER BY created_on",
+            new { tenantId, bodyId, status = status?.ToString() })).Select(r => r.ToAction()).ToList();
+    }
+
+    public async Task<ActionItem> SetActionStatusAsync(string tenantId, string actionId, ActionStatus? wanted, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ActionRow>(
+            $"SELECT {ActionColumns} FROM action_items WHERE tenant_id = @tenantId AND action_id = @actionId", new { tenantId, actionId })
+            ?? throw PlatformException.NotFound("action.not_found", "対応事項");
+        if (wanted is not { } status) throw new ValidationErrors().Add("status", "action.status_required", "状態を指定してください。").ToException();
+        var closedOn = status == ActionStatus.Open ? null : Clock.Iso(today);
+        await connection.ExecuteAsync(
+            "UPDATE action_items SET status = @status, closed_on = @closedOn WHERE tenant_id = @tenantId AND action_id = @actionId",
+            new { tenantId, actionId, status = status.ToString(), closedOn });
+        return row.ToAction() with { Status = status, ClosedOn = Clock.ParseIso(closedOn) };
+    }
+}

@@ -1,0 +1,172 @@
+// Recording a meeting from several browsers at once. Every entry is shown where its sequence number puts it, so all
+// recorders see the same order: the order in which the server accepted the entries. Typed text is never cleared
+// before the server has confirmed it, and an IME's Enter (choosing a kanji) never sends.
+(() => {
+  const root = document.getElementById('recorder');
+  if (!root) return;
+  const api = `/${root.dataset.tenant}/api/meetings/${root.dataset.meeting}`;
+  const seen = new Set([...root.querySelectorAll('[data-seq]')].map(e => Number(e.dataset.seq)));
+  let lastSeq = Number(root.dataset.lastSeq);
+  let current = null;
+
+  const $ = id => document.getElementById(id);
+  const opinionInput = $('opinion-input');
+  const themeInput = $('theme-input');
+  const themes = root.querySelector('[data-testid=themes]');
+  const entries = root.querySelector('.entries');
+  const status = $('record-status');
+  const error = $('record-error');
+
+  const composing = e => e.isComposing || e.keyCode === 229;
+
+  function insertInOrder(list, item, seq) {
+    item.dataset.seq = seq;
+    const after = [...list.children].find(li => Number(li.dataset.seq) > seq);
+    list.insertBefore(item, after || null);
+  }
+
+  function select(agendaId) {
+    current = agendaId;
+    for (const li of themes.children) li.classList.toggle('current', li.dataset.agendaId === agendaId);
+    for (const s of entries.querySelectorAll('section.theme')) s.classList.toggle('current', s.dataset.agendaId === agendaId);
+    const chosen = themes.querySelector(`[data-agenda-id="${agendaId}"] button`);
+    $('current-theme').textContent = chosen ? `テーマ：${chosen.textContent}` : 'テーマを選んでください';
+  }
+
+  function addTheme(item) {
+    const li = document.createElement('li');
+    li.dataset.agendaId = item.id;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = item.title;
+    li.append(button);
+    insertInOrder(themes, li, item.seq);
+    const section = document.createElement('section');
+    section.className = 'theme';
+    section.dataset.agendaId = item.id;
+    const heading = document.createElement('h3');
+    heading.textContent = `テーマ：${item.title}`;
+    const list = document.createElement('ul');
+    list.className = 'opinions';
+    section.append(heading, list);
+    entries.insertBefore(section, $('opinion-form'));
+    if (!current) select(item.id);
+  }
+
+  function addOpinion(o) {
+    const list = entries.querySelector(`section[data-agenda-id="${o.agendaItemId}"] ul`);
+    if (!list) return;
+    const li = document.createElement('li');
+    if (o.kind === 'response') li.className = 'response';
+    li.textContent = `${o.kind === 'response' ? '⇒' : '○'} ${o.text}${o.organisation ? `（${o.organisation}）` : ''}`;
+    insertInOrder(list, li, o.seq);
+  }
+
+  function addComment(c) {
+    const li = document.createElement('li');
+    li.textContent = `＜${c.speaker}${c.position || ''}＞${c.kind === 'review' ? '【全体講評】' : ''} ${c.text}`;
+    insertInOrder($('comments'), li, c.seq);
+  }
+
+  function show(entry) {
+    if (seen.has(entry.seq)) return;
+    seen.add(entry.seq);
+    lastSeq = Math.max(lastSeq, entry.seq);
+    if (entry.agendaItem) addTheme(entry.agendaItem);
+    if (entry.opinion) addOpinion(entry.opinion);
+    if (entry.comment) addComment(entry.comment);
+  }
+
+  async function send(path, body) {
+    const response = await fetch(`${api}/${path}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const details = answer.errors ? Object.values(answer.errors).flat().join(' ') : answer.detail || '';
+      throw new Error(`${answer.title || '保存できませんでした。'} ${details}`.trim());
+    }
+    error.hidden = true;
+    show(answer);
+    return answer;
+  }
+
+  function fail(e) {
+    error.textContent = `${e.message}（入力内容は残っています。もう一度Enterで送信できます。）`;
+    error.hidden = false;
+  }
+
+  opinionInput.addEventListener('keydown', async e => {
+    if (e.key !== 'Enter' || composing(e)) return;
+    e.preventDefault();
+    const text = opinionInput.value;
+    if (!text.trim()) return;
+    if (!current) { fail(new Error('先にテーマを選ぶか追加してください。')); return; }
+    opinionInput.value = '';
+    try {
+      await send('opinions', { agendaItemId: current, text, organisation: $('organisation-input').value || null });
+    } catch (err) {
+      opinionInput.value = opinionInput.value ? `${text}\n${opinionInput.value}` : text;
+      fail(err);
+    }
+  });
+
+  themeInput.addEventListener('keydown', async e => {
+    if (e.key !== 'Enter' || composing(e)) return;
+    e.preventDefault();
+    const title = themeInput.value;
+    if (!title.trim()) return;
+    try {
+      const entry = await send('agenda', { title });
+      themeInput.value = '';
+      select(entry.agendaItem.id);
+      opinionInput.focus();
+    } catch (err) { fail(err); }
+  });
+
+  themes.addEventListener('click', e => {
+    const li = e.target.closest('li[data-agenda-id]');
+    if (li) { select(li.dataset.agendaId); opinionInput.focus(); }
+  });
+
+  document.addEventListener('keydown', e => {
+    if (!e.altKey) return;
+    const items = [...themes.children];
+    const index = items.findIndex(li => li.dataset.agendaId === current);
+    let target = null;
+    if (/^[1-9]$/.test(e.key)) target = items[Number(e.key) - 1];
+    else if (e.key === 'ArrowUp') target = items[Math.max(0, index - 1)];
+    else if (e.key === 'ArrowDown') target = items[Math.min(items.length - 1, index + 1)];
+    else if (e.key === 'n' || e.key === 'N') { e.preventDefault(); themeInput.focus(); return; }
+    if (target) { e.preventDefault(); select(target.dataset.agendaId); opinionInput.focus(); }
+  });
+
+  const commentForm = $('comment-form');
+  commentForm.text.addEventListener('keydown', async e => {
+    if (e.key !== 'Enter' || composing(e)) return;
+    e.preventDefault();
+    const f = commentForm;
+    try {
+      await send('comments', { speaker: f.speaker.value, position: f.position.value || null, kind: f.kind.value, text: f.text.value });
+      f.text.value = '';
+    } catch (err) { fail(err); }
+  });
+
+  for (const button of root.querySelectorAll('button[data-status]')) {
+    button.addEventListener('click', async () => {
+      const response = await fetch(`${api}/status`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: button.dataset.status }),
+      });
+      if (response.ok) location.reload();
+      else fail(new Error(((await response.json().catch(() => ({}))).detail) || '状態を変更できませんでした。'));
+    });
+  }
+
+  const events = new EventSource(`${api}/record/events?after=${lastSeq}`);
+  events.addEventListener('entry', e => show(JSON.parse(e.data)));
+  events.onopen = () => { status.textContent = '同期中：他の記録者の入力がすぐに表示されます。'; status.dataset.state = 'open'; };
+  events.onerror = () => { status.textContent = '接続が切れました。再接続しています…（入力は続けられます）'; status.dataset.state = 'retrying'; };
+
+  const first = themes.querySelector('li[data-agenda-id]');
+  if (first) select(first.dataset.agendaId);
+})();
