@@ -1,46 +1,25 @@
 using Microsoft.Playwright;
-using Platform.Core.Storage;
-using Platform.Testing;
 
 namespace Platform.Browser.Tests.Admin;
 
-/// <summary>Debian's Chromium, driven by Playwright, against the host on a real loopback port.</summary>
-public class ModuleAdminPageTests : IAsyncLifetime
+public class ModuleAdminPageTests : BrowserTest
 {
-    private TestDatabase _database = default!;
-    private TestPlatform _platform = default!;
-    private IPlaywright _playwright = default!;
-    private IBrowser _browser = default!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _platform = await TestPlatform.StartAsync(_database, realPort: true);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_TEST_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
     [Fact]
     public async Task Switching_a_module_off_for_one_district_on_the_admin_page_makes_its_page_404_there_only()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { Locale = "ja-JP" });
-        await page.GotoAsync($"{_platform.BaseUrl}/aomori/");
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "ja-JP" });
+        await page.GotoAsync($"{Platform.BaseUrl}/aomori/");
         await page.GetByRole(AriaRole.Link, new() { Name = "モジュール管理" }).ClickAsync();
         await page.GetByTestId("switch-aomori-shinjo-Aomori.SupportMeetings").ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("新城で「Aomori.SupportMeetings」を無効にしました。");
         await Assertions.Expect(page.GetByTestId("switch-aomori-shinjo-Aomori.SupportMeetings")).ToHaveTextAsync("有効にする");
 
-        var shinjo = await page.GotoAsync($"{_platform.BaseUrl}/aomori/districts/aomori-shinjo/support-meetings");
+        var shinjo = await page.GotoAsync($"{Platform.BaseUrl}/aomori/districts/aomori-shinjo/support-meetings");
         Assert.Equal(404, shinjo!.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("この機能はここでは使えません。");
 
-        var ono = await page.GotoAsync($"{_platform.BaseUrl}/aomori/districts/aomori-ono/support-meetings");
+        var ono = await page.GotoAsync($"{Platform.BaseUrl}/aomori/districts/aomori-ono/support-meetings");
         Assert.Equal(200, ono!.Status);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("地域支え合い会議");
     }
@@ -48,8 +27,8 @@ public class ModuleAdminPageTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_switch_and_invalid_settings_are_explained_in_Japanese_and_change_nothing()
     {
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_platform.BaseUrl}/aomori/admin/districts/aomori-ono/modules/Aomori.SupportMeetings/settings");
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync($"{Platform.BaseUrl}/aomori/admin/districts/aomori-ono/modules/Aomori.SupportMeetings/settings");
         await page.FillAsync("#minMeetingsPerFiscalYear", "５");
         await page.FillAsync("#maxMeetingsPerFiscalYear", "４");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
@@ -60,15 +39,7 @@ public class ModuleAdminPageTests : IAsyncLifetime
         await page.FillAsync("#minMeetingsPerFiscalYear", "２");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("設定を保存しました。");
-        await page.GotoAsync($"{_platform.BaseUrl}/aomori/districts/aomori-ono/support-meetings");
+        await page.GotoAsync($"{Platform.BaseUrl}/aomori/districts/aomori-ono/support-meetings");
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("年2〜4回");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _platform.DisposeAsync();
-        await _database.DisposeAsync();
     }
 }

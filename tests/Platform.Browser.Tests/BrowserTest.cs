@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+using Platform.Core.Storage;
+using Platform.Testing;
+
+namespace Platform.Browser.Tests;
+
+/// <summary>Debian's Chromium, driven by Playwright, against the host on a real loopback port with the demo tenants.</summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    private TestDatabase _database = default!;
+    private IPlaywright _playwright = default!;
+
+    protected TestPlatform Platform { get; private set; } = default!;
+
+    protected IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        Platform = await TestPlatform.StartAsync(_database, realPort: true);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_TEST_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Platform.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
