@@ -39,6 +39,9 @@ public sealed partial class Migrator(Database database, ILogger<Migrator> logger
     public async Task ApplyAsync(IEnumerable<Assembly> assemblies, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Write-ahead logging lets readers go on while a meeting is recorded, and commits append to one file; it is a
+        // property of the file, set once. synchronous stays FULL, so an acknowledged write survives a power cut.
+        if (database.Provider == DatabaseProvider.Sqlite) await connection.ExecuteAsync("PRAGMA journal_mode=WAL");
         await connection.ExecuteAsync(CreateHistoryTable);
         foreach (var migration in assemblies.SelectMany(a => Discover(a, database.Provider)))
         {
