@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Core.Cadence;
 using Platform.Core.Calendar;
+using Platform.Core.Districts;
 using Platform.Core.Meetings;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
@@ -52,8 +53,13 @@ public static class BodyEndpoints
             return Results.Text(Minutes.IcsWriter.Calendar(body.Name, http.Tenant(), await context.ViewsAsync(http, list)), "text/calendar; charset=utf-8");
         });
 
-        tenant.MapGet("/bodies", async (HttpContext http, BodyStore bodies) =>
-            new RazorComponentResult<BodiesPage>(new { Tenant = http.Tenant(), Bodies = await bodies.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted) }))
+        tenant.MapGet("/bodies", async (HttpContext http, BodyStore bodies, DistrictStore districts) =>
+            new RazorComponentResult<BodiesPage>(new
+            {
+                Tenant = http.Tenant(),
+                Bodies = await bodies.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
+                Districts = await districts.ListAsync(http.Tenant().Id, http.RequestAborted),
+            }))
             .ExcludeFromDescription();
     }
 }

@@ -30,7 +30,8 @@ public static class DistrictEndpoints
         api.MapPatch("/{districtId}", async (HttpContext http, DistrictInput input, DistrictStore districts) =>
             DistrictView.From(await districts.UpdateAsync(http.Tenant().Id, http.District().Id, input, http.RequestAborted)));
 
-        tenant.MapGet("/districts/{districtId}", async (HttpContext http, IEnumerable<IDistrictNavigation> navigation, ModuleCatalog catalog, ModuleGate gate) =>
+        tenant.MapGet("/districts/{districtId}", async (HttpContext http, IEnumerable<IDistrictNavigation> navigation, ModuleCatalog catalog, ModuleGate gate,
+            IGrainFactory grains, TimeProvider time) =>
         {
             var district = http.District();
             var effective = await gate.EffectiveAsync(http.Tenant().Id, district.Id);
@@ -38,7 +39,9 @@ public static class DistrictEndpoints
                 .Where(n => catalog.OwnerOf(n.GetType()) is not { } owner || effective.Contains(owner.Id))
                 .SelectMany(n => n.LinksFor(district.Id))
                 .ToList();
-            return new RazorComponentResult<DistrictPage>(new { Tenant = http.Tenant(), District = district, Links = links });
+            var year = Calendar.FiscalYear.Of(Storage.Clock.TodayInJapan(time));
+            var cadence = await grains.GetGrain<Grains.IDistrictGrain>(Grains.DistrictGrainKey.For(http.Tenant().Id, district.Id)).GetCadence(year.Year);
+            return new RazorComponentResult<DistrictPage>(new { Tenant = http.Tenant(), District = district, Links = links, Cadence = Cadence.CadenceView.Of(district, cadence) });
         }).ExcludeFromDescription();
     }
 }

@@ -82,10 +82,12 @@ public static class MeetingEndpoints
             return Results.File(content, handout.ContentType, handout.FileName);
         });
 
-        tenant.MapGet("/meetings", async (HttpContext http, string? bodyId, MeetingStore meetings, MeetingContext context) =>
+        tenant.MapGet("/meetings", async (HttpContext http, string? bodyId, MeetingStore meetings, MeetingContext context, BodyStore bodies) =>
             new RazorComponentResult<MeetingsPage>(new
             {
                 Tenant = http.Tenant(),
+                Bodies = (await bodies.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted)).Where(b => b.Status != BodyStatus.Dissolved).ToList(),
+                Kinds = MeetingContext.Kinds(http),
                 Meetings = await context.ViewsAsync(http, await meetings.ListAsync(http.Tenant().Id, new MeetingStore.Filter(BodyId: bodyId), http.RequestAborted)),
             })).ExcludeFromDescription();
         tenant.MapGet("/meetings/{meetingId}", async (HttpContext http, string meetingId, MeetingStore meetings, MeetingContext context, RecordStore records) =>

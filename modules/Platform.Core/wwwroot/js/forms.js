@@ -1,0 +1,58 @@
+// Forms that write through the JSON API, so that the pages and the scripts of vendors use the same routes and get
+// the same checks. A form names its route (data-api), method (data-method), the shape of its JSON (data-shape) and
+// where to go on success (data-next, where {id} is the created id). Errors are shown in Japanese, field by field;
+// nothing typed is lost.
+(() => {
+  const nfkc = v => (v || '').normalize('NFKC').trim();
+  const int = v => (nfkc(v) === '' ? null : Number.parseInt(nfkc(v), 10));
+  const text = v => (v && v.trim() ? v.trim() : null);
+  const slots = f => [1, 2].map(n => ({ start: f[`slot${n}Start`]?.value, end: f[`slot${n}End`]?.value })).filter(s => text(s.start) || text(s.end));
+
+  // 気仙沼市(19)，登米市(14) … as the summaries write head counts.
+  const counts = v => nfkc(v).split(/[,、\n]+/).map(s => s.trim()).filter(Boolean).map(s => {
+    const m = s.match(/^(.+?)\s*\((-?\d+)\)$/);
+    return m ? { name: m[1].trim(), count: Number(m[2]) } : { name: s, count: Number.NaN };
+  });
+
+  const shapes = {
+    meeting: f => ({ bodyId: f.bodyId.value, kind: f.kind.value, title: text(f.title.value), date: f.date.value, slots: slots(f), venue: text(f.venue.value), room: text(f.room.value) }),
+    body: f => ({
+      name: f.name.value, tier: int(f.tier.value), territory: f.territory.value, districtId: text(f.districtId.value),
+      cadence: { atLeast: int(f.atLeast.value), atMost: int(f.atMost.value), meetEvenWithoutCase: f.meetEvenWithoutCase.checked },
+      charter: Object.fromEntries(['why', 'what', 'who', 'where', 'when', 'how'].map(k => [k, text(f[k].value)])),
+    }),
+    plan: f => ({ dates: f.dates.value.split(/\n+/).map(s => s.trim()).filter(Boolean), venue: text(f.venue.value), slots: slots(f) }),
+    attendance: f => ({
+      attendance: { counts: counts(f.counts.value), statedTotal: int(f.statedTotal.value), observers: int(f.observers.value) ?? 0 },
+      nextMeetingDate: f.nextMeetingDate.value, isPublic: f.isPublic.checked, minutesPublic: f.minutesPublic.checked,
+    }),
+  };
+
+  for (const form of document.querySelectorAll('form[data-api]')) {
+    const errors = form.querySelector('.form-errors');
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      const body = shapes[form.dataset.shape](form);
+      if (body.attendance?.counts.some(c => Number.isNaN(c.count))) {
+        errors.textContent = '人数は「気仙沼市(19)」のように、名前のあとに括弧で人数を書いてください。';
+        errors.hidden = false;
+        return;
+      }
+      const response = await fetch(form.dataset.api, {
+        method: form.dataset.method || 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (response.ok) {
+        const id = Array.isArray(answer) ? '' : answer.id;
+        location.href = (form.dataset.next || location.pathname).replace('{id}', id);
+        return;
+      }
+      errors.replaceChildren(Object.assign(document.createElement('strong'), { textContent: answer.title || '保存できませんでした。' }));
+      const list = document.createElement('ul');
+      for (const message of Object.values(answer.errors || {}).flat()) list.append(Object.assign(document.createElement('li'), { textContent: message }));
+      if (!answer.errors && answer.detail) list.append(Object.assign(document.createElement('li'), { textContent: answer.detail }));
+      errors.append(list);
+      errors.hidden = false;
+    });
+  }
+})();
