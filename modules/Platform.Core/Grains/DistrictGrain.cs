@@ -75,7 +75,9 @@ public sealed class DistrictGrain(
         var first = state.State.AnnouncedCadence is null;
         state.State.AnnouncedCadence = announced;
         await state.WriteStateAsync();
-        if (!first) await events.PublishAsync(new CadenceStatusChanged(TenantId, DistrictId, current.FiscalYear, status));
+        // Published off the grain's turn: handlers are dispatched only where their module is enabled, which asks this
+        // very grain, and a non-reentrant grain cannot answer itself while it waits.
+        if (!first) _ = Task.Run(() => events.PublishAsync(new CadenceStatusChanged(TenantId, DistrictId, current.FiscalYear, status)));
     }
 
     public async Task<DistrictModules> GetModules()

@@ -19,7 +19,7 @@ namespace Platform.Host.Tests.Probes.Base
     public sealed class BaseStartup : ModuleStartup
     {
         public override void ConfigureServices(ContainerBuilder services) =>
-            services.RegisterType<SwitchRecorder>().AsSelf().As<IEventHandler<ModuleSwitched>>().SingleInstance();
+            services.RegisterType<SwitchRecorder>().AsSelf().As<IEventHandler<ModuleSwitched>>().As<IEventHandler<CadenceStatusChanged>>().SingleInstance();
 
         public override void ConfigureTenantServices(ContainerBuilder services, TenantInfo tenant) =>
             services.RegisterInstance(new Greeting($"{tenant.Name}専用")).As<Greeting>();
@@ -34,13 +34,21 @@ namespace Platform.Host.Tests.Probes.Base
     public sealed record Greeting(string Text);
 
     /// <summary>Records the events it is given, so tests can see whether it was called. One per host.</summary>
-    public sealed class SwitchRecorder : IEventHandler<ModuleSwitched>
+    public sealed class SwitchRecorder : IEventHandler<ModuleSwitched>, IEventHandler<CadenceStatusChanged>
     {
         public readonly ConcurrentQueue<ModuleSwitched> Seen = new();
+
+        public readonly ConcurrentQueue<CadenceStatusChanged> Cadence = new();
 
         public Task HandleAsync(ModuleSwitched @event, CancellationToken cancellationToken)
         {
             Seen.Enqueue(@event);
+            return Task.CompletedTask;
+        }
+
+        public Task HandleAsync(CadenceStatusChanged @event, CancellationToken cancellationToken)
+        {
+            Cadence.Enqueue(@event);
             return Task.CompletedTask;
         }
     }
