@@ -90,7 +90,8 @@ public static class MeetingEndpoints
                 Kinds = MeetingContext.Kinds(http),
                 Meetings = await context.ViewsAsync(http, await meetings.ListAsync(http.Tenant().Id, new MeetingStore.Filter(BodyId: bodyId), http.RequestAborted)),
             })).ExcludeFromDescription();
-        tenant.MapGet("/meetings/{meetingId}", async (HttpContext http, string meetingId, MeetingStore meetings, MeetingContext context, RecordStore records) =>
+        tenant.MapGet("/meetings/{meetingId}", async (HttpContext http, string meetingId, MeetingStore meetings, MeetingContext context, RecordStore records,
+            HandoutStore handouts) =>
         {
             var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
             return new RazorComponentResult<MeetingPage>(new
@@ -99,6 +100,7 @@ public static class MeetingEndpoints
                 Meeting = await context.ViewAsync(http, meeting),
                 Record = await records.LoadAsync(http.Tenant().Id, meeting, http.RequestAborted),
                 LastSeq = meeting.RecordSeq,
+                Handouts = await handouts.ListAsync(http.Tenant().Id, meetingId, http.RequestAborted),
             });
         }).ExcludeFromDescription();
     }

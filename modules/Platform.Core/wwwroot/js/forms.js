@@ -28,6 +28,24 @@
     }),
   };
 
+  function showProblem(errors, answer) {
+    errors.replaceChildren(Object.assign(document.createElement('strong'), { textContent: answer.title || '保存できませんでした。' }));
+    const list = document.createElement('ul');
+    for (const message of Object.values(answer.errors || {}).flat()) list.append(Object.assign(document.createElement('li'), { textContent: message }));
+    if (!answer.errors && answer.detail) list.append(Object.assign(document.createElement('li'), { textContent: answer.detail }));
+    errors.append(list);
+    errors.hidden = false;
+  }
+
+  for (const form of document.querySelectorAll('form[data-upload]')) {
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      const response = await fetch(form.dataset.upload, { method: 'POST', body: new FormData(form), headers: { Accept: 'application/json' } });
+      if (response.ok) location.reload();
+      else showProblem(form.querySelector('.form-errors'), await response.json().catch(() => ({})));
+    });
+  }
+
   for (const form of document.querySelectorAll('form[data-api]')) {
     const errors = form.querySelector('.form-errors');
     form.addEventListener('submit', async e => {
@@ -47,12 +65,7 @@
         location.href = (form.dataset.next || location.pathname).replace('{id}', id);
         return;
       }
-      errors.replaceChildren(Object.assign(document.createElement('strong'), { textContent: answer.title || '保存できませんでした。' }));
-      const list = document.createElement('ul');
-      for (const message of Object.values(answer.errors || {}).flat()) list.append(Object.assign(document.createElement('li'), { textContent: message }));
-      if (!answer.errors && answer.detail) list.append(Object.assign(document.createElement('li'), { textContent: answer.detail }));
-      errors.append(list);
-      errors.hidden = false;
+      showProblem(errors, answer);
     });
   }
 })();
