@@ -40,6 +40,7 @@ public static class PlatformApp
         services.AddPlatformCore(configuration);
         services.AddSingleton<IEventPublisher, EventPublisher>();
         services.AddSingleton<ModuleSwitcher>();
+        services.AddSingleton<Platform.Core.Seeds.ISeedModuleServices, SeedModuleServices>();
         foreach (var (_, startup) in runtime.Startups) startup.ConfigureHostServices(services);
 
         // Hosted services start in registration order: the schema before the silo, the silo before the seeds.

@@ -45,6 +45,7 @@ public sealed class ModuleSwitcher(IGrainFactory grains, ModuleCatalog catalog, 
         var result = await grains.GetGrain<IDistrictGrain>(DistrictGrainKey.For(tenantId, districtId))
             .UpdateSettings(module.Id, changes.ToJsonString());
         if (result.Errors is not null) throw PlatformException.Validation(result.Errors);
+        await events.PublishAsync(new ModuleSettingsChanged(tenantId, districtId, module.Id));
         return JsonNode.Parse(result.Json!)!.AsObject();
     }
 

@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 
-/// <summary>A district's rules for its support meetings. The defaults are Aomori city's design (年３〜４回).</summary>
+/// <summary>
+/// A district's rules for its support meetings. The defaults are Aomori city's design (年３〜４回). The cadence
+/// fields are copied onto the district's support-meeting body whenever they are saved (see <see cref="SettingsSync"/>),
+/// so the shared core's cadence follows them.
+/// </summary>
 public sealed class SupportMeetingSettings : IValidatableObject
 {
     [Display(Name = "年度あたりの最少開催回数")]
@@ -18,6 +22,9 @@ public sealed class SupportMeetingSettings : IValidatableObject
 
     [Display(Name = "最初の会議の前に幹事会を開く", Description = "大野地区のように、幹事会で骨格を作ってから全体会議を開く場合")]
     public bool RequireSteeringCommitteeFirst { get; set; }
+
+    [Display(Name = "モデル地区", Description = "全地区に拡げる前に先行して取り組む地区（青森市の新城・大野）")]
+    public bool ModelDistrict { get; set; }
 
     [Display(Name = "主な会場")]
     [StringLength(100, ErrorMessage = "100文字以内で入力してください。")]

@@ -30,3 +30,6 @@ public interface IEventPublisher
 
 /// <summary>A module was enabled or disabled for a tenant (<see cref="DistrictId"/> null) or for one district.</summary>
 public sealed record ModuleSwitched(string TenantId, string? DistrictId, string ModuleId, bool Enabled) : IPlatformEvent;
+
+/// <summary>A module's settings for one district were saved.</summary>
+public sealed record ModuleSettingsChanged(string TenantId, string? DistrictId, string ModuleId) : IPlatformEvent;

@@ -16,6 +16,9 @@ public sealed class DistrictState
     /// <summary>Settings per module id, as JSON; a module without an entry has its defaults.</summary>
     public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Per module, state a module keeps for the district (JSON), e.g. a roll-out step.</summary>
+    public Dictionary<string, string> ModuleState { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The cadence status last announced for the current fiscal year, so that only changes are announced.</summary>
     public string? AnnouncedCadence { get; set; }
 }
@@ -49,6 +52,16 @@ public sealed class DistrictGrain(
         if (reminderName != CadenceReminder) return;
         _cadence.Clear();
         await ReevaluateAsync();
+    }
+
+    public Task<string?> GetModuleState(string moduleId) => Task.FromResult(state.State.ModuleState.GetValueOrDefault(moduleId));
+
+    public async Task<bool> UpdateModuleState(string moduleId, string? expected, string json)
+    {
+        if (state.State.ModuleState.GetValueOrDefault(moduleId) != expected) return false;
+        state.State.ModuleState[moduleId] = json;
+        await state.WriteStateAsync();
+        return true;
     }
 
     public async Task<DistrictCadence> GetCadence(int fiscalYear)

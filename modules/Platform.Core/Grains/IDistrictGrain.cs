@@ -28,6 +28,14 @@ public interface IDistrictGrain : IGrainWithStringKey
     [Alias("UpdateSettings")]
     Task<SettingsResult> UpdateSettings(string moduleId, string changesJson);
 
+    /// <summary>State that a module keeps for this district (JSON), or null.</summary>
+    [Alias("GetModuleState")]
+    Task<string?> GetModuleState(string moduleId);
+
+    /// <summary>Replaces a module's state if it is still <paramref name="expected"/> (compare-and-set); false if another write came first.</summary>
+    [Alias("UpdateModuleState")]
+    Task<bool> UpdateModuleState(string moduleId, string? expected, string json);
+
     /// <summary>The district's cadence in a fiscal year, kept until a meeting changes or the day does.</summary>
     [Alias("GetCadence")]
     Task<DistrictCadence> GetCadence(int fiscalYear);

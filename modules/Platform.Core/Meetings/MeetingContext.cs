@@ -3,15 +3,26 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Meetings;
 using Platform.Core.Bodies;
 using Platform.Core.Grains;
+using Platform.Core.Modules;
 using Platform.Core.Organisations;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Meetings;
 
 /// <summary>What turning meetings into views needs, read once per request; and the district grains to tell when a meeting changes.</summary>
-public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisations, IGrainFactory grains)
+public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisations, IGrainFactory grains, ModuleGate gate)
 {
     public static IReadOnlyList<MeetingKind> Kinds(HttpContext http) => MeetingKinds.All(http.RequestServices.GetServices<IMeetingKindSource>());
+
+    /// <summary>The scheduling rules of the modules in effect in the meeting's district, as a check for <see cref="MeetingStore"/>.</summary>
+    public Func<Meeting, Task> SchedulingRules(HttpContext http) => async meeting =>
+    {
+        var tenantId = http.Tenant().Id;
+        var body = await bodies.GetAsync(tenantId, meeting.BodyId, http.RequestAborted);
+        var rules = await gate.InEffectAsync(http.RequestServices.GetServices<IMeetingSchedulingRule>(), tenantId, body.DistrictId);
+        var scheduled = new ScheduledMeeting(tenantId, body.DistrictId, body.Id, body.Kind, meeting.Kind, meeting.Date);
+        foreach (var rule in rules) await rule.CheckAsync(scheduled, http.RequestAborted);
+    };
 
     public async Task<IReadOnlyList<MeetingView>> ViewsAsync(HttpContext http, IEnumerable<Meeting> meetings)
     {

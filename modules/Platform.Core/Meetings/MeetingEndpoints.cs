@@ -30,7 +30,7 @@ public static class MeetingEndpoints
         });
         api.MapPost("/", async (HttpContext http, MeetingInput input, MeetingStore meetings, MeetingContext context) =>
         {
-            var created = await meetings.CreateAsync(http.Tenant().Id, input, MeetingContext.Kinds(http), cancellationToken: http.RequestAborted);
+            var created = await meetings.CreateAsync(http.Tenant().Id, input, MeetingContext.Kinds(http), check: context.SchedulingRules(http), cancellationToken: http.RequestAborted);
             await context.MeetingChangedAsync(http.Tenant().Id, created.BodyId, http.RequestAborted);
             return Results.Created($"/{http.Tenant().Id}/api/meetings/{created.Id}", await context.ViewAsync(http, created));
         });

@@ -78,9 +78,12 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
     public async Task<Meeting> GetAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default) =>
         await FindAsync(tenantId, meetingId, cancellationToken) ?? throw PlatformException.NotFound("meeting.not_found", "会議");
 
-    public async Task<Meeting> CreateAsync(string tenantId, MeetingInput input, IReadOnlyList<MeetingKind> kinds, string? id = null, CancellationToken cancellationToken = default)
+    /// <param name="check">Asked about the validated meeting before it is written (modules' scheduling rules); throws to refuse.</param>
+    public async Task<Meeting> CreateAsync(string tenantId, MeetingInput input, IReadOnlyList<MeetingKind> kinds, string? id = null,
+        Func<Meeting, Task>? check = null, CancellationToken cancellationToken = default)
     {
         var meeting = await ValidateAsync(tenantId, id ?? Ids.New(), input, kinds, current: null, cancellationToken);
+        if (check is not null) await check(meeting);
         await database.InTransactionAsync((connection, transaction) => InsertAsync(connection, transaction, tenantId, meeting), cancellationToken);
         return meeting;
     }
@@ -90,7 +93,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
     /// all of them are planned or, if one date is wrong, none.
     /// </summary>
     public async Task<IReadOnlyList<Meeting>> PlanAsync(string tenantId, string bodyId, MeetingInput template, IReadOnlyList<string?> dates,
-        IReadOnlyList<MeetingKind> kinds, CancellationToken cancellationToken = default)
+        IReadOnlyList<MeetingKind> kinds, Func<Meeting, Task>? check = null, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
         if (dates.Count is 0 or > 24) errors.Add("dates", "meeting.invalid_plan", "予定日を1〜24件指定してください。");
@@ -105,6 +108,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
         {
             var title = string.IsNullOrWhiteSpace(template.Title) ? $"{body.Name}（第{i + 1}回）" : $"{JapaneseText.Clean(template.Title)}（第{i + 1}回）";
             meetings.Add(await ValidateAsync(tenantId, Ids.New(), template with { BodyId = bodyId, Title = title, Date = Clock.Iso(parsed[i]) }, kinds, null, cancellationToken));
+            if (check is not null) await check(meetings[^1]);
         }
         await database.InTransactionAsync(async (connection, transaction) =>
         {

@@ -21,6 +21,13 @@ public sealed class ModuleGate(IGrainFactory grains, ModuleCatalog catalog)
         return catalog.Effective(await grains.GetGrain<ITenantGrain>(tenantId).GetEnabledModules(), null);
     }
 
+    /// <summary>The services among <paramref name="services"/> whose module is in effect there (core services always are).</summary>
+    public async Task<IReadOnlyList<T>> InEffectAsync<T>(IEnumerable<T> services, string tenantId, string? districtId) where T : notnull
+    {
+        var effective = await EffectiveAsync(tenantId, districtId);
+        return services.Where(s => catalog.OwnerOf(s.GetType()) is not { } owner || owner.AlwaysEnabled || effective.Contains(owner.Id)).ToList();
+    }
+
     public async Task<bool> IsEnabledAsync(string tenantId, string? districtId, ModuleDescriptor module)
     {
         if (module.AlwaysEnabled) return true;

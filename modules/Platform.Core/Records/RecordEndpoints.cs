@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Meetings;
+using Platform.Core.Bodies;
+using Platform.Core.Modules;
 using Platform.Core.Meetings;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
@@ -16,6 +20,8 @@ namespace Platform.Core.Records;
 /// follow the record through a server-sent event stream (<c>record/events</c>), which resumes from the last entry
 /// seen after a reconnect.
 /// </summary>
+public sealed record TemplateInput(string? TemplateId);
+
 public static class RecordEndpoints
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
@@ -36,6 +42,24 @@ public static class RecordEndpoints
         api.MapPost("/comments", async (HttpContext http, string meetingId, CommentInput input, IGrainFactory grains, MeetingStore meetings) =>
             Accepted(http, await Grain(http, meetingId, grains, meetings).AddComment(input)));
         api.MapGet("/record/events", StreamAsync).ExcludeFromDescription();
+        api.MapGet("/agenda-templates", async (HttpContext http, string meetingId, MeetingStore meetings, BodyStore bodies, ModuleGate gate) =>
+            await TemplatesAsync(http, await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted), bodies, gate));
+        api.MapPost("/agenda/from-template", async (HttpContext http, string meetingId, TemplateInput input, MeetingStore meetings, BodyStore bodies,
+            ModuleGate gate, IGrainFactory grains) =>
+        {
+            var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
+            var template = (await TemplatesAsync(http, meeting, bodies, gate)).FirstOrDefault(t => t.Id == input.TemplateId)
+                ?? throw new ValidationErrors().Add("templateId", "agenda.unknown_template", "議題のテンプレートが見つかりません。").ToException();
+            var grain = Grain(http, meetingId, grains, meetings);
+            var entries = new List<RecordEntry>();
+            foreach (var item in template.Items)
+            {
+                var result = await grain.AddAgendaItem(item);
+                if (result.Entry is null) Accepted(http, result);
+                entries.Add(result.Entry!);
+            }
+            return Results.Created((string?)null, entries);
+        });
 
         api.MapPost("/actions", async (HttpContext http, string meetingId, ActionItemInput input, MeetingStore meetings, RecordStore records, TimeProvider time) =>
         {
@@ -49,6 +73,13 @@ public static class RecordEndpoints
             records.ListActionsAsync(http.Tenant().Id, bodyId, status, http.RequestAborted));
         actions.MapPost("/{actionId}/status", (HttpContext http, string actionId, ActionStatusInput input, RecordStore records, TimeProvider time) =>
             records.SetActionStatusAsync(http.Tenant().Id, actionId, input.Status, Clock.TodayInJapan(time), http.RequestAborted));
+    }
+
+    private static async Task<IReadOnlyList<AgendaTemplate>> TemplatesAsync(HttpContext http, Meeting meeting, BodyStore bodies, ModuleGate gate)
+    {
+        var body = await bodies.GetAsync(http.Tenant().Id, meeting.BodyId, http.RequestAborted);
+        var sources = await gate.InEffectAsync(http.RequestServices.GetServices<IAgendaTemplateSource>(), http.Tenant().Id, body.DistrictId);
+        return sources.SelectMany(s => s.Templates).ToList();
     }
 
     private static IMeetingGrain Grain(HttpContext http, string meetingId, IGrainFactory grains, MeetingStore meetings)

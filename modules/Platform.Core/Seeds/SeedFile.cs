@@ -21,6 +21,9 @@ public sealed class SeedFile
     public List<SeedPerson> People { get; init; } = [];
     public List<System.Text.Json.Nodes.JsonObject> Bodies { get; init; } = [];
     public List<System.Text.Json.Nodes.JsonObject> Meetings { get; init; } = [];
+
+    /// <summary>Each module's own part, by module id; see <see cref="Platform.Abstractions.Seeds.IModuleSeeder"/>.</summary>
+    public Dictionary<string, System.Text.Json.Nodes.JsonObject> ModuleContent { get; init; } = [];
 }
 
 public sealed record SeedOrganisation(string Id, string Name, string TypeId, string? DistrictId = null);

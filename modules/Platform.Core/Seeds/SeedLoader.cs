@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using System.Text.Json.Nodes;
+using Platform.Abstractions.Tenancy;
 using Platform.Core.Bodies;
 using Platform.Core.Districts;
 using Platform.Core.Meetings;
@@ -20,7 +21,8 @@ namespace Platform.Core.Seeds;
 /// the grains like every other change.
 /// </summary>
 public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore districts, OrganisationStore organisations, PersonStore people,
-    BodyStore bodies, MeetingStore meetings, MeetingContext meetingContext, IGrainFactory grains, TimeProvider time, ILogger<SeedLoader> logger)
+    BodyStore bodies, MeetingStore meetings, MeetingContext meetingContext, ISeedModuleServices modules, IGrainFactory grains, TimeProvider time,
+    ILogger<SeedLoader> logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -60,12 +62,16 @@ public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore dis
                 if (result.Errors is not null)
                     throw new InvalidOperationException($"Seed settings of {module} in {districtId} are invalid: {string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))}");
             }
-        await LoadRecordsAsync(t.Id, seed, cancellationToken);
+        var tenant = (await tenants.FindAsync(t.Id, cancellationToken))!;
+        await LoadRecordsAsync(tenant, seed, cancellationToken);
+        foreach (var (moduleId, content) in seed.ModuleContent)
+            await modules.ApplyAsync(tenant, moduleId, content, cancellationToken);
         LogLoaded(t.Id, t.Name, seed.Districts.Count);
     }
 
-    private async Task LoadRecordsAsync(string tenantId, SeedFile seed, CancellationToken cancellationToken)
+    private async Task LoadRecordsAsync(TenantInfo tenant, SeedFile seed, CancellationToken cancellationToken)
     {
+        var tenantId = tenant.Id;
         foreach (var o in seed.Organisations)
             await organisations.CreateAsync(tenantId, new OrganisationInput(o.Name, o.TypeId, o.DistrictId), o.Id, cancellationToken);
         foreach (var p in seed.People)
@@ -75,10 +81,10 @@ public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore dis
             await bodies.CreateAsync(tenantId, b.Deserialize<BodyInput>(Json)! with { CountedBodyIds = [] }, (string)b["id"]!, cancellationToken);
         foreach (var b in seed.Bodies.Where(b => b["countedBodyIds"] is not null))
             await bodies.UpdateAsync(tenantId, (string)b["id"]!, new BodyInput(CountedBodyIds: b["countedBodyIds"].Deserialize<List<string>>(Json)), cancellationToken);
-        var kinds = MeetingKinds.BuiltIn;
+        var kinds = modules.MeetingKinds(tenant);
         foreach (var m in seed.Meetings)
         {
-            var meeting = await meetings.CreateAsync(tenantId, m.Deserialize<MeetingInput>(Json)!, kinds, (string)m["id"]!, cancellationToken);
+            var meeting = await meetings.CreateAsync(tenantId, m.Deserialize<MeetingInput>(Json)!, kinds, (string)m["id"]!, cancellationToken: cancellationToken);
             var grain = grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meeting.Id));
             foreach (var item in m["agenda"].Deserialize<List<SeedAgendaItem>>(Json) ?? [])
             {

@@ -1,0 +1,46 @@
+using Aomori.SupportMeetings.SupportMeetings;
+using Platform.Abstractions.Errors;
+using Platform.Core.Bodies;
+using Platform.Core.Grains;
+using Platform.Core.Meetings;
+
+namespace Aomori.SupportMeetings.Rollout;
+
+/// <summary>Reads and advances a district's roll-out in its district grain, by compare-and-set so that concurrent advances both land.</summary>
+public sealed class RolloutService(IGrainFactory grains)
+{
+    private IDistrictGrain Grain(string tenantId, string districtId) => grains.GetGrain<IDistrictGrain>(DistrictGrainKey.For(tenantId, districtId));
+
+    public async Task<RolloutState> GetAsync(string tenantId, string districtId) =>
+        RolloutState.Parse(await Grain(tenantId, districtId).GetModuleState(SupportMeetingBodies.ModuleId));
+
+    /// <summary>
+    /// Records a step. <paramref name="strict"/> (a person recording by hand) refuses a step whose predecessor is not
+    /// done; a held meeting records its step regardless, since the meeting happened, and the board shows the gap.
+    /// </summary>
+    public async Task<RolloutState> RecordAsync(string tenantId, string districtId, RolloutStep step, StepRecord record, bool strict)
+    {
+        var grain = Grain(tenantId, districtId);
+        while (true)
+        {
+            var json = await grain.GetModuleState(SupportMeetingBodies.ModuleId);
+            var state = RolloutState.Parse(json);
+            if (state.IsDone(step)) return state;
+            if (strict && step > RolloutStep.OfficersMeeting && !state.IsDone(step - 1))
+                throw new PlatformException(409, "rollout.step_skipped", "前の段階がまだ記録されていません。",
+                    $"「{RolloutState.Japanese(step - 1)}」を先に記録してください。段階は①から順に進みます。");
+            var next = new RolloutState(new Dictionary<RolloutStep, StepRecord>(state.Steps) { [step] = record });
+            if (await grain.UpdateModuleState(SupportMeetingBodies.ModuleId, json, next.ToJson())) return next;
+        }
+    }
+
+    /// <summary>The step a held meeting completes, if any: by its kind, or ④ for a full meeting of the support meeting or of a body it counts.</summary>
+    public static RolloutStep? StepFor(Meeting meeting, Body? supportBody) => meeting.Kind switch
+    {
+        SupportMeetingKinds.OfficersMeeting => RolloutStep.OfficersMeeting,
+        "briefing" => RolloutStep.Briefing,
+        SupportMeetingKinds.DistrictDiscussion or "steering-committee" => RolloutStep.DistrictDecision,
+        _ when supportBody is not null && (meeting.BodyId == supportBody.Id || supportBody.CountedBodyIds.Contains(meeting.BodyId)) => RolloutStep.FirstMeeting,
+        _ => null,
+    };
+}

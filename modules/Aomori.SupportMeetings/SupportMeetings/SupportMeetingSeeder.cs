@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Aomori.SupportMeetings.Rollout;
+using Platform.Abstractions.Seeds;
+using Platform.Abstractions.Tenancy;
+using Platform.Core.Calendar;
+using Platform.Core.Meetings;
+
+namespace Aomori.SupportMeetings.SupportMeetings;
+
+/// <summary>
+/// The module's part of a demo tenant: <c>{"rollout": {"&lt;district&gt;": [{"step": 1, "meetingId": …, "date": …, "note": …}, …]}}</c>.
+/// Steps are recorded in order, as a person would; a step given by its meeting takes the meeting's date.
+/// </summary>
+public sealed class SupportMeetingSeeder(RolloutService rollout, MeetingStore meetings) : IModuleSeeder
+{
+    private sealed record SeedStep(RolloutStep Step, string? MeetingId = null, string? Date = null, string? Note = null);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public async Task SeedAsync(TenantInfo tenant, JsonObject content, CancellationToken cancellationToken)
+    {
+        var plan = content["rollout"].Deserialize<Dictionary<string, List<SeedStep>>>(Json) ?? [];
+        foreach (var (districtId, steps) in plan)
+            foreach (var step in steps.OrderBy(s => s.Step))
+            {
+                DateOnly? date = step.Date is not null && JapaneseDate.TryParseDate(step.Date, out var d) ? d : null;
+                if (step.MeetingId is not null) date = (await meetings.GetAsync(tenant.Id, step.MeetingId, cancellationToken)).Date;
+                await rollout.RecordAsync(tenant.Id, districtId, step.Step, new StepRecord(date, step.MeetingId, step.Note), strict: true);
+            }
+    }
+}
