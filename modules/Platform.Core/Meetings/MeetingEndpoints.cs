@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Events;
 using Platform.Abstractions.Http;
@@ -91,9 +92,11 @@ public static class MeetingEndpoints
                 Meetings = await context.ViewsAsync(http, await meetings.ListAsync(http.Tenant().Id, new MeetingStore.Filter(BodyId: bodyId), http.RequestAborted)),
             })).ExcludeFromDescription();
         tenant.MapGet("/meetings/{meetingId}", async (HttpContext http, string meetingId, MeetingStore meetings, MeetingContext context, RecordStore records,
-            HandoutStore handouts) =>
+            HandoutStore handouts, Organisations.OrganisationStore organisations, BodyStore bodies, Modules.ModuleGate gate) =>
         {
             var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
+            var body = await bodies.GetAsync(http.Tenant().Id, meeting.BodyId, http.RequestAborted);
+            var templates = await gate.InEffectAsync(http.RequestServices.GetServices<Platform.Abstractions.Meetings.IAgendaTemplateSource>(), http.Tenant().Id, body.DistrictId);
             return new RazorComponentResult<MeetingPage>(new
             {
                 Tenant = http.Tenant(),
@@ -101,6 +104,9 @@ public static class MeetingEndpoints
                 Record = await records.LoadAsync(http.Tenant().Id, meeting, http.RequestAborted),
                 LastSeq = meeting.RecordSeq,
                 Handouts = await handouts.ListAsync(http.Tenant().Id, meetingId, http.RequestAborted),
+                Convening = meeting.Convening,
+                Organisations = await organisations.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
+                Templates = templates.SelectMany(t => t.Templates).ToList(),
             });
         }).ExcludeFromDescription();
     }

@@ -33,5 +33,17 @@ public class MeetingFormTests : BrowserTest
         await attendance.Locator("#statedTotal").FillAsync("14");
         await attendance.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
         await Assertions.Expect(page.Locator("p.error").First).ToContainTextAsync("記載の合計（14名）と内訳の合計（13名）が一致しません");
+
+        await page.GetByText("参集範囲（今回の追加・除外）").ClickAsync();
+        var convening = page.GetByTestId("convening-form");
+        await convening.Locator("[name=organisationId]").SelectOptionAsync("aomori-shinjo-koban");
+        await convening.Locator("[name=reason]").FillAsync("防犯の情報共有のため");
+        await convening.GetByRole(AriaRole.Button, new() { Name = "参集範囲を変更する" }).ClickAsync();
+        await page.GetByText("参集範囲（今回の追加・除外）").ClickAsync();
+        await Assertions.Expect(page.Locator("details").Nth(1)).ToContainTextAsync("新城地区の交番（追加：防犯の情報共有のため）");
+
+        await page.GetByTestId("template-form").GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("themes").Locator("li")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.GetByTestId("themes")).ToContainTextAsync("担い手不足による町会活動の維持");
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Tenancy;
+using Platform.Core.Tenancy;
 using Platform.Testing;
 
 namespace Platform.Host.Tests.SupportMeetings;
@@ -131,5 +134,27 @@ public class SupportMeetingModuleTests : PlatformTest
 
         await Client.PutAsJsonAsync($"{Api}/districts/aomori-shinjo/modules/Aomori.SupportMeetings/settings", new { minMeetingsPerFiscalYear = "２" });
         Assert.Equal(2, (await JsonAsync($"{Api}/bodies/aomori-shinjo-support")).GetProperty("cadence").GetProperty("atLeast").GetInt32());
+    }
+}
+
+public class SupportMeetingInAnotherCityTests : PlatformTest
+{
+    [Fact]
+    public async Task Another_city_switches_the_module_on_and_uses_it_as_it_is()
+    {
+        await Platform.Services.GetRequiredService<TenantRegistry>()
+            .CreateAsync(new NewTenant("hirosaki", "弘前市", TenantKind.Municipality, "022021"));
+        await Client.PostAsJsonAsync("/hirosaki/api/districts", new { name = "城東", id = "x" });
+        var district = (await JsonAsync("/hirosaki/api/districts"))[0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsync("/hirosaki/api/modules/Aomori.SupportMeetings", null)).StatusCode);
+
+        var created = await Client.PostAsJsonAsync($"/hirosaki/api/districts/{district}/support-meeting", new { });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("城東地区 地域支え合い会議", body.GetProperty("name").GetString());
+        Assert.DoesNotContain((await JsonAsync("/aomori/api/bodies")).EnumerateArray(), b => b.GetProperty("name").GetString()!.StartsWith("城東"));
+        var board = (await JsonAsync("/hirosaki/api/support-meetings/rollout")).EnumerateArray().Single();
+        Assert.Equal(district, board.GetProperty("districtId").GetString());
     }
 }

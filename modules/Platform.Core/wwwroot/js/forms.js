@@ -22,6 +22,11 @@
       charter: Object.fromEntries(['why', 'what', 'who', 'where', 'when', 'how'].map(k => [k, text(f[k].value)])),
     }),
     plan: f => ({ dates: f.dates.value.split(/\n+/).map(s => s.trim()).filter(Boolean), venue: text(f.venue.value), slots: slots(f) }),
+    // Adds one change to the meeting's convening scope; a later change for the same organisation replaces the earlier one.
+    convening: f => ({
+      convening: [...JSON.parse(f.dataset.current).filter(c => c.organisationId !== f.organisationId.value),
+        { organisationId: f.organisationId.value, added: f.added.value === 'true', reason: text(f.reason.value) }],
+    }),
     attendance: f => ({
       attendance: { counts: counts(f.counts.value), statedTotal: int(f.statedTotal.value), observers: int(f.observers.value) ?? 0 },
       nextMeetingDate: f.nextMeetingDate.value, isPublic: f.isPublic.checked, minutesPublic: f.minutesPublic.checked,

@@ -141,6 +141,17 @@
     if (target) { e.preventDefault(); select(target.dataset.agendaId); opinionInput.focus(); }
   });
 
+  const templateForm = $('template-form');
+  templateForm?.addEventListener('submit', async e => {
+    e.preventDefault();
+    const response = await fetch(`${api}/agenda/from-template`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ templateId: templateForm.templateId.value }),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (response.ok) answer.forEach(show);
+    else fail(new Error(answer.detail || answer.title || '追加できませんでした。'));
+  });
+
   const commentForm = $('comment-form');
   commentForm.text.addEventListener('keydown', async e => {
     if (e.key !== 'Enter' || composing(e)) return;
