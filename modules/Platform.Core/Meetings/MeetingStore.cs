@@ -84,7 +84,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
     {
         var meeting = await ValidateAsync(tenantId, id ?? Ids.New(), input, kinds, current: null, cancellationToken);
         if (check is not null) await check(meeting);
-        await database.InTransactionAsync((connection, transaction) => InsertAsync(connection, transaction, tenantId, meeting), cancellationToken);
+        await database.InTransactionAsync((connection, transaction) => InsertPlannedAsync(connection, transaction, tenantId, meeting), cancellationToken);
         return meeting;
     }
 
@@ -112,7 +112,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
         }
         await database.InTransactionAsync(async (connection, transaction) =>
         {
-            foreach (var meeting in meetings) await InsertAsync(connection, transaction, tenantId, meeting);
+            foreach (var meeting in meetings) await InsertPlannedAsync(connection, transaction, tenantId, meeting);
             return 0;
         }, cancellationToken);
         return meetings;
@@ -160,7 +160,27 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
         return meeting with { Status = status, HeldAt = heldAt, MinutesApprovedAt = approvedAt };
     }
 
-    private static Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, string tenantId, Meeting meeting) =>
+    /// <summary>Validates a meeting without writing it, for an import that writes many things in one transaction of its own.</summary>
+    public Task<Meeting> PrepareAsync(string tenantId, MeetingInput input, IReadOnlyList<MeetingKind> kinds, string id, CancellationToken cancellationToken = default) =>
+        ValidateAsync(tenantId, id, input, kinds, current: null, cancellationToken);
+
+    /// <summary>Removes a meeting and everything recorded at it, inside the caller's transaction (an import replacing its earlier self).</summary>
+    public static async Task DeleteAsync(DbConnection connection, DbTransaction transaction, string tenantId, string meetingId)
+    {
+        foreach (var table in new[] { "opinions", "comments", "action_items", "handouts", "agenda_items", "meetings" })
+            await connection.ExecuteAsync($"DELETE FROM {table} WHERE tenant_id = @tenantId AND meeting_id = @meetingId", new { tenantId, meetingId }, transaction);
+    }
+
+    /// <summary>Writes a meeting prepared by <see cref="PrepareAsync"/> with its status, inside the caller's transaction.</summary>
+    public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string tenantId, Meeting meeting)
+    {
+        await InsertPlannedAsync(connection, transaction, tenantId, meeting);
+        await connection.ExecuteAsync(
+            "UPDATE meetings SET status = @status, held_at = @HeldAt, minutes_approved_at = @MinutesApprovedAt WHERE tenant_id = @tenantId AND meeting_id = @Id",
+            new { tenantId, meeting.Id, status = meeting.Status.ToString(), meeting.HeldAt, meeting.MinutesApprovedAt }, transaction);
+    }
+
+    private static Task<int> InsertPlannedAsync(DbConnection connection, DbTransaction transaction, string tenantId, Meeting meeting) =>
         connection.ExecuteAsync(
             "INSERT INTO meetings (tenant_id, meeting_id, body_id, kind, title, meeting_date, status, venue, room, is_public, minutes_public, next_meeting_date, " +
             "details, search_text, record_seq, created_at, updated_at) VALUES (@tenantId, @Id, @BodyId, @Kind, @Title, @date, @status, @Venue, @Room, @isPublic, " +

@@ -127,8 +127,12 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
 
     /// <summary>Writes a batch of entries and the meeting's last sequence number in one transaction.</summary>
     public Task WriteAsync(string tenantId, string meetingId, IReadOnlyList<RecordEntry> entries, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
-        {
+        database.InTransactionAsync((connection, transaction) => WriteAsync(connection, transaction, tenantId, meetingId, entries), cancellationToken);
+
+    /// <summary>Writes entries inside the caller's transaction: the meeting grain's batches, or an import of a new meeting no grain is writing to.</summary>
+    public static async Task<int> WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string tenantId,
+        string meetingId, IReadOnlyList<RecordEntry> entries)
+    {
             foreach (var entry in entries)
             {
                 if (entry.AgendaItem is { } a)
@@ -151,7 +155,7 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
             return await connection.ExecuteAsync(
                 "UPDATE meetings SET record_seq = @seq WHERE tenant_id = @tenantId AND meeting_id = @meetingId",
                 new { tenantId, meetingId, seq = entries.Max(e => e.Seq) }, transaction);
-        }, cancellationToken);
+    }
 
     public async Task<ActionItem> CreateActionAsync(string tenantId, Meeting meeting, ActionItemInput input, MeetingRecord record, DateOnly today,
         CancellationToken cancellationToken = default)

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Platform.Abstractions.Errors;
+using Platform.Core.Calendar;
+using Platform.Core.Meetings;
+using Platform.Core.Text;
+
+namespace Miyagi.ExchangeSessions.Summaries;
+
+/// <summary>What a parse gives: the document, and what was found wrong in it.</summary>
+public sealed record ParseResult(SummaryDocument Document, IReadOnlyList<ImportWarning> Warnings);
+
+/// <summary>
+/// Reads a 概要 of exchange sessions as text (as extracted from its PDF). Headings are recognised whatever their
+/// width and spacing; an opinion or comment continues over line and page breaks until the next bullet or heading.
+/// Nothing is corrected: a total that does not add up, a weekday that does not match, a comment header that cannot be
+/// attributed are kept as written and reported.
+/// </summary>
+public static partial class ExchangeSummaryParser
+{
+    private enum Section { Preamble, Counts, Advisors, Liaison, Themes, Comments, Review }
+
+    /// <param name="positions">Known positions by folded full name (大坂純 → 委員長), from the tenant's people; they decide between two advisors of one surname.</param>
+    public static ParseResult Parse(string text, IReadOnlyDictionary<string, string>? positions = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new PlatformException(400, "import.empty", "取り込む内容がありません。", "概要のテキストを貼り付けるか、テキストファイルを選んでください。");
+        if (text.Any(c => c == '\0' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'))))
+            throw new PlatformException(400, "import.binary", "テキストではないデータです。", "PDFやWordのファイルではなく、そこからコピーしたテキストを取り込んでください。");
+
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\f", "\n").Split('\n')
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && !PageNumber().IsMatch(l)).ToList();
+        var warnings = new List<ImportWarning>();
+        var title = new List<string>();
+        var sessions = new List<SessionBuilder>();
+        SessionBuilder? current = null;
+        var section = Section.Preamble;
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var key = Key(line);
+            if (SessionHeader().Match(line) is { Success: true } header)
+            {
+                current = new SessionBuilder(header.Groups[1].Value + "・会場", header.Groups[2].Value, Spaces().Replace(header.Groups[3].Value.Trim(), " "));
+                sessions.Add(current);
+                section = Section.Preamble;
+                continue;
+            }
+            if (current is null)
+            {
+                if (key != "概要") title.Add(line);
+                continue;
+            }
+            if (key.StartsWith("開催日時", StringComparison.Ordinal)) { ReadDate(current, line[(line.IndexOf('時') + 1)..], warnings, sessions.Count); continue; }
+            if (key == "出席市町村" || key == "(出席者数)") { section = Section.Counts; continue; }
+            if (key == "アドバイザー")
+            {
+                var next = i + 1 < lines.Count ? Key(lines[i + 1]) : "";
+                section = next.StartsWith("よりコメント", StringComparison.Ordinal) ? Section.Comments : Section.Advisors;
+                if (next is "(運営委員)" || next.StartsWith("よりコメント", StringComparison.Ordinal)) i++;
+                continue;
+            }
+            if (key.EndsWith("よりコメント", StringComparison.Ordinal)) { section = Section.Comments; continue; }
+            if (key == "(運営委員)") { section = Section.Advisors; continue; }
+            if (key == "連絡会議会員")
+            {
+                // 連絡会議会員 heads the list of members, or, followed by よりコメント, their comments.
+                var next = i + 1 < lines.Count ? Key(lines[i + 1]) : "";
+                section = next.StartsWith("よりコメント", StringComparison.Ordinal) ? Section.Comments : Section.Liaison;
+                if (section == Section.Comments) i++;
+                continue;
+            }
+            if (key is "情報交換での" or "主な意見・内容" or "情報交換での主な意見・内容") { section = Section.Themes; continue; }
+            if (key == "全体講評") { section = Section.Review; continue; }
+
+            switch (section)
+            {
+                case Section.Counts:
+                    current.CountsText.Add(line);
+                    break;
+                case Section.Advisors or Section.Liaison:
+                    if (ReadParticipant(line, section == Section.Advisors ? ParticipantKind.Advisor : ParticipantKind.LiaisonMember) is { } p)
+                        (section == Section.Advisors ? current.Advisors : current.Liaison).Add(p);
+                    break;
+                case Section.Themes:
+                    if (key.StartsWith("テーマ:", StringComparison.Ordinal)) current.Themes.Add((line[(line.IndexOfAny([':', '：']) + 1)..].Trim(), []));
+                    else if (Bullet(line) is { } opinion && current.Themes.Count > 0) current.Themes[^1].Opinions.Add(opinion);
+                    else if (current.Themes.Count > 0 && current.Themes[^1].Opinions.Count > 0) Continue(current.Themes[^1].Opinions, line);
+                    break;
+                case Section.Comments:
+                    if (CommentHeader().Match(line) is { Success: true } h) current.Comments.Add((h.Groups[1].Value.Trim(), []));
+                    else if (Bullet(line) is { } comment && current.Comments.Count > 0) current.Comments[^1].Texts.Add(comment);
+                    else if (current.Comments.Count > 0 && current.Comments[^1].Texts.Count > 0) Continue(current.Comments[^1].Texts, line);
+                    break;
+                case Section.Review:
+                    if (Bullet(line) is { } review && current.Reviews.Count > 0) current.Reviews[^1].Texts.Add(review);
+                    else if (current.Reviews.Count == 0 || ReviewHeader().IsMatch(Key(line))) current.Reviews.Add((line, []));
+                    else if (current.Reviews[^1].Texts.Count > 0) Continue(current.Reviews[^1].Texts, line);
+                    break;
+            }
+        }
+
+        if (sessions.Count == 0)
+            throw new PlatformException(400, "import.not_a_summary", "情報交換会の概要として読めませんでした。",
+                "「区分・会場」（または「圏域・会場」）で始まる会ごとの欄が見つかりません。概要の全文を貼り付けてください。");
+        var documents = sessions.Select((s, index) => s.Build(index + 1, positions ?? new Dictionary<string, string>(), warnings)).ToList();
+        return new ParseResult(new SummaryDocument(string.Join(" ", title.Where(t => Key(t) != "概要")), documents), warnings);
+    }
+
+    /// <summary>The form headings are compared in: NFKC, without any space.</summary>
+    private static string Key(string line) => Spaces().Replace(JapaneseText.Normalize(line), "");
+
+    private static string? Bullet(string line) =>
+        line.Length > 0 && line[0] is '○' or '◯' or '〇' or '・' or '●' ? line[1..].Trim() : line.StartsWith('⇒') ? line : null;
+
+    /// <summary>A wrapped line joins the item above it; Japanese wraps without a space, so none is added.</summary>
+    private static void Continue(List<string> items, string line) => items[^1] += line;
+
+    private static void ReadDate(SessionBuilder session, string text, List<ImportWarning> warnings, int index)
+    {
+        var normalized = Spaces().Replace(JapaneseText.Normalize(text), "");
+        var match = DateAndSlots().Match(normalized);
+        if (!match.Success || !JapaneseDate.TryParseDate(match.Groups[1].Value, out var date))
+        {
+            warnings.Add(new ImportWarning("import.unreadable_date", $"開催日時「{text.Trim()}」を読めませんでした。", index));
+            return;
+        }
+        session.Date = date;
+        var stated = match.Groups[2].Value;
+        if (stated.Length > 0 && stated != Wareki.Weekday(date))
+            warnings.Add(new ImportWarning("import.weekday_mismatch",
+                $"{Wareki.Format(date, fullWidth: false, weekday: false)}は{Wareki.Weekday(date)}曜日ですが、概要には（{stated}）と書かれています。日付と曜日のどちらが正しいか確認してください。", index));
+        foreach (var slot in match.Groups[3].Value.Split([',', '、', '，'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var ends = slot.Split(['~', '〜', '-', '－'], 2);
+            if (ends.Length == 2 && JapaneseDate.TryParseTime(ends[0], out var start) && JapaneseDate.TryParseTime(ends[1], out var end))
+                session.Slots.Add(new TimeSlot(start.ToString("HH:mm", CultureInfo.InvariantCulture), end.ToString("HH:mm", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static Participant? ReadParticipant(string line, ParticipantKind kind)
+    {
+        var tokens = Spaces().Split(line.Trim()).Where(t => t.Length > 0).ToList();
+        if (tokens.Count > 0 && tokens[^1] == "氏") tokens.RemoveAt(tokens.Count - 1);
+        else if (tokens.Count > 0 && tokens[^1].EndsWith('氏') && tokens[^1].Length > 1) tokens[^1] = tokens[^1][..^1];
+        if (tokens.Count < 2) return null;
+        if (tokens.Count >= 3 && IsTitle(tokens[^3]))
+            return new Participant(kind, string.Join(" ", tokens[..^3]), tokens[^3], $"{tokens[^2]} {tokens[^1]}");
+        if (IsTitle(tokens[^2]))
+            return new Participant(kind, string.Join(" ", tokens[..^2]), tokens[^2], tokens[^1]);
+        if (tokens.Count >= 3 && tokens[^1].Length <= 4 && tokens[^2].Length <= 4)
+            return new Participant(kind, string.Join(" ", tokens[..^2]), null, $"{tokens[^2]} {tokens[^1]}");
+        return new Participant(kind, string.Join(" ", tokens[..^1]), null, tokens[^1]);
+    }
+
+    private static bool IsTitle(string token) => token.Length <= 12 && TitleEnding().IsMatch(token);
+
+    private sealed class SessionBuilder(string regionLabel, string region, string venue)
+    {
+        public DateOnly Date { get; set; }
+        public List<TimeSlot> Slots { get; } = [];
+        public List<string> CountsText { get; } = [];
+        public List<Participant> Advisors { get; } = [];
+        public List<Participant> Liaison { get; } = [];
+        public List<(string Title, List<string> Opinions)> Themes { get; } = [];
+        public List<(string Header, List<string> Texts)> Comments { get; } = [];
+        public List<(string Header, List<string> Texts)> Reviews { get; } = [];
+
+        public SessionDocument Build(int index, IReadOnlyDictionary<string, string> positions, List<ImportWarning> warnings)
+        {
+            var counts = new List<HeadCount>();
+            var all = JapaneseText.Normalize(string.Join(" ", CountsText));
+            foreach (Match m in HeadCountPattern().Matches(all)) counts.Add(new HeadCount(m.Groups[1].Value.Trim(), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+            int? stated = TotalPattern().Match(all) is { Success: true } t ? int.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+            if (stated is { } s && counts.Sum(c => c.Count) != s)
+                warnings.Add(new ImportWarning("import.total_mismatch",
+                    $"{region}：出席者数の合計が{s}名と書かれていますが、内訳の和は{counts.Sum(c => c.Count)}名です。", index));
+            var people = Advisors.Concat(Liaison).ToList();
+            CommentBlock Attribute((string Header, List<string> Texts) block, bool review)
+            {
+                var (speaker, position, problem) = Attribution.Resolve(block.Header, people, positions);
+                if (problem is not null) warnings.Add(new ImportWarning(problem.Value.Code, $"{region}：{problem.Value.Message}", index));
+                return new CommentBlock(block.Header, block.Texts, speaker, position);
+            }
+            return new SessionDocument(regionLabel, region, venue, Date, Slots, counts, stated, Advisors, Liaison,
+                Themes.Select(x => new ThemeBlock(x.Title, x.Opinions)).ToList(),
+                Comments.Select(c => Attribute(c, false)).ToList(), Reviews.Select(r => Attribute(r, true)).ToList());
+        }
+    }
+
+    [GeneratedRegex(@"^[-－ー\s]*[0-9０-９]{1,3}[-－ー\s]*$")]
+    private static partial Regex PageNumber();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^(区分|圏域)\s*[・･]\s*会場\s*(\S+)\s*(.*)$")]
+    private static partial Regex SessionHeader();
+
+    [GeneratedRegex(@"^(.+?日)(?:[(（]([日月火水木金土])[)）])?(.*)$")]
+    private static partial Regex DateAndSlots();
+
+    [GeneratedRegex(@"^[<＜](.+)[>＞]$")]
+    private static partial Regex CommentHeader();
+
+    [GeneratedRegex(@"^[^○。、,]{1,16}(委員長|副委員長|委員|会員|主事|主査|課長|係長|部長|所長|会長|理事|氏)$")]
+    private static partial Regex ReviewHeader();
+
+    [GeneratedRegex(@"(長|員|授|事|師|官|監|役|顧問|代表)$")]
+    private static partial Regex TitleEnding();
+
+    [GeneratedRegex(@"([^\s,，、()（）]+?)\s*\((\d+)\)")]
+    private static partial Regex HeadCountPattern();
+
+    [GeneratedRegex(@"合計\s*(\d+)\s*名")]
+    private static partial Regex TotalPattern();
+}
