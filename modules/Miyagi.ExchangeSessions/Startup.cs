@@ -1,6 +1,8 @@
 using Autofac;
 using Microsoft.AspNetCore.Routing;
+using Miyagi.ExchangeSessions.Rounds;
 using Platform.Abstractions.Modules;
+using Platform.Abstractions.Seeds;
 
 namespace Miyagi.ExchangeSessions;
 
@@ -8,5 +10,10 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(ContainerBuilder services)
     {
+        services.RegisterType<ExchangeImporter>().AsSelf().SingleInstance();
+        services.RegisterType<RoundStore>().AsSelf().SingleInstance();
+        services.RegisterType<ExchangeSeeder>().As<IModuleSeeder>().SingleInstance();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder tenant) => RoundEndpoints.Map(tenant);
 }

@@ -41,7 +41,7 @@ public static partial class Attribution
         if (candidates.Count == 1) return (candidates[0], position, null);
 
         // Not among the listed advisors and members: kept as the header names them. The prefecture's or a
-        // municipality's own staff (県伊藤主事) are expected there and are not a problem.
+        // municipality's own staff (県伊藤主事, 登米市高橋主事) are expected there and are not a problem.
         var office = Office().Match(core);
         var other = office.Success
             ? new Participant(ParticipantKind.Other, office.Groups[1].Value, position, office.Groups[2].Value)
@@ -56,6 +56,7 @@ public static partial class Attribution
     [GeneratedRegex("^(.*?)(副委員長|委員長|委員|会員|主事|主査|主任|課長|係長|部長|所長|会長|理事|氏)$")]
     private static partial Regex Position();
 
-    [GeneratedRegex("^(県|市|町|村)(.+)$")]
+    // 県 alone, or a municipality's full name (登米市): a bare 町 or 市 is more often a surname's first character (町田, 市川).
+    [GeneratedRegex(@"^(県|\S+?[市町村])(\S{2,})$")]
     private static partial Regex Office();
 }

@@ -19,18 +19,20 @@ public sealed record Participant(ParticipantKind Kind, string Organisation, stri
 
 /// <summary>
 /// A block of comments under one header (＜大坂委員長＞), or the overall review under its header (大坂委員長). The
-/// header stays as written; <see cref="Speaker"/> is who it was attributed to, or null when it could not be.
+/// header stays as written; <see cref="Speaker"/> is who it was attributed to. <see cref="Group"/> is the heading it
+/// stood under: アドバイザー or 連絡会議会員 (…よりコメント).
 /// </summary>
-public sealed record CommentBlock(string Header, IReadOnlyList<string> Texts, Participant? Speaker, string? Position);
+public sealed record CommentBlock(string Header, IReadOnlyList<string> Texts, Participant? Speaker, string? Position, string Group = "アドバイザー");
 
 public sealed record ThemeBlock(string Title, IReadOnlyList<string> Opinions);
 
-/// <summary>One session of a round, as its section of the 概要 says.</summary>
+/// <summary>One session of a round, as its section of the 概要 says; the weekday as written, even when it is wrong.</summary>
 public sealed record SessionDocument(
     string RegionLabel,
     string Region,
     string Venue,
     DateOnly Date,
+    string? StatedWeekday,
     IReadOnlyList<TimeSlot> Slots,
     IReadOnlyList<HeadCount> Counts,
     int? StatedTotal,

@@ -35,6 +35,7 @@ public static partial class ExchangeSummaryParser
         var sessions = new List<SessionBuilder>();
         SessionBuilder? current = null;
         var section = Section.Preamble;
+        var commentGroup = "アドバイザー";
 
         for (var i = 0; i < lines.Count; i++)
         {
@@ -58,17 +59,23 @@ public static partial class ExchangeSummaryParser
             {
                 var next = i + 1 < lines.Count ? Key(lines[i + 1]) : "";
                 section = next.StartsWith("よりコメント", StringComparison.Ordinal) ? Section.Comments : Section.Advisors;
+                commentGroup = "アドバイザー";
                 if (next is "(運営委員)" || next.StartsWith("よりコメント", StringComparison.Ordinal)) i++;
                 continue;
             }
-            if (key.EndsWith("よりコメント", StringComparison.Ordinal)) { section = Section.Comments; continue; }
+            if (key.EndsWith("よりコメント", StringComparison.Ordinal))
+            {
+                section = Section.Comments;
+                commentGroup = key.StartsWith("連絡会議会員", StringComparison.Ordinal) ? "連絡会議会員" : "アドバイザー";
+                continue;
+            }
             if (key == "(運営委員)") { section = Section.Advisors; continue; }
             if (key == "連絡会議会員")
             {
                 // 連絡会議会員 heads the list of members, or, followed by よりコメント, their comments.
                 var next = i + 1 < lines.Count ? Key(lines[i + 1]) : "";
                 section = next.StartsWith("よりコメント", StringComparison.Ordinal) ? Section.Comments : Section.Liaison;
-                if (section == Section.Comments) i++;
+                if (section == Section.Comments) (i, commentGroup) = (i + 1, "連絡会議会員");
                 continue;
             }
             if (key is "情報交換での" or "主な意見・内容" or "情報交換での主な意見・内容") { section = Section.Themes; continue; }
@@ -89,13 +96,13 @@ public static partial class ExchangeSummaryParser
                     else if (current.Themes.Count > 0 && current.Themes[^1].Opinions.Count > 0) Continue(current.Themes[^1].Opinions, line);
                     break;
                 case Section.Comments:
-                    if (CommentHeader().Match(line) is { Success: true } h) current.Comments.Add((h.Groups[1].Value.Trim(), []));
+                    if (CommentHeader().Match(line) is { Success: true } h) current.Comments.Add((h.Groups[1].Value.Trim(), [], commentGroup));
                     else if (Bullet(line) is { } comment && current.Comments.Count > 0) current.Comments[^1].Texts.Add(comment);
                     else if (current.Comments.Count > 0 && current.Comments[^1].Texts.Count > 0) Continue(current.Comments[^1].Texts, line);
                     break;
                 case Section.Review:
                     if (Bullet(line) is { } review && current.Reviews.Count > 0) current.Reviews[^1].Texts.Add(review);
-                    else if (current.Reviews.Count == 0 || ReviewHeader().IsMatch(Key(line))) current.Reviews.Add((line, []));
+                    else if (current.Reviews.Count == 0 || ReviewHeader().IsMatch(Key(line))) current.Reviews.Add((line, [], "全体講評"));
                     else if (current.Reviews[^1].Texts.Count > 0) Continue(current.Reviews[^1].Texts, line);
                     break;
             }
@@ -128,6 +135,7 @@ public static partial class ExchangeSummaryParser
         }
         session.Date = date;
         var stated = match.Groups[2].Value;
+        session.StatedWeekday = stated.Length > 0 ? stated : null;
         if (stated.Length > 0 && stated != Wareki.Weekday(date))
             warnings.Add(new ImportWarning("import.weekday_mismatch",
                 $"{Wareki.Format(date, fullWidth: false, weekday: false)}は{Wareki.Weekday(date)}曜日ですが、概要には（{stated}）と書かれています。日付と曜日のどちらが正しいか確認してください。", index));
@@ -159,13 +167,14 @@ public static partial class ExchangeSummaryParser
     private sealed class SessionBuilder(string regionLabel, string region, string venue)
     {
         public DateOnly Date { get; set; }
+        public string? StatedWeekday { get; set; }
         public List<TimeSlot> Slots { get; } = [];
         public List<string> CountsText { get; } = [];
         public List<Participant> Advisors { get; } = [];
         public List<Participant> Liaison { get; } = [];
         public List<(string Title, List<string> Opinions)> Themes { get; } = [];
-        public List<(string Header, List<string> Texts)> Comments { get; } = [];
-        public List<(string Header, List<string> Texts)> Reviews { get; } = [];
+        public List<(string Header, List<string> Texts, string Group)> Comments { get; } = [];
+        public List<(string Header, List<string> Texts, string Group)> Reviews { get; } = [];
 
         public SessionDocument Build(int index, IReadOnlyDictionary<string, string> positions, List<ImportWarning> warnings)
         {
@@ -177,15 +186,15 @@ public static partial class ExchangeSummaryParser
                 warnings.Add(new ImportWarning("import.total_mismatch",
                     $"{region}：出席者数の合計が{s}名と書かれていますが、内訳の和は{counts.Sum(c => c.Count)}名です。", index));
             var people = Advisors.Concat(Liaison).ToList();
-            CommentBlock Attribute((string Header, List<string> Texts) block, bool review)
+            CommentBlock Attribute((string Header, List<string> Texts, string Group) block)
             {
                 var (speaker, position, problem) = Attribution.Resolve(block.Header, people, positions);
                 if (problem is not null) warnings.Add(new ImportWarning(problem.Value.Code, $"{region}：{problem.Value.Message}", index));
-                return new CommentBlock(block.Header, block.Texts, speaker, position);
+                return new CommentBlock(block.Header, block.Texts, speaker, position, block.Group);
             }
-            return new SessionDocument(regionLabel, region, venue, Date, Slots, counts, stated, Advisors, Liaison,
+            return new SessionDocument(regionLabel, region, venue, Date, StatedWeekday, Slots, counts, stated, Advisors, Liaison,
                 Themes.Select(x => new ThemeBlock(x.Title, x.Opinions)).ToList(),
-                Comments.Select(c => Attribute(c, false)).ToList(), Reviews.Select(r => Attribute(r, true)).ToList());
+                Comments.Select(Attribute).ToList(), Reviews.Select(Attribute).ToList());
         }
     }
 

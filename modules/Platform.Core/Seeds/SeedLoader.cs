@@ -38,11 +38,12 @@ public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore dis
             await using var stream = File.OpenRead(path);
             var seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, Json, cancellationToken)
                        ?? throw new InvalidOperationException($"Seed file {path} is empty.");
-            await LoadAsync(seed, cancellationToken);
+            await LoadAsync(seed, folder, cancellationToken);
         }
     }
 
-    public async Task LoadAsync(SeedFile seed, CancellationToken cancellationToken = default)
+    /// <param name="folder">The folder of the seed file, which modules' content may name files in.</param>
+    public async Task LoadAsync(SeedFile seed, string? folder = null, CancellationToken cancellationToken = default)
     {
         var t = seed.Tenant;
         if (await tenants.FindAsync(t.Id, cancellationToken) is not null) return;
@@ -65,7 +66,10 @@ public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore dis
         var tenant = (await tenants.FindAsync(t.Id, cancellationToken))!;
         await LoadRecordsAsync(tenant, seed, cancellationToken);
         foreach (var (moduleId, content) in seed.ModuleContent)
+        {
+            if (folder is not null) content["seedFolder"] = folder;
             await modules.ApplyAsync(tenant, moduleId, content, cancellationToken);
+        }
         LogLoaded(t.Id, t.Name, seed.Districts.Count);
     }
 

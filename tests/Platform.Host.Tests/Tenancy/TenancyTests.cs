@@ -103,5 +103,6 @@ public class TenancyTests : PlatformTest
         ["meetingId"] = "aomori-shinjo-network-h30",
         ["actionId"] = "any-action",
         ["handoutId"] = "any-handout",
+        ["roundId"] = "any-round",
     };
 }

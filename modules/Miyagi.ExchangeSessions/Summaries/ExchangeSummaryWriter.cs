@@ -1,0 +1,108 @@
+using System.Text;
+using Platform.Core.Calendar;
+
+namespace Miyagi.ExchangeSessions.Summaries;
+
+/// <summary>
+/// Writes a round's 概要 in the layout of the prefecture's document (a section per session, the same headings in
+/// the same order), as plain text or as Markdown. Reading the text back gives the same document.
+/// </summary>
+public static class ExchangeSummaryWriter
+{
+    public static string Text(SummaryDocument document)
+    {
+        var t = new StringBuilder();
+        t.AppendLine(document.Title).AppendLine().AppendLine("概要").AppendLine();
+        foreach (var s in document.Sessions)
+        {
+            t.Append(s.RegionLabel).Append(' ').Append(s.Region).Append("  ").AppendLine(s.Venue).AppendLine();
+            t.Append("開催日時 ").AppendLine(DateLine(s)).AppendLine();
+            t.AppendLine("出席市町村").AppendLine().AppendLine("（出席者数）").AppendLine();
+            var rows = s.Counts.Chunk(5).Select(row => string.Join("，", row.Select(c => $"{c.Name}({c.Count})"))).ToList();
+            for (var i = 0; i < rows.Count; i++)
+                t.Append(rows[i]).AppendLine(i == rows.Count - 1 && s.StatedTotal is { } total ? $"   合計 {Wareki.FullWidthDigits(total.ToString())}名" : "");
+            t.AppendLine().AppendLine("アドバイザー").AppendLine().AppendLine("（運営委員）").AppendLine();
+            foreach (var p in s.Advisors) t.AppendLine(Participant(p)).AppendLine();
+            if (s.LiaisonMembers.Count > 0)
+            {
+                t.AppendLine("連絡会議会員").AppendLine();
+                foreach (var p in s.LiaisonMembers) t.AppendLine(Participant(p)).AppendLine();
+            }
+            t.AppendLine("情報交換での").AppendLine().AppendLine("主な意見・内容").AppendLine();
+            foreach (var theme in s.Themes)
+            {
+                t.Append("テーマ：").AppendLine(theme.Title).AppendLine();
+                foreach (var o in theme.Opinions) t.AppendLine(o.StartsWith('⇒') ? o : $"○ {o}").AppendLine();
+            }
+            foreach (var group in s.Comments.GroupBy(c => c.Group))
+            {
+                t.AppendLine(group.Key).AppendLine().AppendLine("よりコメント").AppendLine();
+                foreach (var c in group)
+                {
+                    t.Append('＜').Append(c.Header).AppendLine("＞").AppendLine();
+                    foreach (var text in c.Texts) t.Append("○ ").AppendLine(text).AppendLine();
+                }
+            }
+            if (s.Reviews.Count > 0)
+            {
+                t.AppendLine("全体講評").AppendLine();
+                foreach (var r in s.Reviews)
+                {
+                    t.AppendLine(r.Header).AppendLine();
+                    foreach (var text in r.Texts) t.Append("○ ").AppendLine(text).AppendLine();
+                }
+            }
+        }
+        return t.ToString();
+    }
+
+    public static string Markdown(SummaryDocument document)
+    {
+        var md = new StringBuilder();
+        md.Append("# ").AppendLine(document.Title).AppendLine().AppendLine("## 概要").AppendLine();
+        foreach (var s in document.Sessions)
+        {
+            md.Append("### ").Append(s.RegionLabel).Append('：').Append(s.Region).Append('（').Append(s.Venue).AppendLine("）").AppendLine();
+            md.Append("- 開催日時：").AppendLine(DateLine(s));
+            md.Append("- 出席市町村（出席者数）：").Append(string.Join("，", s.Counts.Select(c => $"{c.Name}({c.Count})")))
+                .AppendLine(s.StatedTotal is { } total ? $"　合計 {total}名" : "");
+            md.Append("- アドバイザー（運営委員）：").AppendLine(string.Join("、", s.Advisors.Select(Participant)));
+            if (s.LiaisonMembers.Count > 0) md.Append("- 連絡会議会員：").AppendLine(string.Join("、", s.LiaisonMembers.Select(Participant)));
+            md.AppendLine().AppendLine("#### 情報交換での主な意見・内容").AppendLine();
+            foreach (var theme in s.Themes)
+            {
+                md.Append("**テーマ：").Append(theme.Title).AppendLine("**").AppendLine();
+                foreach (var o in theme.Opinions) md.Append("- ").AppendLine(o.StartsWith('⇒') ? o : $"○ {o}");
+                md.AppendLine();
+            }
+            foreach (var group in s.Comments.GroupBy(c => c.Group))
+            {
+                md.Append("#### ").Append(group.Key).AppendLine("よりコメント").AppendLine();
+                foreach (var c in group)
+                {
+                    md.Append("**＜").Append(c.Header).AppendLine("＞**").AppendLine();
+                    foreach (var text in c.Texts) md.Append("- ○ ").AppendLine(text);
+                    md.AppendLine();
+                }
+            }
+            if (s.Reviews.Count > 0)
+            {
+                md.AppendLine("#### 全体講評").AppendLine();
+                foreach (var r in s.Reviews)
+                {
+                    md.Append("**").Append(r.Header).AppendLine("**").AppendLine();
+                    foreach (var text in r.Texts) md.Append("- ○ ").AppendLine(text);
+                    md.AppendLine();
+                }
+            }
+        }
+        return md.ToString();
+    }
+
+    /// <summary>令和元年１１月１９日（火）１０：００～１２：００，１３：３０～１５：３０, with the weekday as the document gave it.</summary>
+    public static string DateLine(SessionDocument s) =>
+        Wareki.Format(s.Date, weekday: false) + (s.StatedWeekday is null ? "" : $"（{s.StatedWeekday}）") + Wareki.FullWidthDigits(string.Join("，", s.Slots.Select(x => $"{x.Start}～{x.End}"))).Replace(':', '：');
+
+    public static string Participant(Participant p) =>
+        string.Join(" ", new[] { p.Organisation, p.Title, p.Name }.Where(x => !string.IsNullOrEmpty(x))) + " 氏";
+}

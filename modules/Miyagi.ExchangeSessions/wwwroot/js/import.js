@@ -1,0 +1,43 @@
+// The import page: preview first (nothing is saved), then import; a duplicate offers to replace the earlier import.
+(() => {
+  const form = document.getElementById('import-form');
+  const error = document.getElementById('import-error');
+  const preview = document.getElementById('import-preview');
+  const importButton = document.getElementById('import');
+  const text = () => document.getElementById('summary-text').value;
+  const el = (tag, content) => Object.assign(document.createElement(tag), { textContent: content });
+
+  async function post(query) {
+    const response = await fetch(form.dataset.api + query, { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8', Accept: 'application/json' }, body: text() });
+    return { response, answer: await response.json().catch(() => ({})) };
+  }
+
+  function problem(answer) {
+    error.textContent = `${answer.title || '取り込めませんでした。'} ${answer.detail || ''}`;
+    error.hidden = false;
+  }
+
+  document.getElementById('preview').addEventListener('click', async () => {
+    error.hidden = true;
+    const { response, answer } = await post('?preview=true');
+    if (!response.ok) { problem(answer); preview.hidden = true; importButton.disabled = true; return; }
+    preview.replaceChildren(el('h2', `${answer.document.title}（${answer.document.sessions.length}会場）`));
+    for (const s of answer.document.sessions) {
+      const opinions = s.themes.reduce((n, t) => n + t.opinions.length, 0);
+      preview.append(el('p', `${s.region}：${s.date}　出席${s.counts.length}市町村（合計${s.statedTotal ?? '記載なし'}名）　アドバイザー${s.advisors.length}名　テーマ${s.themes.length}件・意見${opinions}件　コメント${s.comments.length}件`));
+    }
+    const list = document.createElement('ul');
+    for (const w of answer.warnings) list.append(Object.assign(el('li', `⚠ ${w.message}`), { className: 'error' }));
+    preview.append(el('h3', answer.warnings.length ? `注意（${answer.warnings.length}件）：取り込み後も会のページに表示されます` : '注意すべき点はありません'), list);
+    preview.hidden = false;
+    importButton.disabled = false;
+  });
+
+  importButton.addEventListener('click', async () => {
+    error.hidden = true;
+    const { response, answer } = await post(document.getElementById('replace').checked ? '?replace=true' : '');
+    if (response.ok) { location.href = `/${form.dataset.tenant}/exchange-sessions/${answer.roundId}`; return; }
+    if (answer.code === 'import.duplicate') document.getElementById('replace-label').hidden = false;
+    problem(answer);
+  });
+})();
