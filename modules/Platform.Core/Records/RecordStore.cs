@@ -133,28 +133,28 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
     public static async Task<int> WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string tenantId,
         string meetingId, IReadOnlyList<RecordEntry> entries)
     {
-            foreach (var entry in entries)
-            {
-                if (entry.AgendaItem is { } a)
-                    await connection.ExecuteAsync(
-                        "INSERT INTO agenda_items (tenant_id, agenda_item_id, meeting_id, position, title, seq) VALUES (@tenantId, @Id, @meetingId, @Position, @Title, @Seq)",
-                        new { tenantId, meetingId, a.Id, a.Position, a.Title, a.Seq }, transaction);
-                else if (entry.Opinion is { } o)
-                    await connection.ExecuteAsync(
-                        "INSERT INTO opinions (tenant_id, opinion_id, meeting_id, agenda_item_id, seq, kind, text, speaker, organisation, responds_to, recorded_by, recorded_at, search_text) " +
-                        "VALUES (@tenantId, @Id, @meetingId, @AgendaItemId, @Seq, @kind, @Text, @Speaker, @Organisation, @RespondsTo, @RecordedBy, @RecordedAt, @search)",
-                        new { tenantId, meetingId, o.Id, o.AgendaItemId, o.Seq, kind = o.Kind.ToString(), o.Text, o.Speaker, o.Organisation, o.RespondsTo, o.RecordedBy,
-                              o.RecordedAt, search = SearchText.Fold($"{o.Text} {o.Speaker} {o.Organisation}") }, transaction);
-                else if (entry.Comment is { } c)
-                    await connection.ExecuteAsync(
-                        "INSERT INTO comments (tenant_id, comment_id, meeting_id, seq, kind, speaker, role, position, text, recorded_at, search_text) " +
-                        "VALUES (@tenantId, @Id, @meetingId, @Seq, @kind, @Speaker, @Role, @Position, @Text, @RecordedAt, @search)",
-                        new { tenantId, meetingId, c.Id, c.Seq, kind = c.Kind.ToString(), c.Speaker, c.Role, c.Position, c.Text, c.RecordedAt,
-                              search = SearchText.Fold($"{c.Text} {c.Speaker}") }, transaction);
-            }
-            return await connection.ExecuteAsync(
-                "UPDATE meetings SET record_seq = @seq WHERE tenant_id = @tenantId AND meeting_id = @meetingId",
-                new { tenantId, meetingId, seq = entries.Max(e => e.Seq) }, transaction);
+        foreach (var entry in entries)
+        {
+            if (entry.AgendaItem is { } a)
+                await connection.ExecuteAsync(
+                    "INSERT INTO agenda_items (tenant_id, agenda_item_id, meeting_id, position, title, seq) VALUES (@tenantId, @Id, @meetingId, @Position, @Title, @Seq)",
+                    new { tenantId, meetingId, a.Id, a.Position, a.Title, a.Seq }, transaction);
+            else if (entry.Opinion is { } o)
+                await connection.ExecuteAsync(
+                    "INSERT INTO opinions (tenant_id, opinion_id, meeting_id, agenda_item_id, seq, kind, text, speaker, organisation, responds_to, recorded_by, recorded_at, search_text) " +
+                    "VALUES (@tenantId, @Id, @meetingId, @AgendaItemId, @Seq, @kind, @Text, @Speaker, @Organisation, @RespondsTo, @RecordedBy, @RecordedAt, @search)",
+                    new { tenantId, meetingId, o.Id, o.AgendaItemId, o.Seq, kind = o.Kind.ToString(), o.Text, o.Speaker, o.Organisation, o.RespondsTo, o.RecordedBy,
+                          o.RecordedAt, search = SearchText.Fold($"{o.Text} {o.Speaker} {o.Organisation}") }, transaction);
+            else if (entry.Comment is { } c)
+                await connection.ExecuteAsync(
+                    "INSERT INTO comments (tenant_id, comment_id, meeting_id, seq, kind, speaker, role, position, text, recorded_at, search_text) " +
+                    "VALUES (@tenantId, @Id, @meetingId, @Seq, @kind, @Speaker, @Role, @Position, @Text, @RecordedAt, @search)",
+                    new { tenantId, meetingId, c.Id, c.Seq, kind = c.Kind.ToString(), c.Speaker, c.Role, c.Position, c.Text, c.RecordedAt,
+                          search = SearchText.Fold($"{c.Text} {c.Speaker}") }, transaction);
+        }
+        return await connection.ExecuteAsync(
+            "UPDATE meetings SET record_seq = @seq WHERE tenant_id = @tenantId AND meeting_id = @meetingId",
+            new { tenantId, meetingId, seq = entries.Max(e => e.Seq) }, transaction);
     }
 
     public async Task<ActionItem> CreateActionAsync(string tenantId, Meeting meeting, ActionItemInput input, MeetingRecord record, DateOnly today,
