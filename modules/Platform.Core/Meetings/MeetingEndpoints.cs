@@ -97,6 +97,7 @@ public static class MeetingEndpoints
             var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
             var body = await bodies.GetAsync(http.Tenant().Id, meeting.BodyId, http.RequestAborted);
             var templates = await gate.InEffectAsync(http.RequestServices.GetServices<Platform.Abstractions.Meetings.IAgendaTemplateSource>(), http.Tenant().Id, body.DistrictId);
+            var links = await gate.InEffectAsync(http.RequestServices.GetServices<Platform.Abstractions.Navigation.IMeetingNavigation>(), http.Tenant().Id, body.DistrictId);
             return new RazorComponentResult<MeetingPage>(new
             {
                 Tenant = http.Tenant(),
@@ -107,6 +108,7 @@ public static class MeetingEndpoints
                 Convening = meeting.Convening,
                 Organisations = await organisations.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
                 Templates = templates.SelectMany(t => t.Templates).ToList(),
+                Links = links.SelectMany(l => l.LinksFor(meetingId)).ToList(),
             });
         }).ExcludeFromDescription();
     }

@@ -104,5 +104,7 @@ public class TenancyTests : PlatformTest
         ["actionId"] = "any-action",
         ["handoutId"] = "any-handout",
         ["roundId"] = "any-round",
+        ["resourceId"] = "any-resource",
+        ["opinionId"] = "any-opinion",
     };
 }

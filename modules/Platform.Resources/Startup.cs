@@ -1,0 +1,20 @@
+using Autofac;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Modules;
+using Platform.Abstractions.Navigation;
+using Platform.Abstractions.Seeds;
+using Platform.Resources.Resources;
+
+namespace Platform.Resources;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(ContainerBuilder services)
+    {
+        services.RegisterType<ResourceStore>().AsSelf().SingleInstance();
+        services.RegisterType<ResourceNavigation>().As<IMeetingNavigation>().SingleInstance();
+        services.RegisterType<ResourceSeeder>().As<IModuleSeeder>().SingleInstance();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder tenant) => ResourceEndpoints.Map(tenant);
+}
