@@ -45,7 +45,7 @@ public static class SupportMeetingEndpoints
             var body = await supportMeetings.FindAsync(http.Tenant().Id, http.District().Id, http.RequestAborted)
                        ?? throw new PlatformException(409, "support_meeting.not_set_up", "この地区の地域支え合い会議がまだ登録されていません。",
                            "地区の「地域支え合い会議」ページで、5W1Hから会議を登録してください。");
-            var created = await meetings.CreateAsync(http.Tenant().Id, input with { BodyId = body.Id }, MeetingContext.Kinds(http),
+            var created = await meetings.CreateAsync(http.Tenant().Id, input with { BodyId = body.Id }, await context.KindsForAsync(http, body.Id),
                 check: context.SchedulingRules(http), cancellationToken: http.RequestAborted);
             await context.MeetingChangedAsync(http.Tenant().Id, body.Id, http.RequestAborted);
             return Results.Created($"/{http.Tenant().Id}/api/meetings/{created.Id}", await context.ViewAsync(http, created));

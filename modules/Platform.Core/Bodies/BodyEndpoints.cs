@@ -36,7 +36,8 @@ public static class BodyEndpoints
         {
             await bodies.GetAsync(http.Tenant().Id, bodyId, http.RequestAborted);
             var template = new MeetingInput(Kind: input.Kind, Title: input.Title, Slots: input.Slots, Venue: input.Venue, Room: input.Room);
-            var planned = await meetings.PlanAsync(http.Tenant().Id, bodyId, template, input.Dates ?? [], MeetingContext.Kinds(http), context.SchedulingRules(http), http.RequestAborted);
+            var planned = await meetings.PlanAsync(http.Tenant().Id, bodyId, template, input.Dates ?? [], await context.KindsForAsync(http, bodyId),
+                context.SchedulingRules(http), http.RequestAborted);
             await context.MeetingChangedAsync(http.Tenant().Id, bodyId, http.RequestAborted);
             return Results.Created($"/{http.Tenant().Id}/api/meetings?bodyId={bodyId}", await context.ViewsAsync(http, planned));
         });

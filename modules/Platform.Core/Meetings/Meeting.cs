@@ -56,7 +56,8 @@ public sealed record Meeting(
     DateOnly? NextMeetingDate,
     string? HeldAt,
     string? MinutesApprovedAt,
-    int RecordSeq);
+    int RecordSeq,
+    IReadOnlyDictionary<string, string>? Extra = null);
 
 public sealed record SlotInput(string? Start, string? End);
 
@@ -75,7 +76,8 @@ public sealed record MeetingInput(
     AttendanceInput? Attendance = null,
     bool? IsPublic = null,
     bool? MinutesPublic = null,
-    string? NextMeetingDate = null);
+    string? NextMeetingDate = null,
+    Dictionary<string, string?>? Extra = null);
 
 public static class MeetingStatusNames
 {

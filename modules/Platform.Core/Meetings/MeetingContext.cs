@@ -14,6 +14,13 @@ public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisat
 {
     public static IReadOnlyList<MeetingKind> Kinds(HttpContext http) => MeetingKinds.All(http.RequestServices.GetServices<IMeetingKindSource>());
 
+    /// <summary>The kinds offered for a body's meetings: those of the modules in effect in its district.</summary>
+    public async Task<IReadOnlyList<MeetingKind>> KindsForAsync(HttpContext http, string? bodyId)
+    {
+        var body = bodyId is null ? null : await bodies.FindAsync(http.Tenant().Id, bodyId, http.RequestAborted);
+        return MeetingKinds.All(await gate.InEffectAsync(http.RequestServices.GetServices<IMeetingKindSource>(), http.Tenant().Id, body?.DistrictId));
+    }
+
     /// <summary>The scheduling rules of the modules in effect in the meeting's district, as a check for <see cref="MeetingStore"/>.</summary>
     public Func<Meeting, Task> SchedulingRules(HttpContext http) => async meeting =>
     {

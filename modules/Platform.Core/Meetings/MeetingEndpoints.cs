@@ -31,7 +31,8 @@ public static class MeetingEndpoints
         });
         api.MapPost("/", async (HttpContext http, MeetingInput input, MeetingStore meetings, MeetingContext context) =>
         {
-            var created = await meetings.CreateAsync(http.Tenant().Id, input, MeetingContext.Kinds(http), check: context.SchedulingRules(http), cancellationToken: http.RequestAborted);
+            var created = await meetings.CreateAsync(http.Tenant().Id, input, await context.KindsForAsync(http, input.BodyId), check: context.SchedulingRules(http),
+                cancellationToken: http.RequestAborted);
             await context.MeetingChangedAsync(http.Tenant().Id, created.BodyId, http.RequestAborted);
             return Results.Created($"/{http.Tenant().Id}/api/meetings/{created.Id}", await context.ViewAsync(http, created));
         });
@@ -40,7 +41,7 @@ public static class MeetingEndpoints
         api.MapPatch("/{meetingId}", async (HttpContext http, string meetingId, MeetingInput input, MeetingStore meetings, MeetingContext context) =>
         {
             var before = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
-            var updated = await meetings.UpdateAsync(http.Tenant().Id, meetingId, input, MeetingContext.Kinds(http), http.RequestAborted);
+            var updated = await meetings.UpdateAsync(http.Tenant().Id, meetingId, input, await context.KindsForAsync(http, input.BodyId ?? before.BodyId), http.RequestAborted);
             await context.MeetingChangedAsync(http.Tenant().Id, updated.BodyId, http.RequestAborted);
             if (before.BodyId != updated.BodyId) await context.MeetingChangedAsync(http.Tenant().Id, before.BodyId, http.RequestAborted);
             return await context.ViewAsync(http, updated);

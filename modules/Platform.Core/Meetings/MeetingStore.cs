@@ -21,7 +21,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
 
     public const int MaxTextLength = 200;
 
-    private sealed record Details(List<TimeSlot> Slots, List<ConveningChange> Convening, Attendance Attendance);
+    private sealed record Details(List<TimeSlot> Slots, List<ConveningChange> Convening, Attendance Attendance, Dictionary<string, string>? Extra = null);
 
     private sealed class Row
     {
@@ -45,7 +45,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
         {
             var d = JsonSerializer.Deserialize<Details>(Details, BodyStore.Json)!;
             return new Meeting(Id, BodyId, Kind, Title, Clock.ParseIso(Date)!.Value, d.Slots, Venue, Room, Enum.Parse<MeetingStatus>(Status), d.Convening,
-                d.Attendance, IsPublic != 0, MinutesPublic != 0, Clock.ParseIso(NextMeetingDate), HeldAt, MinutesApprovedAt, RecordSeq);
+                d.Attendance, IsPublic != 0, MinutesPublic != 0, Clock.ParseIso(NextMeetingDate), HeldAt, MinutesApprovedAt, RecordSeq, d.Extra);
         }
     }
 
@@ -191,7 +191,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
     {
         tenantId, m.Id, m.BodyId, m.Kind, m.Title, date = Clock.Iso(m.Date), status = m.Status.ToString(), m.Venue, m.Room,
         isPublic = m.IsPublic ? 1 : 0, minutesPublic = m.MinutesPublic ? 1 : 0, next = m.NextMeetingDate is { } n ? Clock.Iso(n) : null,
-        details = JsonSerializer.Serialize(new Details([.. m.Slots], [.. m.Convening], m.Attendance), BodyStore.Json),
+        details = JsonSerializer.Serialize(new Details([.. m.Slots], [.. m.Convening], m.Attendance, m.Extra is null ? null : new Dictionary<string, string>(m.Extra)), BodyStore.Json),
         search = SearchText.Fold($"{m.Title} {m.Venue} {m.Room}"), now = Clock.Now(),
     };
 
@@ -258,6 +258,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
             if (a.StatedTotal < 0) errors.Add("attendance.statedTotal", "meeting.negative_head_count", "合計人数が負の数です。");
             attendance = new Attendance(counts, Names(a.Attendees), Names(a.Absentees), a.Observers ?? 0, a.StatedTotal);
         }
+        var extra = ReadExtra(kinds.FirstOrDefault(k => k.Id == kind), input.Extra, current?.Extra, errors);
         var venue = input.Venue is null ? current?.Venue : Optional(input.Venue);
         var room = input.Room is null ? current?.Room : Optional(input.Room);
         if (venue?.Length > MaxTextLength || room?.Length > MaxTextLength) errors.Add("venue", "meeting.invalid_venue", "会場は200文字以内で入力してください。");
@@ -265,7 +266,30 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
 
         return new Meeting(id, bodyId!, kind, title, date, slots, venue, room, current?.Status ?? MeetingStatus.Planned, convening, attendance,
             input.IsPublic ?? current?.IsPublic ?? false, input.MinutesPublic ?? current?.MinutesPublic ?? false, next,
-            current?.HeldAt, current?.MinutesApprovedAt, current?.RecordSeq ?? 0);
+            current?.HeldAt, current?.MinutesApprovedAt, current?.RecordSeq ?? 0, extra);
+    }
+
+    /// <summary>The kind's own fields: given values over current ones, numbers read in any width, unknown keys dropped.</summary>
+    private static Dictionary<string, string>? ReadExtra(MeetingKind? kind, Dictionary<string, string?>? given, IReadOnlyDictionary<string, string>? current,
+        ValidationErrors errors)
+    {
+        if (kind?.Fields is not { Count: > 0 } fields) return null;
+        var values = new Dictionary<string, string>();
+        foreach (var field in fields)
+        {
+            var raw = given is not null && given.TryGetValue(field.Id, out var g) ? g : current?.GetValueOrDefault(field.Id);
+            var text = field.Type == MeetingFieldType.Number ? JapaneseText.Normalize(raw) : JapaneseText.Clean(raw);
+            if (text.Length == 0)
+            {
+                if (field.Required) errors.Add($"extra.{field.Id}", "meeting.extra_required", $"「{field.Label}」を入力してください。");
+                continue;
+            }
+            if (field.Type == MeetingFieldType.Number && (!int.TryParse(text, out var n) || n < 0))
+                errors.Add($"extra.{field.Id}", "meeting.invalid_extra", $"「{field.Label}」は0以上の整数で入力してください。");
+            else if (text.Length > MaxTextLength) errors.Add($"extra.{field.Id}", "meeting.invalid_extra", $"「{field.Label}」は200文字以内で入力してください。");
+            else values[field.Id] = text;
+        }
+        return values;
     }
 
     private static List<string> Names(List<string>? names) => (names ?? []).Select(JapaneseText.Clean).Where(n => n.Length > 0).ToList();

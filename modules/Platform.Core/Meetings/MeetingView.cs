@@ -10,6 +10,9 @@ public sealed record ConvenedOrganisation(string OrganisationId, string Name, st
 
 public sealed record MeetingWarning(string Code, string Message);
 
+/// <summary>A value of a field that the meeting's kind adds, with its label.</summary>
+public sealed record ExtraField(string Id, string Label, string Value);
+
 /// <summary>A meeting as the API and the pages show it: with its body, 和暦 date, fiscal year, convening scope and warnings.</summary>
 public sealed record MeetingView(
     string Id,
@@ -37,7 +40,9 @@ public sealed record MeetingView(
     DateOnly? NextMeetingDate,
     string? HeldAt,
     string? MinutesApprovedAt,
-    IReadOnlyList<MeetingWarning> Warnings)
+    IReadOnlyList<MeetingWarning> Warnings,
+    IReadOnlyDictionary<string, string>? Extra,
+    IReadOnlyList<ExtraField> ExtraFields)
 {
     public static MeetingView From(Meeting m, Body body, IReadOnlyDictionary<string, Organisation> organisations, IReadOnlyList<OrganisationType> types,
         IReadOnlyList<MeetingKind> kinds)
@@ -60,6 +65,8 @@ public sealed record MeetingView(
         var year = Calendar.FiscalYear.Of(m.Date);
         return new MeetingView(m.Id, m.BodyId, body.Name, body.DistrictId, m.Kind, MeetingKinds.NameOf(m.Kind, kinds), m.Title, m.Date, Wareki.Format(m.Date),
             year.Year, year.Name, m.Slots, m.Venue, m.Room, m.Status, m.Status.Japanese(), convened, leftOut, m.Attendance, m.Attendance.CountedTotal,
-            m.IsPublic, m.MinutesPublic, m.NextMeetingDate, m.HeldAt, m.MinutesApprovedAt, warnings);
+            m.IsPublic, m.MinutesPublic, m.NextMeetingDate, m.HeldAt, m.MinutesApprovedAt, warnings, m.Extra,
+            (kinds.FirstOrDefault(k => k.Id == m.Kind)?.Fields ?? []).Where(f => m.Extra?.ContainsKey(f.Id) == true)
+                .Select(f => new ExtraField(f.Id, f.Label, m.Extra![f.Id])).ToList());
     }
 }

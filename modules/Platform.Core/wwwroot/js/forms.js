@@ -15,7 +15,10 @@
   });
 
   const shapes = {
-    meeting: f => ({ bodyId: f.bodyId.value, kind: f.kind.value, title: text(f.title.value), date: f.date.value, slots: slots(f), venue: text(f.venue.value), room: text(f.room.value) }),
+    meeting: f => ({
+      bodyId: f.bodyId.value, kind: f.kind.value, title: text(f.title.value), date: f.date.value, slots: slots(f), venue: text(f.venue.value), room: text(f.room.value),
+      extra: Object.fromEntries([...f.querySelectorAll(`fieldset.extra[data-kind="${f.kind.value}"] input`)].map(i => [i.name.slice('extra.'.length), text(i.value)])),
+    }),
     body: f => ({
       name: f.name.value, tier: int(f.tier.value), territory: f.territory.value, districtId: text(f.districtId.value),
       cadence: { atLeast: int(f.atLeast.value), atMost: int(f.atMost.value), meetEvenWithoutCase: f.meetEvenWithoutCase.checked },
@@ -40,6 +43,13 @@
     if (!answer.errors && answer.detail) list.append(Object.assign(document.createElement('li'), { textContent: answer.detail }));
     errors.append(list);
     errors.hidden = false;
+  }
+
+  // A kind's own fields are shown while that kind is chosen.
+  for (const kind of document.querySelectorAll('form[data-shape=meeting] select[name=kind]')) {
+    const sync = () => { for (const set of kind.form.querySelectorAll('fieldset.extra')) set.hidden = set.dataset.kind !== kind.value; };
+    kind.addEventListener('change', sync);
+    sync();
   }
 
   for (const form of document.querySelectorAll('form[data-upload]')) {
