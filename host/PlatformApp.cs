@@ -34,14 +34,17 @@ public static class PlatformApp
         var configuration = builder.Configuration;
         var services = builder.Services;
 
-        var catalog = new ModuleCatalog(ModuleCatalog.DiscoverCompiled(AppContext.BaseDirectory));
-        var runtime = new ModuleRuntime(catalog);
-        services.AddSingleton(catalog).AddSingleton(runtime);
+        var plugins = new Plugins.PluginRegistry();
+        var compiled = ModuleCatalog.DiscoverCompiled(AppContext.BaseDirectory).ToList();
+        var catalog = new ModuleCatalog([.. compiled, .. Plugins.PluginLoader.Load(configuration, compiled, plugins)]);
+        var runtime = new ModuleRuntime(catalog, plugins);
+        services.AddSingleton(catalog).AddSingleton(runtime).AddSingleton(plugins);
+        services.AddHostedService<Plugins.PluginStartupLog>();
         services.AddPlatformCore(configuration);
         services.AddSingleton<IEventPublisher, EventPublisher>();
         services.AddSingleton<ModuleSwitcher>();
         services.AddSingleton<Platform.Core.Seeds.ISeedModuleServices, SeedModuleServices>();
-        foreach (var (_, startup) in runtime.Startups) startup.ConfigureHostServices(services);
+        foreach (var (module, startup) in runtime.Startups) runtime.Guard(module, "ホストサービス登録", () => startup.ConfigureHostServices(services));
 
         // Hosted services start in registration order: the schema before the silo, the silo before the seeds.
         services.AddHostedService<StartupTasks.Migrations>();
@@ -87,6 +90,7 @@ public static class PlatformApp
         app.UseRouting();
         app.UseMiddleware<TenantMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
+        app.UseMiddleware<Plugins.PluginFaultMiddleware>();
         app.UseMiddleware<Http.RequestBodyLimitMiddleware>();
         app.UseAntiforgery();
 
@@ -98,7 +102,8 @@ public static class PlatformApp
         ModuleEndpoints.Map(tenantRoutes);
         Admin.AdminEndpoints.Map(tenantRoutes);
         foreach (var (module, startup) in runtime.Startups)
-            startup.MapEndpoints(tenantRoutes.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module)));
+            runtime.Guard(module, "エンドポイント登録", () => startup.MapEndpoints(tenantRoutes.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module))));
+        Plugins.PluginEndpoints.Map(app);
         return app;
     }
 

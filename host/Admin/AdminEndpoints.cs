@@ -32,6 +32,7 @@ public static class AdminEndpoints
                 Modules = catalog.Modules,
                 TenantEffective = await gate.EffectiveAsync(t.Id, null),
                 Districts = list.Zip(states).ToList(),
+                Plugins = http.RequestServices.GetRequiredService<Plugins.PluginRegistry>().All,
                 Message = message,
                 Error = error,
             });

@@ -10,7 +10,8 @@ namespace Platform.Host.Modules;
 /// throws is logged with its module and does not stop the others or fail the change that raised the event, which
 /// is already stored when events are published.
 /// </summary>
-public sealed partial class EventPublisher(ModuleRuntime runtime, ModuleGate gate, TenantRegistry tenants, ILogger<EventPublisher> logger) : IEventPublisher
+public sealed partial class EventPublisher(ModuleRuntime runtime, ModuleGate gate, TenantRegistry tenants, Plugins.PluginRegistry plugins,
+    ILogger<EventPublisher> logger) : IEventPublisher
 {
     public async Task PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken = default) where TEvent : IPlatformEvent
     {
@@ -22,12 +23,14 @@ public sealed partial class EventPublisher(ModuleRuntime runtime, ModuleGate gat
         {
             var owner = runtime.Catalog.OwnerOf(handler.GetType());
             if (owner is not null && !effective.Contains(owner.Id)) continue;
+            if (owner is { IsPlugin: true } && plugins.IsFaulted(owner.Id, out _)) continue;
             try
             {
                 await handler.HandleAsync(@event, cancellationToken);
             }
             catch (Exception e)
             {
+                if (owner is { IsPlugin: true }) plugins.MarkFaulted(owner.Id, $"イベント処理（{typeof(TEvent).Name}）で例外：{e.GetType().Name}: {e.Message}");
                 LogHandlerFailed(typeof(TEvent).Name, owner?.Id ?? "?", @event.TenantId, @event.DistrictId ?? "-", e);
             }
         }

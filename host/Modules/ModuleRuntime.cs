@@ -29,12 +29,39 @@ public sealed class ModuleRuntime : IDisposable
     private readonly List<(ModuleDescriptor Module, ModuleStartup Startup)> _startups = [];
     private IContainer? _container;
 
-    public ModuleRuntime(ModuleCatalog catalog)
+    private readonly Plugins.PluginRegistry _plugins;
+
+    public ModuleRuntime(ModuleCatalog catalog, Plugins.PluginRegistry? plugins = null)
     {
         Catalog = catalog;
+        _plugins = plugins ?? new Plugins.PluginRegistry();
         foreach (var module in catalog.Modules)
             if (module.StartupType is { } type)
-                _startups.Add((module, (ModuleStartup)Activator.CreateInstance(type)!));
+                Guard(module, "起動", () => _startups.Add((module, (ModuleStartup)Activator.CreateInstance(type)!)));
+    }
+
+    /// <summary>
+    /// Runs a step of a plugin's start-up; a plugin that throws is marked faulted and left out, and the host goes on.
+    /// Modules compiled with the host are trusted like the host: their exceptions stop it, as any bug of the host would.
+    /// </summary>
+    public bool Guard(ModuleDescriptor module, string step, Action action)
+    {
+        if (!module.IsPlugin)
+        {
+            action();
+            return true;
+        }
+        if (_plugins.IsFaulted(module.Id, out _)) return false;
+        try
+        {
+            action();
+            return true;
+        }
+        catch (Exception e)
+        {
+            _plugins.MarkFaulted(module.Id, $"{step}で例外：{e.GetType().Name}: {e.Message}");
+            return false;
+        }
     }
 
     public ModuleCatalog Catalog { get; }
@@ -50,7 +77,12 @@ public sealed class ModuleRuntime : IDisposable
         builder.RegisterSource(new RootServicesSource(root));
         builder.RegisterInstance(this).ExternallyOwned();
         hostRegistrations?.Invoke(builder);
-        foreach (var (_, startup) in _startups) startup.ConfigureServices(builder);
+        foreach (var (module, startup) in _startups)
+        {
+            // A plugin's registrations are tried on a scratch builder first, so that one that throws half-way leaves nothing behind.
+            if (module.IsPlugin && !Guard(module, "サービス登録", () => startup.ConfigureServices(new ContainerBuilder()))) continue;
+            startup.ConfigureServices(builder);
+        }
         RegisterTenantPlaceholders(builder);
         _container = builder.Build();
     }
@@ -62,7 +94,9 @@ public sealed class ModuleRuntime : IDisposable
         var probe = new ContainerBuilder();
         var sample = new TenantInfo("sample", "見本", TenantKind.Municipality, "000000");
         probe.RegisterInstance(new TenantContext(sample)).As<ITenantContext>();
-        foreach (var (_, startup) in _startups) startup.ConfigureTenantServices(probe, sample);
+        foreach (var (module, startup) in _startups)
+            if (!module.IsPlugin || Guard(module, "テナント別サービス登録", () => startup.ConfigureTenantServices(new ContainerBuilder(), sample)))
+                startup.ConfigureTenantServices(probe, sample);
         using var registered = probe.Build();
         foreach (var type in registered.ComponentRegistry.Registrations.SelectMany(r => r.Services).OfType<TypedService>().Select(s => s.ServiceType).Distinct())
         {
@@ -77,7 +111,8 @@ public sealed class ModuleRuntime : IDisposable
         _tenantScopes.GetOrAdd(tenant.Id, _ => new Lazy<ILifetimeScope>(() => Container.BeginLifetimeScope(tenant.Id, builder =>
         {
             builder.RegisterInstance(new TenantContext(tenant)).As<ITenantContext>();
-            foreach (var (_, startup) in _startups) startup.ConfigureTenantServices(builder, tenant);
+            foreach (var (module, startup) in _startups)
+                if (!module.IsPlugin || !_plugins.IsFaulted(module.Id, out var faultReason)) startup.ConfigureTenantServices(builder, tenant);
         }))).Value;
 
     public int TenantScopeCount => _tenantScopes.Count;

@@ -15,11 +15,12 @@ public sealed record ModuleDescriptor(
     bool AlwaysEnabled,
     Type? StartupType,
     Type? SettingsType,
-    Assembly Assembly)
+    Assembly Assembly,
+    bool IsPlugin = false)
 {
-    public static ModuleDescriptor From(ModuleAttribute manifest, Assembly assembly) => new(
+    public static ModuleDescriptor From(ModuleAttribute manifest, Assembly assembly, bool isPlugin = false) => new(
         manifest.Id, manifest.Name.Length > 0 ? manifest.Name : manifest.Id, manifest.Description, manifest.Category,
-        manifest.Version, manifest.Dependencies, manifest.Scope, manifest.AlwaysEnabled, manifest.Startup, manifest.Settings, assembly);
+        manifest.Version, manifest.Dependencies, manifest.Scope, manifest.AlwaysEnabled, manifest.Startup, manifest.Settings, assembly, isPlugin);
 
     /// <summary>
     /// The namespace that the module owns: its startup's. Event handlers are attributed to the module owning the

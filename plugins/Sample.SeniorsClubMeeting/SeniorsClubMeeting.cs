@@ -1,0 +1,50 @@
+using System.Net;
+using Autofac;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Meetings;
+using Platform.Abstractions.Modules;
+using Platform.Abstractions.Tenancy;
+
+[assembly: Module("Sample.SeniorsClubMeeting",
+    Name = "老人クラブ連絡会（サンプル）",
+    Description = "老人クラブとの連絡会を会議の種類に加えます。クラブ名と会員数を記録し、概要に載せます。",
+    Category = "会議の種類",
+    Version = "1.0.0",
+    Scope = ModuleScope.District,
+    Startup = typeof(Sample.SeniorsClubMeeting.Startup))]
+
+namespace Sample.SeniorsClubMeeting;
+
+/// <summary>A vendor's plugin: a meeting kind with fields of its own, and a district page listing those meetings.</summary>
+public sealed class Startup : ModuleStartup
+{
+    public const string Kind = "sample.seniors-club-liaison";
+
+    public override void ConfigureServices(ContainerBuilder services) => services.RegisterType<LiaisonKind>().As<IMeetingKindSource>().SingleInstance();
+
+    public override void MapEndpoints(IEndpointRouteBuilder tenant) =>
+        tenant.MapGet("/districts/{districtId}/seniors-club", async (string districtId, ITenantContext context, IMeetingQueries meetings, CancellationToken cancellationToken) =>
+        {
+            var list = (await meetings.ListAsync(context.Tenant.Id, new DateOnly(2000, 1, 1), new DateOnly(2100, 1, 1), cancellationToken))
+                .Where(m => m.Kind == Kind && m.DistrictId == districtId).ToList();
+            var items = string.Concat(list.Select(m => $"<li><a href=\"/{context.Tenant.Id}/meetings/{m.Id}\">{m.Date:yyyy-MM-dd}　{WebUtility.HtmlEncode(m.BodyName)}</a></li>"));
+            return Results.Content($"""
+                <!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>老人クラブ連絡会</title><link rel="stylesheet" href="/css/site.css"></head>
+                <body><main class="page"><h1>老人クラブ連絡会</h1><ul data-testid="seniors-club">{items}</ul></main></body></html>
+                """, "text/html; charset=utf-8");
+        });
+
+    private sealed class LiaisonKind : IMeetingKindSource
+    {
+        public IEnumerable<MeetingKind> Kinds =>
+        [
+            new(Kind, "老人クラブ連絡会",
+            [
+                new MeetingKindField("clubName", "老人クラブ名", MeetingFieldType.Text, Required: true),
+                new MeetingKindField("membershipCount", "老人クラブ会員数", MeetingFieldType.Number, Required: true),
+            ]),
+        ];
+    }
+}
