@@ -66,6 +66,7 @@ public static class PlatformApp
         var app = builder.Build();
         runtime.Build(app.Services);
 
+        app.UseMiddleware<Http.SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemWriter.HandleExceptionAsync });
         app.Use(ProblemWriter.CatchPlatformExceptions);
         app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode == 404 && !context.HttpContext.Response.HasStarted

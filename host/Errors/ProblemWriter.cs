@@ -90,7 +90,7 @@ public static partial class ProblemWriter
             <link rel="stylesheet" href="/css/site.css"></head><body><main class="page">
             <h1>{WebUtility.HtmlEncode(problem.Title)}</h1><p>{WebUtility.HtmlEncode(problem.Detail ?? "")}</p>{errors}
             <p class="muted">エラーコード: {WebUtility.HtmlEncode(problem.Code)}（{problem.Status}）</p>
-            <p><a href="javascript:history.back()">前のページに戻る</a></p></main></body></html>
+            <p>ブラウザの「戻る」で前のページに戻れます。</p></main></body></html>
             """;
     }
 

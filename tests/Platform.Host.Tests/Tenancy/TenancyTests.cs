@@ -26,6 +26,20 @@ public class TenancyTests : PlatformTest
     }
 
     [Fact]
+    public async Task Every_answer_carries_the_security_headers_and_errors_show_no_internals()
+    {
+        foreach (var url in new[] { "/aomori/api/districts", "/aomori/", "/aomori/api/meetings/nope", "/healthz" })
+        {
+            var answer = await Client.GetAsync(url);
+            Assert.Contains("frame-ancestors 'none'", answer.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("nosniff", answer.Headers.GetValues("X-Content-Type-Options").Single());
+            var body = await answer.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("   at ", body);
+            Assert.DoesNotContain("SELECT", body);
+        }
+    }
+
+    [Fact]
     public async Task A_tenant_with_its_own_host_name_is_served_without_the_prefix()
     {
         await Platform.Services.GetRequiredService<TenantRegistry>()
