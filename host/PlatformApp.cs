@@ -9,6 +9,7 @@ using Platform.Core.Grains;
 using Platform.Core.Modules;
 using Platform.Host.Errors;
 using Platform.Host.Health;
+using Platform.Host.Accounts;
 using Platform.Host.Modules;
 using Platform.Host.Tenancy;
 
@@ -55,6 +56,7 @@ public static class PlatformApp
         // Pages carry Japanese as text, not as &#x…; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery();
+        services.AddPlatformAccounts(configuration);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -89,15 +91,19 @@ public static class PlatformApp
         }
         app.UseMiddleware<HostNameTenantMiddleware>();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseMiddleware<TenantMiddleware>();
+        app.UseMiddleware<Accounts.AccessMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseMiddleware<Plugins.PluginFaultMiddleware>();
         app.UseMiddleware<Http.RequestBodyLimitMiddleware>();
         app.UseAntiforgery();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         HealthEndpoints.Map(app);
-        app.MapGet("/", () => Results.Redirect("/aomori/")).ExcludeFromDescription();
+        Accounts.AccountEndpoints.Map(app);
+        app.MapGet("/", () => Results.Redirect("/aomori/")).AllowAnonymous().ExcludeFromDescription();
 
         var tenantRoutes = new ModuleRouteBuilder(app, new ModuleServiceProvider(runtime.Container, app.Services)).MapGroup("/{tenant}");
         ModuleEndpoints.Map(tenantRoutes);

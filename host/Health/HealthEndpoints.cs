@@ -23,6 +23,6 @@ public static class HealthEndpoints
             {
                 return Results.Json(new { status = "unavailable", reason = e.GetType().Name }, statusCode: 503);
             }
-        }).WithTags("Health");
+        }).AllowAnonymous().WithTags("Health");
     }
 }

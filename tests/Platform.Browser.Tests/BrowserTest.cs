@@ -27,6 +27,17 @@ public abstract class BrowserTest : IAsyncLifetime
         });
     }
 
+    /// <summary>A browser context signed in as the platform administrator (its token on every request, event streams included).</summary>
+    protected Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {Platform.AdminToken}" };
+        return Browser.NewContextAsync(options);
+    }
+
+    /// <summary>A page of a new signed-in context.</summary>
+    protected async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null) => await (await NewContextAsync(options)).NewPageAsync();
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

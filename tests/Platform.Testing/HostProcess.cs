@@ -25,7 +25,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(params string[] args)
     {
         var url = $"http://127.0.0.1:{FreePorts.Next()}";
-        var process = Start([.. args, $"--Urls={url}"]);
+        var process = Start([.. args, .. TestAuth.HostArguments(), $"--Urls={url}"]);
         var host = new HostProcess(process, url);
         process.OutputDataReceived += (_, e) => { lock (host._output) host._output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (host._output) host._output.AppendLine(e.Data); };
@@ -36,7 +36,11 @@ public sealed class HostProcess : IAsyncDisposable
         {
             try
             {
-                if ((await host.Client.GetAsync("/healthz")).IsSuccessStatusCode) return host;
+                if ((await host.Client.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    await TestAuth.SignInAsync(host.Client);
+                    return host;
+                }
             }
             catch (HttpRequestException)
             {

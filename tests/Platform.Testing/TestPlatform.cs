@@ -15,12 +15,21 @@ namespace Platform.Testing;
 /// </summary>
 public sealed class TestPlatform : IAsyncDisposable
 {
-    private TestPlatform(WebApplication app, HttpClient client, string baseUrl)
+    private TestPlatform(WebApplication app, HttpClient client, string baseUrl, Func<HttpClient> newClient)
     {
         App = app;
         Client = client;
         BaseUrl = baseUrl;
+        _newClient = newClient;
     }
+
+    private readonly Func<HttpClient> _newClient;
+
+    /// <summary>The platform administrator's token, which <see cref="Client"/> sends.</summary>
+    public string AdminToken { get; private set; } = "";
+
+    /// <summary>A client that is not signed in.</summary>
+    public HttpClient NewClient() => _newClient();
 
     public WebApplication App { get; }
 
@@ -40,6 +49,7 @@ public sealed class TestPlatform : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
             $"--Urls={(realPort ? "http://127.0.0.1:0" : "http://localhost")}",
+            .. TestAuth.HostArguments(),
             .. extraArguments,
         ];
         var app = PlatformApp.Create(args, builder =>
@@ -47,13 +57,19 @@ public sealed class TestPlatform : IAsyncDisposable
             if (!realPort) builder.WebHost.UseTestServer();
         });
         await app.StartAsync();
+        TestPlatform platform;
         if (realPort)
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new TestPlatform(app, new HttpClient { BaseAddress = new Uri(address) }, address);
+            platform = new TestPlatform(app, new HttpClient { BaseAddress = new Uri(address) }, address, () => new HttpClient { BaseAddress = new Uri(address) });
         }
-        var client = app.GetTestClient();
-        return new TestPlatform(app, client, client.BaseAddress!.ToString().TrimEnd('/'));
+        else
+        {
+            var client = app.GetTestClient();
+            platform = new TestPlatform(app, client, client.BaseAddress!.ToString().TrimEnd('/'), app.GetTestClient);
+        }
+        platform.AdminToken = await TestAuth.SignInAsync(platform.Client);
+        return platform;
     }
 
     public async ValueTask DisposeAsync()

@@ -22,6 +22,9 @@ public sealed class SeedFile
     public List<System.Text.Json.Nodes.JsonObject> Bodies { get; init; } = [];
     public List<System.Text.Json.Nodes.JsonObject> Meetings { get; init; } = [];
 
+    /// <summary>Demo accounts of the tenant, with their roles (documented in the README; not for production).</summary>
+    public List<SeedUser> Users { get; init; } = [];
+
     /// <summary>Each module's own part, by module id; see <see cref="Platform.Abstractions.Seeds.IModuleSeeder"/>.</summary>
     public Dictionary<string, System.Text.Json.Nodes.JsonObject> ModuleContent { get; init; } = [];
 }
@@ -36,3 +39,7 @@ public sealed record SeedAgendaItem(string Title, List<string>? Opinions = null)
 public sealed record SeedTenant(string Id, string Name, TenantKind Kind, string LocalGovernmentCode, string? HostName = null);
 
 public sealed record SeedDistrict(string Id, string Name, DistrictKind Kind = DistrictKind.District, string? ParentId = null);
+
+public sealed record SeedUser(string UserName, string DisplayName, string Password, List<SeedGrant> Grants);
+
+public sealed record SeedGrant(Platform.Core.Accounts.Role Role, string? DistrictId = null);

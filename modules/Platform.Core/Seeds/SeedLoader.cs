@@ -21,7 +21,7 @@ namespace Platform.Core.Seeds;
 /// the grains like every other change.
 /// </summary>
 public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore districts, OrganisationStore organisations, PersonStore people,
-    BodyStore bodies, MeetingStore meetings, MeetingContext meetingContext, ISeedModuleServices modules, IGrainFactory grains, TimeProvider time,
+    BodyStore bodies, MeetingStore meetings, MeetingContext meetingContext, ISeedModuleServices modules, Accounts.AccountStore accounts, IGrainFactory grains, TimeProvider time,
     ILogger<SeedLoader> logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -76,6 +76,9 @@ public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore dis
     private async Task LoadRecordsAsync(TenantInfo tenant, SeedFile seed, CancellationToken cancellationToken)
     {
         var tenantId = tenant.Id;
+        foreach (var u in seed.Users)
+            await accounts.CreateAsync(u.UserName, u.DisplayName, u.Password, platformAdmin: false,
+                u.Grants.Select(g => new Accounts.Grant(tenantId, g.Role, g.DistrictId)), cancellationToken);
         foreach (var o in seed.Organisations)
             await organisations.CreateAsync(tenantId, new OrganisationInput(o.Name, o.TypeId, o.DistrictId), o.Id, cancellationToken);
         foreach (var p in seed.People)

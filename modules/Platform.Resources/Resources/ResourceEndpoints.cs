@@ -66,8 +66,9 @@ public static class ResourceEndpoints
         }).ExcludeFromDescription();
         tenant.MapGet("/resources/booklet", async (HttpContext http, ResourceStore store, DistrictStore districts) =>
             new RazorComponentResult<BookletPage>(await PublishedModelAsync(http, store, districts))).ExcludeFromDescription();
+        // For care managers, without signing in: only published resources and consented contacts are on it.
         tenant.MapGet("/public/resources", async (HttpContext http, ResourceStore store, DistrictStore districts) =>
-            new RazorComponentResult<PublicPage>(await PublishedModelAsync(http, store, districts))).ExcludeFromDescription();
+            new RazorComponentResult<PublicPage>(await PublishedModelAsync(http, store, districts))).AllowAnonymous().ExcludeFromDescription();
         tenant.MapGet("/resources/showcase", async (HttpContext http, string? ids, ResourceStore store, DistrictStore districts) =>
         {
             var wanted = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);

@@ -7,7 +7,7 @@ public class ModuleAdminPageTests : BrowserTest
     [Fact]
     public async Task Switching_a_module_off_for_one_district_on_the_admin_page_makes_its_page_404_there_only()
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "ja-JP" });
+        var page = await NewPageAsync(new() { Locale = "ja-JP" });
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/");
         await page.GetByRole(AriaRole.Link, new() { Name = "モジュール管理" }).ClickAsync();
         await page.GetByTestId("switch-aomori-shinjo-Aomori.SupportMeetings").ClickAsync();
@@ -27,7 +27,7 @@ public class ModuleAdminPageTests : BrowserTest
     [Fact]
     public async Task A_refused_switch_and_invalid_settings_are_explained_in_Japanese_and_change_nothing()
     {
-        var page = await Browser.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/admin/districts/aomori-ono/modules/Aomori.SupportMeetings/settings");
         await page.FillAsync("#minMeetingsPerFiscalYear", "５");
         await page.FillAsync("#maxMeetingsPerFiscalYear", "４");

@@ -45,7 +45,7 @@ public class ImportPageTests : BrowserTest
     [Fact]
     public async Task A_summary_is_previewed_before_anything_is_saved_then_imported_with_its_warning_shown()
     {
-        var page = await Browser.NewPageAsync(new() { Locale = "ja-JP" });
+        var page = await NewPageAsync(new() { Locale = "ja-JP" });
         await page.GotoAsync($"{Platform.BaseUrl}/miyagi/exchange-sessions/import");
         await page.GetByTestId("summary-text").FillAsync(Document);
         await page.GetByTestId("preview").ClickAsync();

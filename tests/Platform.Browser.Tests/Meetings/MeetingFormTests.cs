@@ -7,7 +7,7 @@ public class MeetingFormTests : BrowserTest
     [Fact]
     public async Task Planning_a_meeting_with_an_impossible_date_is_explained_then_a_corrected_one_is_saved_with_its_attendance()
     {
-        var page = await Browser.NewPageAsync(new() { Locale = "ja-JP" });
+        var page = await NewPageAsync(new() { Locale = "ja-JP" });
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/");
         await page.GetByRole(AriaRole.Link, new() { Name = "会議", Exact = true }).ClickAsync();
         var form = page.GetByTestId("new-meeting");

@@ -17,8 +17,8 @@ public class MeetingRecorderTests : BrowserTest
             .Content.ReadFromJsonAsync<JsonElement>();
         var url = $"{Platform.BaseUrl}/aomori/meetings/{meeting.GetProperty("id").GetString()}";
 
-        var a = await (await Browser.NewContextAsync(new() { Locale = "ja-JP" })).NewPageAsync();
-        var b = await (await Browser.NewContextAsync(new() { Locale = "ja-JP" })).NewPageAsync();
+        var a = await (await NewContextAsync(new() { Locale = "ja-JP" })).NewPageAsync();
+        var b = await (await NewContextAsync(new() { Locale = "ja-JP" })).NewPageAsync();
         await a.GotoAsync(url);
         await b.GotoAsync(url);
         await Assertions.Expect(b.Locator("#record-status")).ToHaveAttributeAsync("data-state", "open");
@@ -68,7 +68,7 @@ public class MeetingRecorderTests : BrowserTest
     [Fact]
     public async Task A_refused_opinion_keeps_the_text_and_explains_in_Japanese()
     {
-        var page = await Browser.NewPageAsync(new() { Locale = "ja-JP" });
+        var page = await NewPageAsync(new() { Locale = "ja-JP" });
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/meetings/aomori-shinjo-network-h30");
         await page.Keyboard.PressAsync("Alt+3");
         await Assertions.Expect(page.Locator("#current-theme")).ToHaveTextAsync("テーマ：地域活動の紹介");

@@ -12,7 +12,7 @@ public class ResourcePagesTests : BrowserTest
         var round = (await Platform.Client.GetFromJsonAsync<JsonElement>("/miyagi/api/exchange-rounds"))[0].GetProperty("id").GetString();
         var north = (await Platform.Client.GetFromJsonAsync<JsonElement>($"/miyagi/api/exchange-rounds/{round}")).GetProperty("sessions")[0].GetProperty("meetingId").GetString();
 
-        var staff = await Browser.NewPageAsync(new() { Locale = "ja-JP" });
+        var staff = await NewPageAsync(new() { Locale = "ja-JP" });
         await staff.GotoAsync($"{Platform.BaseUrl}/miyagi/meetings/{north}");
         await staff.GetByRole(AriaRole.Link, new() { Name = "この会議の意見からお宝を登録する" }).ClickAsync();
         var opinion = staff.Locator("li[data-opinion]", new() { HasText = "元看護師の数人が地域で活動。" });

@@ -16,7 +16,7 @@ public class ClosedNetworkTests : BrowserTest
     [Fact]
     public async Task Every_page_loads_with_the_outside_unreachable_and_no_policy_violation()
     {
-        var context = await Browser.NewContextAsync(new() { Locale = "ja-JP" });
+        var context = await NewContextAsync(new() { Locale = "ja-JP" });
         var outside = new List<string>();
         await context.RouteAsync("**/*", async route =>
         {

@@ -11,7 +11,7 @@ public class SupportMeetingPagesTests : BrowserTest
         var api = Platform.Client;
         await api.DeleteAsync("/aomori/api/districts/aomori-namioka/modules/Aomori.SupportMeetings");
         await api.PutAsJsonAsync("/aomori/api/districts/aomori-aburakawa/modules/Aomori.SupportMeetings/settings", new { requireSteeringCommitteeFirst = true });
-        var page = await Browser.NewPageAsync(new() { Locale = "ja-JP" });
+        var page = await NewPageAsync(new() { Locale = "ja-JP" });
 
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/districts/aomori-aburakawa");
         await page.GetByRole(AriaRole.Link, new() { Name = "地域支え合い会議" }).ClickAsync();

@@ -9,7 +9,7 @@ public class ModulesCommandTests
     public async Task Admins_switch_modules_from_the_command_line_and_the_running_host_sees_it()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        string[] Silo() => [.. database.HostArguments, $"--Silo:SiloPort={FreePorts.Next()}", $"--Silo:GatewayPort={FreePorts.Next()}"];
+        string[] Silo() => [.. database.HostArguments, .. TestAuth.HostArguments(), $"--Silo:SiloPort={FreePorts.Next()}", $"--Silo:GatewayPort={FreePorts.Next()}"];
 
         var off = await HostProcess.RunAsync(["modules", "disable", "Aomori.SupportMeetings", "--tenant", "aomori", "--district", "aomori-shinjo", .. Silo()]);
         Assert.True(off.ExitCode == 0, off.Output);

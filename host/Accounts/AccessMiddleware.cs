@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Platform.Abstractions.Errors;
+using Platform.Core.Accounts;
+using Platform.Core.Bodies;
+using Platform.Core.Meetings;
+using Platform.Core.Tenancy;
+
+namespace Platform.Host.Accounts;
+
+/// <summary>
+/// Lets a request through only with the role its route needs (<see cref="AccessRules"/>) in the request's tenant and,
+/// for a grant limited to one district, in the route's district (named, or that of the meeting or body it names).
+/// Anonymous: 401 for the API, the sign-in page for a browser. An account with nothing in the tenant: 404, as for an
+/// unknown tenant. Routes marked anonymous (the public resource page, sign-in, health) pass.
+/// </summary>
+public sealed class AccessMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, AccountStore accounts, MeetingStore meetings, BodyStore bodies)
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            await next(context);
+            return;
+        }
+        var accountId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var account = accountId is null ? null : await accounts.FindAsync(accountId, context.RequestAborted);
+        if (account is null)
+        {
+            if (context.Request.Method == "GET" && !context.Request.Path.Value!.Contains("/api/", StringComparison.Ordinal) &&
+                context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+            {
+                context.Response.Redirect($"/signin?returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
+                return;
+            }
+            throw new PlatformException(401, "auth.required", "サインインが必要です。", "POST /api/auth/token で得たトークンを Authorization: Bearer で送るか、画面からサインインしてください。");
+        }
+        context.Items[typeof(Account)] = account;
+        var place = context.Features.Get<TenantFeature>();
+        if (place is null)
+        {
+            // Host-level routes other than the anonymous ones (the plugin list) belong to the platform administrator.
+            if (!account.IsPlatformAdmin && (endpoint as RouteEndpoint)?.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true) throw Forbidden(null);
+            await next(context);
+            return;
+        }
+        if (!account.Knows(place.Tenant.Id)) throw PlatformException.NotFound("tenant.not_found", "テナント");
+        var pattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "";
+        var required = AccessRules.Required(context.Request.Method, pattern);
+        var district = place.District?.Id ?? await DistrictOfRouteAsync(context, place.Tenant.Id, meetings, bodies);
+        if (account.RoleIn(place.Tenant.Id, district) is not { } role || role < required) throw Forbidden(required);
+        await next(context);
+    }
+
+    private static async Task<string?> DistrictOfRouteAsync(HttpContext context, string tenantId, MeetingStore meetings, BodyStore bodies)
+    {
+        var bodyId = context.GetRouteValue("bodyId") as string;
+        if (context.GetRouteValue("meetingId") is string meetingId && await meetings.FindAsync(tenantId, meetingId, context.RequestAborted) is { } meeting)
+            bodyId = meeting.BodyId;
+        return bodyId is null ? null : (await bodies.FindAsync(tenantId, bodyId, context.RequestAborted))?.DistrictId;
+    }
+
+    private static PlatformException Forbidden(Role? required) =>
+        new(403, "auth.forbidden", "この操作の権限がありません。",
+            required is { } r ? $"「{Account.Japanese(r)}」以上の権限が必要です。管理者に権限の付与を依頼してください。" : "プラットフォーム管理者だけが使えます。");
+}

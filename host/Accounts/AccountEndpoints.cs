@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Platform.Abstractions.Errors;
+using Platform.Core.Accounts;
+using Platform.Host.Errors;
+
+namespace Platform.Host.Accounts;
+
+public sealed record TokenRequest(string? UserName, string? Password);
+
+/// <summary>Signing in: a bearer token for scripts (API.md), and the sign-in page with a cookie for people.</summary>
+public static class AccountEndpoints
+{
+    public const string SignInLimit = "sign-in";
+
+    public static void AddPlatformAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication("platform")
+            .AddPolicyScheme("platform", "Bearer or cookie", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BearerHandler.Name
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.Name, null)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "sasaeai";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.LoginPath = "/signin";
+            });
+        var perMinute = configuration.GetValue("Auth:SignInPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = (context, _) => new ValueTask(ProblemWriter.WriteAsync(context.HttpContext, new PlatformException(429, "auth.rate_limited",
+                "サインインの試行が多すぎます。", "1分ほど待ってから、もう一度お試しください。")));
+        });
+        services.AddHostedService<InitialAdministrator>();
+    }
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", async (TokenRequest request, AccountStore accounts, HttpContext http) =>
+        {
+            var account = await accounts.SignInAsync(request.UserName, request.Password, http.RequestAborted);
+            var (token, expiresAt) = await accounts.IssueTokenAsync(account, http.RequestAborted);
+            return Results.Ok(new { token, expiresAt });
+        }).AllowAnonymous().RequireRateLimiting(SignInLimit).WithTags("Auth");
+
+        app.MapGet("/signin", (string? returnUrl, string? error) =>
+            new RazorComponentResult<SignInPage>(new { ReturnUrl = Local(returnUrl), Error = error })).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/signin", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, AccountStore accounts, HttpContext http) =>
+        {
+            try
+            {
+                var account = await accounts.SignInAsync(userName, password, http.RequestAborted);
+                var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, account.Id), new Claim(ClaimTypes.Name, account.UserName)],
+                    CookieAuthenticationDefaults.AuthenticationScheme);
+                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+                return Results.Redirect(Local(returnUrl) ?? Home(account));
+            }
+            catch (PlatformException problem) when (problem.Status is 401 or 403)
+            {
+                return new RazorComponentResult<SignInPage>(new { ReturnUrl = Local(returnUrl), Error = problem.Detail is null ? problem.Title : $"{problem.Title}{problem.Detail}", UserName = userName });
+            }
+        }).AllowAnonymous().RequireRateLimiting(SignInLimit).ExcludeFromDescription();
+        app.MapPost("/signout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/signin");
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    // Only paths of this host: never a redirect to another site.
+    private static string? Local(string? url) => url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : null;
+
+    private static string Home(Account account) => account.Grants.FirstOrDefault() is { } g ? $"/{g.TenantId}/" : "/aomori/";
+}
+
+/// <summary>
+/// On the first start of a platform without a platform administrator, creates one and writes its user name and password
+/// to <c>Auth:InitialAdminFile</c> (default <c>data/initial-admin.txt</c>), once. The password is random unless
+/// <c>Auth:InitialAdminPassword</c> gives it (tests do).
+/// </summary>
+public sealed partial class InitialAdministrator(AccountStore accounts, IConfiguration configuration, ILogger<InitialAdministrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await accounts.CountPlatformAdminsAsync(cancellationToken) > 0) return;
+        var password = configuration["Auth:InitialAdminPassword"] ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
+        await accounts.CreateAsync("admin", "プラットフォーム管理者", password, platformAdmin: true, [], cancellationToken);
+        var file = Path.GetFullPath(configuration["Auth:InitialAdminFile"] ?? Path.Combine("data", "initial-admin.txt"));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, $"admin\n{password}\n", cancellationToken);
+        LogCreated(file);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the platform administrator 'admin'; its password is in {File}. Change it and delete the file.")]
+    private partial void LogCreated(string file);
+}

@@ -1,0 +1,33 @@
+namespace Platform.Core.Accounts;
+
+/// <summary>What a user may do in a tenant, from most to least: each role includes the ones below it.</summary>
+public enum Role
+{
+    Viewer = 1,
+    Recorder = 2,
+    Coordinator = 3,
+    TenantAdmin = 4,
+}
+
+/// <summary>A role in a tenant, in all its districts or in one.</summary>
+public sealed record Grant(string TenantId, Role Role, string? DistrictId = null);
+
+/// <summary>A staff account. The platform administrator manages tenants and may do everything everywhere.</summary>
+public sealed record Account(string Id, string UserName, string DisplayName, bool IsPlatformAdmin, IReadOnlyList<Grant> Grants)
+{
+    /// <summary>The highest role that applies in a tenant, for a route of <paramref name="districtId"/> (null: a tenant-wide route).</summary>
+    public Role? RoleIn(string tenantId, string? districtId) => IsPlatformAdmin
+        ? Role.TenantAdmin
+        : Grants.Where(g => g.TenantId == tenantId && (g.DistrictId is null || g.DistrictId == districtId)).Select(g => (Role?)g.Role).Max();
+
+    /// <summary>Whether the account has anything to do with the tenant at all; if not, the tenant is not even confirmed to it.</summary>
+    public bool Knows(string tenantId) => IsPlatformAdmin || Grants.Any(g => g.TenantId == tenantId);
+
+    public static string Japanese(Role role) => role switch
+    {
+        Role.Viewer => "閲覧",
+        Role.Recorder => "記録",
+        Role.Coordinator => "コーディネーター",
+        _ => "テナント管理者",
+    };
+}

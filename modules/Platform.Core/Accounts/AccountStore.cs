@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using Platform.Abstractions.Errors;
+using Platform.Core.Storage;
+
+namespace Platform.Core.Accounts;
+
+/// <summary>
+/// Accounts, their grants and their access tokens. Passwords are hashed with ASP.NET Core's <see cref="PasswordHasher{TUser}"/>;
+/// five wrong passwords in a row lock the account for fifteen minutes.
+/// </summary>
+public sealed class AccountStore(Database database, TimeProvider time)
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
+
+    private static readonly PasswordHasher<string> Hasher = new();
+
+    private sealed class Row
+    {
+        public string Id { get; init; } = "";
+        public string UserName { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string PasswordHash { get; init; } = "";
+        public int PlatformAdmin { get; init; }
+        public int FailedCount { get; init; }
+        public string? LockedUntil { get; init; }
+    }
+
+    private sealed class GrantRow
+    {
+        public string TenantId { get; init; } = "";
+        public string Role { get; init; } = "";
+        public string? DistrictId { get; init; }
+    }
+
+    private const string Columns = "account_id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, platform_admin AS PlatformAdmin, failed_count AS FailedCount, locked_until AS LockedUntil";
+
+    public async Task<int> CountPlatformAdminsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM accounts WHERE platform_admin = 1");
+    }
+
+    public async Task<Account> CreateAsync(string userName, string displayName, string password, bool platformAdmin, IEnumerable<Grant> grants,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        if (!Ids.IsValid(userName)) errors.Add("userName", "account.invalid_user_name", "ユーザー名は英小文字・数字・ハイフンの2〜64文字で指定してください。");
+        if (password.Length < 12) errors.Add("password", "account.weak_password", "パスワードは12文字以上にしてください。");
+        errors.ThrowIfAny();
+        var account = new Account(Ids.New(), userName, displayName, platformAdmin, grants.ToList());
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO accounts (account_id, user_name, display_name, password_hash, platform_admin, failed_count, locked_until, created_at) " +
+                "VALUES (@Id, @UserName, @DisplayName, @hash, @admin, 0, NULL, @now)",
+                new { account.Id, account.UserName, account.DisplayName, hash = Hasher.HashPassword(userName, password), admin = platformAdmin ? 1 : 0, now = Clock.Now() }, transaction);
+            foreach (var g in account.Grants)
+                await connection.ExecuteAsync("INSERT INTO account_grants (account_id, tenant_id, role, district_id) VALUES (@id, @TenantId, @role, @DistrictId)",
+                    new { id = account.Id, g.TenantId, role = g.Role.ToString(), g.DistrictId }, transaction);
+            return 0;
+        }, cancellationToken);
+        return account;
+    }
+
+    /// <summary>The account if the password is right; counts failures and refuses a locked account even with the right password.</summary>
+    public async Task<Account> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    {
+        var invalid = new PlatformException(401, "auth.invalid_credentials", "ユーザー名またはパスワードが違います。", "入力を確かめて、もう一度お試しください。");
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)) throw invalid;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM accounts WHERE user_name = @userName", new { userName });
+        if (row is null) throw invalid;
+        var now = time.GetUtcNow();
+        if (row.LockedUntil is { } until && DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture) > now)
+            throw new PlatformException(403, "auth.locked_out", "アカウントが一時的にロックされています。",
+                $"パスワードを{MaxFailures}回続けて間違えたため、{LockOut.TotalMinutes}分間サインインできません。時間をおいてお試しいただくか、管理者に連絡してください。");
+        if (Hasher.VerifyHashedPassword(row.UserName, row.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            var failures = row.FailedCount + 1;
+            await connection.ExecuteAsync("UPDATE accounts SET failed_count = @failures, locked_until = @locked WHERE account_id = @Id",
+                new { row.Id, failures = failures >= MaxFailures ? 0 : failures, locked = failures >= MaxFailures ? now.Add(LockOut).ToString("O") : null });
+            throw invalid;
+        }
+        if (row.FailedCount > 0 || row.LockedUntil is not null)
+            await connection.ExecuteAsync("UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE account_id = @Id", new { row.Id });
+        return await LoadAsync(connection, row);
+    }
+
+    public async Task<Account?> FindAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM accounts WHERE account_id = @accountId", new { accountId });
+        return row is null ? null : await LoadAsync(connection, row);
+    }
+
+    /// <summary>A new bearer token for the account: returned once, stored only as its hash.</summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueTokenAsync(Account account, CancellationToken cancellationToken = default)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var expires = time.GetUtcNow().Add(TokenLifetime);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("INSERT INTO access_tokens (token_hash, account_id, expires_at, created_at) VALUES (@hash, @id, @expires, @now)",
+            new { hash = Hash(token), id = account.Id, expires = expires.ToString("O"), now = Clock.Now() });
+        return (token, expires);
+    }
+
+    public async Task<Account?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var accountId = await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT account_id FROM access_tokens WHERE token_hash = @hash AND expires_at > @now", new { hash = Hash(token), now = time.GetUtcNow().ToString("O") });
+        return accountId is null ? null : await FindAsync(accountId, cancellationToken);
+    }
+
+    private static async Task<Account> LoadAsync(System.Data.Common.DbConnection connection, Row row)
+    {
+        var grants = await connection.QueryAsync<GrantRow>(
+            "SELECT tenant_id AS TenantId, role AS Role, district_id AS DistrictId FROM account_grants WHERE account_id = @Id", new { row.Id });
+        return new Account(row.Id, row.UserName, row.DisplayName, row.PlatformAdmin != 0,
+            grants.Select(g => new Grant(g.TenantId, Enum.Parse<Role>(g.Role), g.DistrictId)).ToList());
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,27 @@
+-- Accounts of staff. A platform administrator has no tenant; everyone else holds grants: a role in a tenant,
+-- optionally limited to one district. Tokens are stored as their SHA-256 only.
+CREATE TABLE accounts (
+    account_id nvarchar(64) NOT NULL PRIMARY KEY,
+    user_name nvarchar(100) NOT NULL UNIQUE,
+    display_name nvarchar(100) NOT NULL,
+    password_hash nvarchar(400) NOT NULL,
+    platform_admin int NOT NULL,
+    failed_count int NOT NULL,
+    locked_until nvarchar(40) NULL,
+    created_at nvarchar(40) NOT NULL
+);
+
+CREATE TABLE account_grants (
+    account_id nvarchar(64) NOT NULL REFERENCES accounts (account_id),
+    tenant_id nvarchar(32) NOT NULL REFERENCES tenants (tenant_id),
+    role nvarchar(20) NOT NULL,
+    district_id nvarchar(64) NULL
+);
+CREATE INDEX ix_account_grants_account ON account_grants (account_id);
+
+CREATE TABLE access_tokens (
+    token_hash nvarchar(64) NOT NULL PRIMARY KEY,
+    account_id nvarchar(64) NOT NULL REFERENCES accounts (account_id),
+    expires_at nvarchar(40) NOT NULL,
+    created_at nvarchar(40) NOT NULL
+);

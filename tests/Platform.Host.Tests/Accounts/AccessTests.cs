@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Testing;
+
+namespace Platform.Host.Tests.Accounts;
+
+public class AccessTests : PlatformTest
+{
+    private const string DemoPassword = "sasaeai-demo-2026";
+
+    private async Task<HttpClient> AsAsync(string? userName)
+    {
+        var client = Platform.NewClient();
+        if (userName is not null) await TestAuth.SignInAsync(client, userName, DemoPassword);
+        return client;
+    }
+
+    [Fact]
+    public async Task Anonymous_calls_answer_401_except_the_public_page_and_the_first_run_wrote_the_administrator()
+    {
+        var anonymous = Platform.NewClient();
+        var denied = await anonymous.GetAsync("/aomori/api/districts");
+        Assert.Equal(HttpStatusCode.Unauthorized, denied.StatusCode);
+        Assert.Equal("auth.required", await denied.ProblemCodeAsync());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/aomori/public/resources")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
+        var page = new HttpRequestMessage(HttpMethod.Get, "/aomori/meetings");
+        page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        var redirected = await anonymous.SendAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+        Assert.Equal("/signin?returnUrl=%2Faomori%2Fmeetings", redirected.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/plugins")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await AsAsync("aomori-admin")).GetAsync("/api/plugins")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account_and_a_form_post_without_its_token_is_refused()
+    {
+        var client = Platform.NewClient();
+        for (var i = 0; i < 5; i++)
+            Assert.Equal("auth.invalid_credentials", await (await client.PostAsJsonAsync("/api/auth/token", new { userName = "aomori-viewer", password = "wrong" })).ProblemCodeAsync());
+        var locked = await client.PostAsJsonAsync("/api/auth/token", new { userName = "aomori-viewer", password = DemoPassword });
+        Assert.Equal(HttpStatusCode.Forbidden, locked.StatusCode);
+        Assert.Equal("auth.locked_out", await locked.ProblemCodeAsync());
+
+        var form = await Client.PostAsync("/aomori/admin/districts/aomori-shinjo/modules/Aomori.SupportMeetings", new FormUrlEncodedContent([new("enabled", "false")]));
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+        Assert.True(await EnabledInDistrictAsync("aomori", "aomori-shinjo", "Aomori.SupportMeetings"));
+    }
+
+    /// <summary>
+    /// Every tenant route, with every role: the reading roles read, the recorder records in its district, the
+    /// coordinator changes bodies and meetings, only the tenant admin switches modules and edits the tenant's lists,
+    /// an account of another tenant is told nothing (404), and nobody anonymous gets in except to the public page.
+    /// </summary>
+    [Fact]
+    public async Task Every_route_answers_each_role_as_its_rights_say()
+    {
+        var routes = Platform.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/{tenant}", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Endpoint: e)))
+            .ToList();
+        Assert.True(routes.Count > 80, $"{routes.Count} routes");
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["anonymous"] = Platform.NewClient(), ["other-tenant"] = await AsAsync("miyagi-admin"), ["viewer"] = await AsAsync("aomori-viewer"),
+            ["recorder"] = await AsAsync("aomori-recorder"), ["coordinator"] = await AsAsync("aomori-coordinator"), ["admin"] = await AsAsync("aomori-admin"),
+        };
+        var failures = new List<string>();
+        foreach (var who in clients.Keys)
+            foreach (var (method, endpoint) in routes)
+            {
+                var pattern = endpoint.RoutePattern.RawText!;
+                var path = endpoint.RoutePattern.Parameters.Aggregate(pattern, (p, parameter) => p.Replace($"{{{parameter.Name}}}", parameter.Name == "tenant" ? "aomori" : Ids[parameter.Name]));
+                var request = new HttpRequestMessage(new HttpMethod(method), path);
+                var takesForm = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("application/x-www-form-urlencoded") == true;
+                if (method is "POST" or "PUT" or "PATCH")
+                    request.Content = takesForm ? new FormUrlEncodedContent([new("enabled", "true")]) : JsonContent.Create(new { name = "x" });
+                using var answer = await clients[who].SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                var status = (int)answer.StatusCode;
+                var expected = Expected(who, method, pattern, endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null);
+                var ok = expected switch { 401 or 403 or 404 => status == expected, _ => status is not (401 or 403) };
+                if (!ok) failures.Add($"{who} {method} {pattern} → {status}, expected {(expected == 0 ? "access" : expected)}");
+            }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>The rights as the README states them; 0 means "let in" (the answer may still be 400, 404 or 409).</summary>
+    private static int Expected(string who, string method, string pattern, bool anonymousAllowed)
+    {
+        if (anonymousAllowed) return 0;
+        if (who == "anonymous") return 401;
+        if (who == "other-tenant") return 404;
+        var read = method == "GET";
+        var adminOnly = pattern.Contains("/admin", StringComparison.Ordinal) || pattern.Contains("/modules", StringComparison.Ordinal) ||
+                        (!read && (pattern.TrimEnd('/') is "/{tenant}/api/districts" or "/{tenant}/api/districts/{districtId}"
+                            or "/{tenant}/api/organisation-types" or "/{tenant}/api/resource-categories"));
+        var recording = !read && new[] { "/agenda", "/opinions", "/comments", "/agenda/from-template" }.Any(s => pattern.TrimEnd('/').EndsWith(s, StringComparison.Ordinal));
+        return who switch
+        {
+            "admin" => 0,
+            _ when adminOnly => 403,
+            "coordinator" => 0,
+            "recorder" => read || recording ? 0 : 403,
+            _ => read ? 0 : 403,
+        };
+    }
+
+    // The demo tenant's ids; the recorder's district is 新城, where these meetings are.
+    private static readonly Dictionary<string, string> Ids = new()
+    {
+        ["districtId"] = "aomori-shinjo", ["moduleId"] = "Aomori.SupportMeetings", ["organisationId"] = "aomori-shinjo-swc", ["personId"] = "aomori-shinjo-promoter-1",
+        ["bodyId"] = "aomori-shinjo-support", ["meetingId"] = "aomori-shinjo-network-h30", ["actionId"] = "any-action", ["handoutId"] = "any-handout",
+        ["roundId"] = "any-round", ["resourceId"] = "any-resource", ["opinionId"] = "any-opinion",
+    };
+}
