@@ -95,6 +95,7 @@ public static class PlatformApp
         app.UseRateLimiter();
         app.UseMiddleware<TenantMiddleware>();
         app.UseMiddleware<Accounts.AccessMiddleware>();
+        app.UseMiddleware<Accounts.AuditMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseMiddleware<Plugins.PluginFaultMiddleware>();
         app.UseMiddleware<Http.RequestBodyLimitMiddleware>();

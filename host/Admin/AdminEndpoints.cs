@@ -18,6 +18,8 @@ public static class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant.MapGet("/api/audit", (HttpContext http, int? limit, Platform.Core.Audit.AuditLog audit) =>
+            audit.ListAsync(http.Tenant().Id, limit ?? 200, http.RequestAborted)).WithTags("Audit");
         var admin = tenant.MapGroup("/admin").ExcludeFromDescription();
 
         admin.MapGet("/modules", async (HttpContext http, ModuleCatalog catalog, ModuleGate gate, DistrictStore districts,

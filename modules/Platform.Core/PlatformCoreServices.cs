@@ -42,6 +42,7 @@ public static class PlatformCoreServices
         services.AddSingleton<MeetingContext>();
         services.AddSingleton<MinutesService>();
         services.AddSingleton<Platform.Core.Accounts.AccountStore>();
+        services.AddSingleton<Platform.Core.Audit.AuditLog>();
         services.AddSingleton<Platform.Abstractions.Meetings.IMeetingQueries, MeetingQueries>();
         return services;
     }

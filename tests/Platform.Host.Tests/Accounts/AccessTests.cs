@@ -52,6 +52,23 @@ public class AccessTests : PlatformTest
         Assert.True(await EnabledInDistrictAsync("aomori", "aomori-shinjo", "Aomori.SupportMeetings"));
     }
 
+    [Fact]
+    public async Task Changes_are_audited_with_who_made_them_and_only_the_tenant_admin_reads_the_log()
+    {
+        var coordinator = await AsAsync("aomori-coordinator");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync("/aomori/api/meetings/aomori-shinjo-network-h30/status", new { status = "minutesApproved" })).StatusCode);
+        await coordinator.PostAsJsonAsync("/aomori/api/meetings", new { bodyId = "nope", date = "2019-02-30" });
+
+        var log = await (await AsAsync("aomori-admin")).GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/audit");
+        var entry = log.EnumerateArray().First();
+        Assert.Equal(("aomori-coordinator", "POST", "/aomori/api/meetings/aomori-shinjo-network-h30/status"),
+            (entry.GetProperty("account").GetString(), entry.GetProperty("action").GetString(), entry.GetProperty("path").GetString()));
+        Assert.DoesNotContain(log.EnumerateArray(), e => e.GetProperty("status").GetInt32() >= 400);
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/aomori/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await AsAsync("miyagi-admin")).GetAsync("/aomori/api/audit")).StatusCode);
+        Assert.Empty(await (await AsAsync("miyagi-admin")).GetFromJsonAsync<System.Text.Json.JsonElement[]>("/miyagi/api/audit") ?? []);
+    }
+
     /// <summary>
     /// Every tenant route, with every role: the reading roles read, the recorder records in its district, the
     /// coordinator changes bodies and meetings, only the tenant admin switches modules and edits the tenant's lists,
@@ -96,7 +113,7 @@ public class AccessTests : PlatformTest
         if (who == "anonymous") return 401;
         if (who == "other-tenant") return 404;
         var read = method == "GET";
-        var adminOnly = pattern.Contains("/admin", StringComparison.Ordinal) || pattern.Contains("/modules", StringComparison.Ordinal) ||
+        var adminOnly = pattern.Contains("/admin", StringComparison.Ordinal) || pattern.Contains("/modules", StringComparison.Ordinal) || pattern.Contains("/api/audit", StringComparison.Ordinal) ||
                         (!read && (pattern.TrimEnd('/') is "/{tenant}/api/districts" or "/{tenant}/api/districts/{districtId}"
                             or "/{tenant}/api/organisation-types" or "/{tenant}/api/resource-categories"));
         var recording = !read && new[] { "/agenda", "/opinions", "/comments", "/agenda/from-template" }.Any(s => pattern.TrimEnd('/').EndsWith(s, StringComparison.Ordinal));

@@ -1,0 +1,40 @@
+using Dapper;
+using Platform.Core.Storage;
+
+namespace Platform.Core.Audit;
+
+/// <summary>An accepted change: who, when, which route and path, and the answer.</summary>
+public sealed record AuditEntry(string At, string Account, string Action, string Route, string Path, int Status);
+
+/// <summary>The tenant's record of changes (bodies, meetings, minutes approval, module switches, rights …), append-only.</summary>
+public sealed class AuditLog(Database database)
+{
+    private sealed class Row
+    {
+        public string At { get; init; } = "";
+        public string Account { get; init; } = "";
+        public string Action { get; init; } = "";
+        public string Route { get; init; } = "";
+        public string Path { get; init; } = "";
+        public int Status { get; init; }
+    }
+
+    public async Task WriteAsync(string tenantId, AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO audit_log (tenant_id, entry_id, at, account, action, route, path, status) VALUES (@tenantId, @id, @At, @Account, @Action, @route, @path, @Status)",
+            new { tenantId, id = Ids.New(), entry.At, entry.Account, entry.Action, route = Cut(entry.Route, 300), path = Cut(entry.Path, 500), entry.Status });
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(string tenantId, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(database.Dialect.Limit(
+            "SELECT at AS At, account AS Account, action AS Action, route AS Route, path AS Path, status AS Status FROM audit_log WHERE tenant_id = @tenantId ORDER BY at DESC",
+            Math.Clamp(limit, 1, 1000)), new { tenantId });
+        return rows.Select(r => new AuditEntry(r.At, r.Account, r.Action, r.Route, r.Path, r.Status)).ToList();
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
+}
