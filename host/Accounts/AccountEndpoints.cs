@@ -104,6 +104,6 @@ public sealed partial class InitialAdministrator(AccountStore accounts, IConfigu
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the platform administrator 'admin'; its password is in {File}. Change it and delete the file.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the platform administrator 'admin'; its password is in {File}. Keep it safe and delete the file.")]
     private partial void LogCreated(string file);
 }
