@@ -109,6 +109,7 @@ public static class PlatformApp
         var tenantRoutes = new ModuleRouteBuilder(app, new ModuleServiceProvider(runtime.Container, app.Services)).MapGroup("/{tenant}");
         ModuleEndpoints.Map(tenantRoutes);
         Admin.AdminEndpoints.Map(tenantRoutes);
+        Accounts.UserEndpoints.Map(tenantRoutes);
         foreach (var (module, startup) in runtime.Startups)
             runtime.Guard(module, "エンドポイント登録", () => startup.MapEndpoints(tenantRoutes.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module))));
         Plugins.PluginEndpoints.Map(app);

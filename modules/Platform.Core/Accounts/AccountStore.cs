@@ -48,10 +48,12 @@ public sealed class AccountStore(Database database, TimeProvider time)
         CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
-        if (!Ids.IsValid(userName)) errors.Add("userName", "account.invalid_user_name", "ユーザー名は英小文字・数字・ハイフンの2〜64文字で指定してください。");
-        if (password.Length < 12) errors.Add("password", "account.weak_password", "パスワードは12文字以上にしてください。");
+        CheckCredentials(userName, password, errors);
         errors.ThrowIfAny();
         var account = new Account(Ids.New(), userName, displayName, platformAdmin, grants.ToList());
+        await using (var check = await database.OpenAsync(cancellationToken))
+            if (await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM accounts WHERE user_name = @userName", new { userName }) > 0)
+                throw new PlatformException(409, "account.exists", "同じユーザー名のアカウントがあります。", $"「{userName}」は使われています。別のユーザー名にしてください。");
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(
@@ -88,6 +90,28 @@ public sealed class AccountStore(Database database, TimeProvider time)
         if (row.FailedCount > 0 || row.LockedUntil is not null)
             await connection.ExecuteAsync("UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE account_id = @Id", new { row.Id });
         return await LoadAsync(connection, row);
+    }
+
+    /// <summary>The rules for a new account's user name and password, for callers that check other fields in the same pass.</summary>
+    public static void CheckCredentials(string userName, string password, ValidationErrors errors)
+    {
+        if (!Ids.IsValid(userName)) errors.Add("userName", "account.invalid_user_name", "ユーザー名は英小文字・数字・ハイフンの2〜64文字で指定してください。");
+        if (password.Length < 12) errors.Add("password", "account.weak_password", "パスワードは12文字以上にしてください。");
+    }
+
+    /// <summary>The accounts holding a grant in the tenant, with those grants only.</summary>
+    public async Task<IReadOnlyList<Account>> ListForTenantAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(
+            $"SELECT {Columns} FROM accounts WHERE account_id IN (SELECT account_id FROM account_grants WHERE tenant_id = @tenantId) ORDER BY user_name", new { tenantId });
+        var list = new List<Account>();
+        foreach (var row in rows)
+        {
+            var account = await LoadAsync(connection, row);
+            list.Add(account with { Grants = account.Grants.Where(g => g.TenantId == tenantId).ToList() });
+        }
+        return list;
     }
 
     public async Task<Account?> FindAsync(string accountId, CancellationToken cancellationToken = default)

@@ -53,6 +53,29 @@ public class AccessTests : PlatformTest
     }
 
     [Fact]
+    public async Task A_tenant_admin_adds_a_recorder_for_one_district_who_records_there_only()
+    {
+        var admin = await AsAsync("aomori-admin");
+        var bad = await admin.PostAsJsonAsync("/aomori/api/users", new { userName = "ono-recorder", displayName = "大野 記録係", password = "short", grants = new[] { new { role = "recorder", districtId = "miyagi-north" } } });
+        Assert.Equal("validation.failed", await bad.ProblemCodeAsync());
+        var created = await admin.PostAsJsonAsync("/aomori/api/users", new
+        {
+            userName = "ono-recorder", displayName = "大野 記録係", password = "ono-recorder-password", grants = new object[] { new { role = "recorder", districtId = "aomori-ono" }, new { role = "viewer" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("account.exists", await (await admin.PostAsJsonAsync("/aomori/api/users", new { userName = "ono-recorder", displayName = "x", password = "ono-recorder-password", grants = new[] { new { role = "viewer" } } })).ProblemCodeAsync());
+
+        var recorder = Platform.NewClient();
+        await TestAuth.SignInAsync(recorder, "ono-recorder", "ono-recorder-password");
+        var ono = (await recorder.GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/meetings/aomori-ono-briefing-h30/record")).GetProperty("record").GetProperty("agenda")[0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Created, (await recorder.PostAsJsonAsync("/aomori/api/meetings/aomori-ono-briefing-h30/opinions", new { agendaItemId = ono, text = "大野で記録" })).StatusCode);
+        var shinjo = (await recorder.GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/meetings/aomori-shinjo-briefing-h30/record")).GetProperty("record").GetProperty("agenda")[0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await recorder.PostAsJsonAsync("/aomori/api/meetings/aomori-shinjo-briefing-h30/opinions", new { agendaItemId = shinjo, text = "新城で記録" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await recorder.GetAsync("/aomori/api/users")).StatusCode);
+        Assert.Contains((await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/users")).EnumerateArray(), u => u.GetProperty("userName").GetString() == "ono-recorder");
+    }
+
+    [Fact]
     public async Task Changes_are_audited_with_who_made_them_and_only_the_tenant_admin_reads_the_log()
     {
         var coordinator = await AsAsync("aomori-coordinator");
@@ -113,7 +136,7 @@ public class AccessTests : PlatformTest
         if (who == "anonymous") return 401;
         if (who == "other-tenant") return 404;
         var read = method == "GET";
-        var adminOnly = pattern.Contains("/admin", StringComparison.Ordinal) || pattern.Contains("/modules", StringComparison.Ordinal) || pattern.Contains("/api/audit", StringComparison.Ordinal) ||
+        var adminOnly = pattern.Contains("/admin", StringComparison.Ordinal) || pattern.Contains("/modules", StringComparison.Ordinal) || pattern.Contains("/api/audit", StringComparison.Ordinal) || pattern.Contains("/api/users", StringComparison.Ordinal) ||
                         (!read && (pattern.TrimEnd('/') is "/{tenant}/api/districts" or "/{tenant}/api/districts/{districtId}"
                             or "/{tenant}/api/organisation-types" or "/{tenant}/api/resource-categories"));
         var recording = !read && new[] { "/agenda", "/opinions", "/comments", "/agenda/from-template" }.Any(s => pattern.TrimEnd('/').EndsWith(s, StringComparison.Ordinal));

@@ -1,0 +1,40 @@
+using Platform.Abstractions.Errors;
+using Platform.Core.Accounts;
+using Platform.Core.Districts;
+using Platform.Core.Tenancy;
+
+namespace Platform.Host.Accounts;
+
+public sealed record GrantInput(Role? Role, string? DistrictId = null);
+
+public sealed record UserInput(string? UserName, string? DisplayName, string? Password, List<GrantInput>? Grants);
+
+/// <summary>A tenant admin's accounts of the tenant's staff: who they are and what they may do there (never the password).</summary>
+public static class UserEndpoints
+{
+    public static void Map(IEndpointRouteBuilder tenant)
+    {
+        tenant.MapGet("/api/users", async (HttpContext http, AccountStore accounts) =>
+            (await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted)).Select(a => new { a.Id, a.UserName, a.DisplayName, a.Grants }))
+            .WithTags("Accounts");
+        tenant.MapPost("/api/users", async (HttpContext http, UserInput input, AccountStore accounts, DistrictStore districts) =>
+        {
+            var tenantId = http.Tenant().Id;
+            var errors = new ValidationErrors();
+            AccountStore.CheckCredentials(input.UserName?.Trim() ?? "", input.Password ?? "", errors);
+            if (string.IsNullOrWhiteSpace(input.DisplayName)) errors.Add("displayName", "account.display_name_required", "表示名を入力してください。");
+            var grants = new List<Grant>();
+            foreach (var (g, i) in (input.Grants ?? []).Select((g, i) => (g, i)))
+            {
+                if (g.Role is not { } role) errors.Add($"grants[{i}].role", "account.role_required", "役割を選んでください。");
+                else if (g.DistrictId is { Length: > 0 } d && await districts.FindAsync(tenantId, d, http.RequestAborted) is null)
+                    errors.Add($"grants[{i}].districtId", "district.not_found", "地区が見つかりません。");
+                else grants.Add(new Grant(tenantId, role, string.IsNullOrEmpty(g.DistrictId) ? null : g.DistrictId));
+            }
+            if (grants.Count == 0 && !errors.Any) errors.Add("grants", "account.grant_required", "役割を一つ以上付けてください。");
+            errors.ThrowIfAny();
+            var created = await accounts.CreateAsync(input.UserName?.Trim() ?? "", input.DisplayName!.Trim(), input.Password ?? "", platformAdmin: false, grants, http.RequestAborted);
+            return Results.Created($"/{tenantId}/api/users", new { created.Id, created.UserName, created.DisplayName, created.Grants });
+        }).WithTags("Accounts");
+    }
+}
