@@ -40,8 +40,9 @@ public sealed class AccessMiddleware(RequestDelegate next)
         var place = context.Features.Get<TenantFeature>();
         if (place is null)
         {
-            // Host-level routes other than the anonymous ones (the plugin list) belong to the platform administrator.
-            if (!account.IsPlatformAdmin && (endpoint as RouteEndpoint)?.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true) throw Forbidden(null);
+            // Host-level routes other than the anonymous ones and the signed-in user's own (feed tokens) are the platform administrator's.
+            var hostRoute = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "";
+            if (!account.IsPlatformAdmin && hostRoute.StartsWith("/api/", StringComparison.Ordinal) && hostRoute != "/api/auth/feed-token") throw Forbidden(null);
             await next(context);
             return;
         }

@@ -22,7 +22,9 @@ public static class AccountEndpoints
     {
         services.AddAuthentication("platform")
             .AddPolicyScheme("platform", "Bearer or cookie", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BearerHandler.Name
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ||
+                (BearerHandler.IsFeed(context.Request) && context.Request.Query.ContainsKey("feed"))
+                    ? BearerHandler.Name
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.Name, null)
             .AddCookie(o =>
@@ -53,6 +55,13 @@ public static class AccountEndpoints
             var (token, expiresAt) = await accounts.IssueTokenAsync(account, http.RequestAborted);
             return Results.Ok(new { token, expiresAt });
         }).AllowAnonymous().RequireRateLimiting(SignInLimit).WithTags("Auth");
+
+        app.MapPost("/api/auth/feed-token", async (HttpContext http, AccountStore accounts) =>
+        {
+            var account = http.Items[typeof(Account)] as Account ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
+            var (token, expiresAt) = await accounts.IssueFeedTokenAsync(account, http.RequestAborted);
+            return Results.Ok(new { token, expiresAt, usage = "カレンダーのURLの末尾に ?feed=<token> を付けて購読してください。" });
+        }).WithTags("Auth");
 
         app.MapGet("/signin", (string? returnUrl, string? error) =>
             new RazorComponentResult<SignInPage>(new { ReturnUrl = Local(returnUrl), Error = error })).AllowAnonymous().ExcludeFromDescription();

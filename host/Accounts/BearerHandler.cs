@@ -12,11 +12,21 @@ public sealed class BearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
 {
     public const string Name = "Bearer";
 
+    /// <summary>Calendar feeds: read with a feed token in <c>?feed=</c>, which calendar applications can keep.</summary>
+    public static bool IsFeed(HttpRequest request) => HttpMethods.IsGet(request.Method) && request.Path.Value?.EndsWith(".ics", StringComparison.Ordinal) == true;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var account = await accounts.FindByTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        string token;
+        bool inUrl;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) (token, inUrl) = (header["Bearer ".Length..].Trim(), false);
+        else if (IsFeed(Request) && Request.Query["feed"].ToString() is { Length: > 0 } feed) (token, inUrl) = (feed, true);
+        else return AuthenticateResult.NoResult();
+        // A feed token opens calendar feeds and nothing else, and only a feed token may travel in a URL.
+        var feedToken = token.StartsWith(AccountStore.FeedPrefix, StringComparison.Ordinal);
+        if ((feedToken && !IsFeed(Request)) || (inUrl && !feedToken)) return AuthenticateResult.Fail("token used outside its scope");
+        var account = await accounts.FindByTokenAsync(token, Context.RequestAborted);
         if (account is null) return AuthenticateResult.Fail("unknown or expired token");
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, account.Id), new Claim(ClaimTypes.Name, account.UserName)], Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name));

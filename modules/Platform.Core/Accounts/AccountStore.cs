@@ -122,10 +122,22 @@ public sealed class AccountStore(Database database, TimeProvider time)
     }
 
     /// <summary>A new bearer token for the account: returned once, stored only as its hash.</summary>
-    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueTokenAsync(Account account, CancellationToken cancellationToken = default)
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueTokenAsync(Account account, CancellationToken cancellationToken = default) =>
+        await IssueAsync(account, "", TokenLifetime, cancellationToken);
+
+    /// <summary>
+    /// A token for calendar applications, which cannot send headers: it goes in the feed's URL, lasts a year, and is
+    /// accepted only for reading calendar feeds (<see cref="FeedPrefix"/> marks it).
+    /// </summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueFeedTokenAsync(Account account, CancellationToken cancellationToken = default) =>
+        await IssueAsync(account, FeedPrefix, TimeSpan.FromDays(365), cancellationToken);
+
+    public const string FeedPrefix = "feed-";
+
+    private async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(Account account, string prefix, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var expires = time.GetUtcNow().Add(TokenLifetime);
+        var token = prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var expires = time.GetUtcNow().Add(lifetime);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("INSERT INTO access_tokens (token_hash, account_id, expires_at, created_at) VALUES (@hash, @id, @expires, @now)",
             new { hash = Hash(token), id = account.Id, expires = expires.ToString("O"), now = Clock.Now() });

@@ -76,6 +76,23 @@ public class AccessTests : PlatformTest
     }
 
     [Fact]
+    public async Task A_calendar_application_subscribes_with_a_feed_token_that_opens_nothing_else()
+    {
+        var viewer = await AsAsync("aomori-viewer");
+        var feed = (await (await viewer.PostAsync("/api/auth/feed-token", null)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
+        var calendarApp = Platform.NewClient();
+
+        var ics = await calendarApp.GetAsync($"/aomori/api/districts/aomori-shinjo/calendar.ics?feed={feed}");
+        Assert.Equal(HttpStatusCode.OK, ics.StatusCode);
+        Assert.Contains("BEGIN:VCALENDAR", await ics.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await calendarApp.GetAsync($"/aomori/api/meetings?feed={feed}")).StatusCode);
+        calendarApp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", feed);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await calendarApp.GetAsync("/aomori/api/meetings")).StatusCode);
+        var normal = viewer.DefaultRequestHeaders.Authorization!.Parameter;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Platform.NewClient().GetAsync($"/aomori/api/districts/aomori-shinjo/calendar.ics?feed={normal}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Changes_are_audited_with_who_made_them_and_only_the_tenant_admin_reads_the_log()
     {
         var coordinator = await AsAsync("aomori-coordinator");
