@@ -108,11 +108,11 @@ public sealed class ModuleRuntime : IDisposable
     }
 
     public ILifetimeScope TenantScope(TenantInfo tenant) =>
-        _tenantScopes.GetOrAdd(tenant.Id, _ => new Lazy<ILifetimeScope>(() => Container.BeginLifetimeScope(tenant.Id, builder =>
+        _tenantScopes.GetOrAdd(tenant.Id, id => new Lazy<ILifetimeScope>(() => Container.BeginLifetimeScope(tenant.Id, builder =>
         {
             builder.RegisterInstance(new TenantContext(tenant)).As<ITenantContext>();
             foreach (var (module, startup) in _startups)
-                if (!module.IsPlugin || !_plugins.IsFaulted(module.Id, out var faultReason)) startup.ConfigureTenantServices(builder, tenant);
+                if (!module.IsPlugin || !_plugins.IsFaulted(module.Id, out _)) startup.ConfigureTenantServices(builder, tenant);
         }))).Value;
 
     public int TenantScopeCount => _tenantScopes.Count;
