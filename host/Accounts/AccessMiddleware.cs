@@ -24,8 +24,10 @@ public sealed class AccessMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
-        var accountId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var account = accountId is null ? null : await accounts.FindAsync(accountId, context.RequestAborted);
+        // A bearer token's account was loaded to authenticate it; a cookie carries only the account's id.
+        var account = context.Items[typeof(Account)] as Account;
+        if (account is null && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } accountId)
+            account = await accounts.FindAsync(accountId, context.RequestAborted);
         if (account is null)
         {
             if (context.Request.Method == "GET" && !context.Request.Path.Value!.Contains("/api/", StringComparison.Ordinal) &&
@@ -49,8 +51,12 @@ public sealed class AccessMiddleware(RequestDelegate next)
         if (!account.Knows(place.Tenant.Id)) throw PlatformException.NotFound("tenant.not_found", "テナント");
         var pattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "";
         var required = AccessRules.Required(context.Request.Method, pattern);
-        var district = place.District?.Id ?? await DistrictOfRouteAsync(context, place.Tenant.Id, meetings, bodies);
-        if (account.RoleIn(place.Tenant.Id, district) is not { } role || role < required) throw Forbidden(required);
+        // The route's district matters only to an account whose tenant-wide role is not enough: look it up for those alone.
+        if (account.RoleIn(place.Tenant.Id, place.District?.Id) is not { } role || role < required)
+        {
+            var district = place.District?.Id ?? await DistrictOfRouteAsync(context, place.Tenant.Id, meetings, bodies);
+            if (account.RoleIn(place.Tenant.Id, district) is not { } inDistrict || inDistrict < required) throw Forbidden(required);
+        }
         await next(context);
     }
 

@@ -28,6 +28,7 @@ public sealed class BearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
         if ((feedToken && !IsFeed(Request)) || (inUrl && !feedToken)) return AuthenticateResult.Fail("token used outside its scope");
         var account = await accounts.FindByTokenAsync(token, Context.RequestAborted);
         if (account is null) return AuthenticateResult.Fail("unknown or expired token");
+        Context.Items[typeof(Account)] = account;
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, account.Id), new Claim(ClaimTypes.Name, account.UserName)], Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name));
     }

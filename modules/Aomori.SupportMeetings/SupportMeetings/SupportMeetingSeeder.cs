@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Aomori.SupportMeetings.Rollout;
 using Platform.Abstractions.Seeds;
 using Platform.Abstractions.Tenancy;
+using Platform.Core.Seeds;
 using Platform.Core.Calendar;
 using Platform.Core.Meetings;
 
@@ -16,11 +17,9 @@ public sealed class SupportMeetingSeeder(RolloutService rollout, MeetingStore me
 {
     private sealed record SeedStep(RolloutStep Step, string? MeetingId = null, string? Date = null, string? Note = null);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
     public async Task SeedAsync(TenantInfo tenant, JsonObject content, CancellationToken cancellationToken)
     {
-        var plan = content["rollout"].Deserialize<Dictionary<string, List<SeedStep>>>(Json) ?? [];
+        var plan = content["rollout"].Deserialize<Dictionary<string, List<SeedStep>>>(SeedLoader.Json) ?? [];
         foreach (var (districtId, steps) in plan)
             foreach (var step in steps.OrderBy(s => s.Step))
             {

@@ -97,7 +97,7 @@ public static class MeetingEndpoints
         {
             var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
             var body = await bodies.GetAsync(http.Tenant().Id, meeting.BodyId, http.RequestAborted);
-            var templates = await gate.InEffectAsync(http.RequestServices.GetServices<Platform.Abstractions.Meetings.IAgendaTemplateSource>(), http.Tenant().Id, body.DistrictId);
+            var templates = await RecordEndpoints.TemplatesAsync(http, body.DistrictId, gate);
             var links = await gate.InEffectAsync(http.RequestServices.GetServices<Platform.Abstractions.Navigation.IMeetingNavigation>(), http.Tenant().Id, body.DistrictId);
             return new RazorComponentResult<MeetingPage>(new
             {
@@ -108,7 +108,7 @@ public static class MeetingEndpoints
                 Handouts = await handouts.ListAsync(http.Tenant().Id, meetingId, http.RequestAborted),
                 Convening = meeting.Convening,
                 Organisations = await organisations.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
-                Templates = templates.SelectMany(t => t.Templates).ToList(),
+                Templates = templates,
                 Links = links.SelectMany(l => l.LinksFor(meetingId)).ToList(),
             });
         }).ExcludeFromDescription();

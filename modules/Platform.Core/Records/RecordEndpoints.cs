@@ -75,12 +75,12 @@ public static class RecordEndpoints
             records.SetActionStatusAsync(http.Tenant().Id, actionId, input.Status, Clock.TodayInJapan(time), http.RequestAborted));
     }
 
-    private static async Task<IReadOnlyList<AgendaTemplate>> TemplatesAsync(HttpContext http, Meeting meeting, BodyStore bodies, ModuleGate gate)
-    {
-        var body = await bodies.GetAsync(http.Tenant().Id, meeting.BodyId, http.RequestAborted);
-        var sources = await gate.InEffectAsync(http.RequestServices.GetServices<IAgendaTemplateSource>(), http.Tenant().Id, body.DistrictId);
-        return sources.SelectMany(s => s.Templates).ToList();
-    }
+    /// <summary>The agenda templates of the modules in effect for a meeting (in its body's district).</summary>
+    private static async Task<IReadOnlyList<AgendaTemplate>> TemplatesAsync(HttpContext http, Meeting meeting, BodyStore bodies, ModuleGate gate) =>
+        await TemplatesAsync(http, (await bodies.GetAsync(http.Tenant().Id, meeting.BodyId, http.RequestAborted)).DistrictId, gate);
+
+    internal static async Task<IReadOnlyList<AgendaTemplate>> TemplatesAsync(HttpContext http, string? districtId, ModuleGate gate) =>
+        (await gate.InEffectAsync(http.RequestServices.GetServices<IAgendaTemplateSource>(), http.Tenant().Id, districtId)).SelectMany(s => s.Templates).ToList();
 
     private static IMeetingGrain Grain(HttpContext http, string meetingId, IGrainFactory grains, MeetingStore meetings)
     {

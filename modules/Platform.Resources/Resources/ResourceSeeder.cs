@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Platform.Abstractions.Seeds;
 using Platform.Abstractions.Tenancy;
+using Platform.Core.Seeds;
 using Platform.Core.Storage;
 
 namespace Platform.Resources.Resources;
@@ -17,11 +18,9 @@ public sealed class ResourceSeeder(ResourceStore store, Database database, TimeP
     private sealed record SeedResource(string Opinion, string Name, string CategoryId, string? DistrictId, ResourceStatus Status = ResourceStatus.Found,
         ResourceDetails? Details = null, string? Contact = null, bool ContactConsent = false, bool PublishContact = false, string? LastConfirmed = null);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
     public async Task SeedAsync(TenantInfo tenant, JsonObject content, CancellationToken cancellationToken)
     {
-        foreach (var r in content["fromOpinions"].Deserialize<List<SeedResource>>(Json) ?? [])
+        foreach (var r in content["fromOpinions"].Deserialize<List<SeedResource>>(SeedLoader.Json) ?? [])
         {
             (string MeetingId, string OpinionId) found;
             await using (var connection = await database.OpenAsync(cancellationToken))
