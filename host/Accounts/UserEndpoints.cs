@@ -1,11 +1,12 @@
 using Platform.Abstractions.Errors;
 using Platform.Core.Accounts;
 using Platform.Core.Districts;
+using Platform.Core.Privacy;
 using Platform.Core.Tenancy;
 
 namespace Platform.Host.Accounts;
 
-public sealed record GrantInput(Role? Role, string? DistrictId = null);
+public sealed record GrantInput(Role? Role, string? DistrictId = null, Sensitivity? Clearance = null);
 
 public sealed record UserInput(string? UserName, string? DisplayName, string? Password, List<GrantInput>? Grants);
 
@@ -29,7 +30,9 @@ public static class UserEndpoints
                 if (g.Role is not { } role) errors.Add($"grants[{i}].role", "account.role_required", "役割を選んでください。");
                 else if (g.DistrictId is { Length: > 0 } d && await districts.FindAsync(tenantId, d, http.RequestAborted) is null)
                     errors.Add($"grants[{i}].districtId", "district.not_found", "地区が見つかりません。");
-                else grants.Add(new Grant(tenantId, role, string.IsNullOrEmpty(g.DistrictId) ? null : g.DistrictId));
+                else if (g.Clearance is { } c && !Enum.IsDefined(c))
+                    errors.Add($"grants[{i}].clearance", "privacy.invalid_level", "閲覧できる範囲は 公開・関係者限り・個人情報・要配慮個人情報 のいずれかです。");
+                else grants.Add(new Grant(tenantId, role, string.IsNullOrEmpty(g.DistrictId) ? null : g.DistrictId, g.Clearance ?? Sensitivity.Participants));
             }
             if (grants.Count == 0 && !errors.Any) errors.Add("grants", "account.grant_required", "役割を一つ以上付けてください。");
             errors.ThrowIfAny();

@@ -43,6 +43,11 @@ public static class PlatformCoreServices
         services.AddSingleton<MinutesService>();
         services.AddSingleton<Platform.Core.Accounts.AccountStore>();
         services.AddSingleton<Platform.Core.Audit.AuditLog>();
+        services.AddSingleton<Platform.Core.Privacy.PrivacyStore>();
+        services.AddSingleton<Platform.Core.Privacy.Disclosure>();
+        services.AddSingleton<Platform.Core.Privacy.Publication>();
+        services.AddSingleton<Platform.Core.Privacy.Retention>();
+        services.AddHostedService<Platform.Core.Privacy.RetentionSchedule>();
         services.AddSingleton<Platform.Abstractions.Meetings.IMeetingQueries, MeetingQueries>();
         return services;
     }

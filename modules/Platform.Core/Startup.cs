@@ -28,5 +28,6 @@ public sealed class Startup : ModuleStartup
         MinutesEndpoints.Map(tenant);
         CadenceEndpoints.Map(tenant);
         SearchEndpoints.Map(tenant);
+        Platform.Core.Privacy.PrivacyEndpoints.Map(tenant);
     }
 }

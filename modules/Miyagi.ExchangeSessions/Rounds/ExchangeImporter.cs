@@ -10,6 +10,7 @@ using Platform.Core.Bodies;
 using Platform.Core.Calendar;
 using Platform.Core.Meetings;
 using Platform.Core.People;
+using Platform.Core.Privacy;
 using Platform.Core.Records;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
@@ -88,6 +89,9 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
         return new ImportResult(roundId, prepared.Select(p => p.Meeting.Id).ToList(), warnings, earlier is not null);
     }
 
+    // A 概要 is the summary the prefecture publishes: what it says is public. Staff lower an item afterwards if need be.
+    private const Sensitivity PublishedSummary = Sensitivity.Public;
+
     /// <summary>Themes become agenda items, opinions their opinions ("⇒" a response to the opinion above), comments and reviews comments.</summary>
     private static (IReadOnlyList<RecordEntry>, IReadOnlyList<StoredCommentBlock>) Entries(SessionDocument s)
     {
@@ -103,7 +107,7 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
             {
                 var response = text.StartsWith('⇒');
                 var opinion = new Opinion(Ids.New(), item.Id, ++seq, response ? OpinionKind.Response : OpinionKind.Opinion, response ? text[1..].Trim() : text,
-                    null, null, response ? last : null, null, now);
+                    null, null, response ? last : null, null, now, PublishedSummary);
                 if (!response) last = opinion.Id;
                 entries.Add(new RecordEntry(seq, null, opinion, null));
             }
@@ -117,7 +121,7 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
                 seqs.Add(++seq);
                 var speaker = block.Speaker?.Name ?? block.Header;
                 entries.Add(new RecordEntry(seq, null, null, new Comment(Ids.New(), seq, review ? CommentKind.Review : CommentKind.Comment,
-                    Shorten(speaker, 100), Role(block.Speaker), block.Position, text, now)));
+                    Shorten(speaker, 100), Role(block.Speaker), block.Position, text, now, PublishedSummary)));
             }
             blocks.Add(new StoredCommentBlock(block.Header, block.Group, block.Speaker, block.Position, review, seqs));
         }

@@ -27,10 +27,10 @@ public static class RoundEndpoints
         var api = tenant.MapGroup("/api/exchange-rounds").WithTags("Miyagi.ExchangeSessions");
         api.MapGet("/", async (HttpContext http, RoundStore rounds) =>
             (await rounds.ListAsync(http.Tenant().Id, http.RequestAborted)).Select(r => new { id = r.Id, title = r.Title, fiscalYear = r.FiscalYear }));
-        api.MapGet("/{roundId}", (HttpContext http, string roundId, RoundStore rounds) => rounds.GetAsync(http.Tenant().Id, roundId, http.RequestAborted));
+        api.MapGet("/{roundId}", (HttpContext http, string roundId, RoundStore rounds) => rounds.GetAsync(http, roundId));
         api.MapGet("/{roundId}/summary", async (HttpContext http, string roundId, string? format, RoundStore rounds) =>
         {
-            var round = await rounds.GetAsync(http.Tenant().Id, roundId, http.RequestAborted);
+            var round = await rounds.GetAsync(http, roundId);
             return (format ?? "html").ToLowerInvariant() switch
             {
                 "txt" => Results.Text(ExchangeSummaryWriter.Text(RoundStore.Document(round)), "text/plain; charset=utf-8"),
@@ -40,7 +40,7 @@ public static class RoundEndpoints
             };
         });
         api.MapGet("/{roundId}/themes", async (HttpContext http, string roundId, RoundStore rounds) =>
-            Compare(await rounds.GetAsync(http.Tenant().Id, roundId, http.RequestAborted)).Select(t => new
+            Compare(await rounds.GetAsync(http, roundId)).Select(t => new
             {
                 theme = t.Theme, regions = t.Regions.Select(r => new { region = r.Region, opinions = r.Opinions }),
             }));
@@ -56,7 +56,7 @@ public static class RoundEndpoints
             new RazorComponentResult<SpeakersPage>(new { Tenant = http.Tenant(), Speakers = await SpeakersAsync(http, rounds) })).ExcludeFromDescription();
         tenant.MapGet("/exchange-sessions/{roundId}", async (HttpContext http, string roundId, RoundStore rounds) =>
         {
-            var round = await rounds.GetAsync(http.Tenant().Id, roundId, http.RequestAborted);
+            var round = await rounds.GetAsync(http, roundId);
             return new RazorComponentResult<RoundPage>(new { Tenant = http.Tenant(), Round = round, Themes = Compare(round) });
         }).ExcludeFromDescription();
     }
@@ -102,7 +102,7 @@ public static class RoundEndpoints
         var remarks = new List<(Participant Speaker, SpeakerRemark Remark)>();
         foreach (var (id, _, _) in await rounds.ListAsync(http.Tenant().Id, http.RequestAborted))
         {
-            var round = await rounds.GetAsync(http.Tenant().Id, id, http.RequestAborted);
+            var round = await rounds.GetAsync(http, id);
             foreach (var s in round.Sessions)
                 foreach (var (block, review) in s.Document.Comments.Select(c => (c, false)).Concat(s.Document.Reviews.Select(r => (r, true))))
                     remarks.Add((block.Speaker ?? new Participant(ParticipantKind.Other, "", null, block.Header),

@@ -2,14 +2,17 @@ using System.Text.Json;
 using Dapper;
 using Miyagi.ExchangeSessions.Summaries;
 using Platform.Abstractions.Errors;
+using Microsoft.AspNetCore.Http;
 using Platform.Core.Meetings;
+using Platform.Core.Privacy;
 using Platform.Core.Records;
 using Platform.Core.Storage;
+using Platform.Core.Tenancy;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 
 /// <summary>Rounds read back from the core's meetings and records and this module's tables, as the document they came from.</summary>
-public sealed class RoundStore(Database database, MeetingStore meetings, RecordStore records)
+public sealed class RoundStore(Database database, MeetingStore meetings, Disclosure disclosure)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -38,8 +41,11 @@ public sealed class RoundStore(Database database, MeetingStore meetings, RecordS
         return rows.Select(r => (r.Id, r.Title, r.FiscalYear)).ToList();
     }
 
-    public async Task<RoundView> GetAsync(string tenantId, string roundId, CancellationToken cancellationToken = default)
+    /// <summary>A round as the request's reader may see it: its records come through the core's <see cref="Disclosure"/>.</summary>
+    public async Task<RoundView> GetAsync(HttpContext http, string roundId)
     {
+        var tenantId = http.Tenant().Id;
+        var cancellationToken = http.RequestAborted;
         RoundRow? round;
         List<SessionRow> sessions;
         await using (var connection = await database.OpenAsync(cancellationToken))
@@ -56,7 +62,7 @@ public sealed class RoundStore(Database database, MeetingStore meetings, RecordS
         foreach (var row in sessions)
         {
             var meeting = await meetings.GetAsync(tenantId, row.MeetingId, cancellationToken);
-            var record = await records.LoadAsync(tenantId, meeting, cancellationToken);
+            var record = await disclosure.RecordAsync(http, meeting);
             var details = JsonSerializer.Deserialize<SessionDetails>(row.Details, Json)!;
             views.Add(new SessionView(meeting.Id, row.Position, row.Region, Document(row.Region, meeting, record, details), details.Warnings, details.TenantsByMunicipality));
         }

@@ -1,3 +1,5 @@
+using Platform.Core.Privacy;
+
 namespace Platform.Core.Accounts;
 
 /// <summary>What a user may do in a tenant, from most to least: each role includes the ones below it.</summary>
@@ -9,8 +11,11 @@ public enum Role
     TenantAdmin = 4,
 }
 
-/// <summary>A role in a tenant, in all its districts or in one.</summary>
-public sealed record Grant(string TenantId, Role Role, string? DistrictId = null);
+/// <summary>
+/// A role in a tenant, in all its districts or in one, and the highest level of content (<see cref="Sensitivity"/>) the
+/// holder may read there. Roles and clearance are separate: a coordinator need not read residents' care details.
+/// </summary>
+public sealed record Grant(string TenantId, Role Role, string? DistrictId = null, Sensitivity Clearance = Sensitivity.Participants);
 
 /// <summary>A staff account. The platform administrator manages tenants and may do everything everywhere.</summary>
 public sealed record Account(string Id, string UserName, string DisplayName, bool IsPlatformAdmin, IReadOnlyList<Grant> Grants)
@@ -19,6 +24,14 @@ public sealed record Account(string Id, string UserName, string DisplayName, boo
     public Role? RoleIn(string tenantId, string? districtId) => IsPlatformAdmin
         ? Role.TenantAdmin
         : Grants.Where(g => g.TenantId == tenantId && (g.DistrictId is null || g.DistrictId == districtId)).Select(g => (Role?)g.Role).Max();
+
+    /// <summary>
+    /// The highest level the account may read in a tenant's district (null: tenant-wide content). The platform
+    /// administrator runs the platform, not the meetings: it reads 関係者限り, no residents' information.
+    /// </summary>
+    public Sensitivity ClearanceIn(string tenantId, string? districtId) =>
+        Grants.Where(g => g.TenantId == tenantId && (g.DistrictId is null || g.DistrictId == districtId))
+            .Select(g => g.Clearance).DefaultIfEmpty(IsPlatformAdmin ? Sensitivity.Participants : Sensitivity.Public).Max();
 
     /// <summary>Whether the account has anything to do with the tenant at all; if not, the tenant is not even confirmed to it.</summary>
     public bool Knows(string tenantId) => IsPlatformAdmin || Grants.Any(g => g.TenantId == tenantId);

@@ -34,6 +34,7 @@ public sealed class AccountStore(Database database, TimeProvider time)
         public string TenantId { get; init; } = "";
         public string Role { get; init; } = "";
         public string? DistrictId { get; init; }
+        public int Clearance { get; init; }
     }
 
     private const string Columns = "account_id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, platform_admin AS PlatformAdmin, failed_count AS FailedCount, locked_until AS LockedUntil";
@@ -61,8 +62,8 @@ public sealed class AccountStore(Database database, TimeProvider time)
                 "VALUES (@Id, @UserName, @DisplayName, @hash, @admin, 0, NULL, @now)",
                 new { account.Id, account.UserName, account.DisplayName, hash = Hasher.HashPassword(userName, password), admin = platformAdmin ? 1 : 0, now = Clock.Now() }, transaction);
             foreach (var g in account.Grants)
-                await connection.ExecuteAsync("INSERT INTO account_grants (account_id, tenant_id, role, district_id) VALUES (@id, @TenantId, @role, @DistrictId)",
-                    new { id = account.Id, g.TenantId, role = g.Role.ToString(), g.DistrictId }, transaction);
+                await connection.ExecuteAsync("INSERT INTO account_grants (account_id, tenant_id, role, district_id, clearance) VALUES (@id, @TenantId, @role, @DistrictId, @clearance)",
+                    new { id = account.Id, g.TenantId, role = g.Role.ToString(), g.DistrictId, clearance = (int)g.Clearance }, transaction);
             return 0;
         }, cancellationToken);
         return account;
@@ -155,9 +156,9 @@ public sealed class AccountStore(Database database, TimeProvider time)
     private static async Task<Account> LoadAsync(System.Data.Common.DbConnection connection, Row row)
     {
         var grants = await connection.QueryAsync<GrantRow>(
-            "SELECT tenant_id AS TenantId, role AS Role, district_id AS DistrictId FROM account_grants WHERE account_id = @Id", new { row.Id });
+            "SELECT tenant_id AS TenantId, role AS Role, district_id AS DistrictId, clearance AS Clearance FROM account_grants WHERE account_id = @Id", new { row.Id });
         return new Account(row.Id, row.UserName, row.DisplayName, row.PlatformAdmin != 0,
-            grants.Select(g => new Grant(g.TenantId, Enum.Parse<Role>(g.Role), g.DistrictId)).ToList());
+            grants.Select(g => new Grant(g.TenantId, Enum.Parse<Role>(g.Role), g.DistrictId, (Privacy.Sensitivity)g.Clearance)).ToList());
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));

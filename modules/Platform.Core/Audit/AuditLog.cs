@@ -6,7 +6,10 @@ namespace Platform.Core.Audit;
 /// <summary>An accepted change: who, when, which route and path, and the answer.</summary>
 public sealed record AuditEntry(string At, string Account, string Action, string Route, string Path, int Status);
 
-/// <summary>The tenant's record of changes (bodies, meetings, minutes approval, module switches, rights …), append-only.</summary>
+/// <summary>
+/// The tenant's record of changes (bodies, meetings, minutes approval, module switches, rights …) and of every view
+/// of a resident's information (action <c>view</c>, route naming the item), append-only.
+/// </summary>
 public sealed class AuditLog(Database database)
 {
     private sealed class Row
@@ -19,13 +22,14 @@ public sealed class AuditLog(Database database)
         public int Status { get; init; }
     }
 
-    public async Task WriteAsync(string tenantId, AuditEntry entry, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
+    public Task WriteAsync(string tenantId, AuditEntry entry, CancellationToken cancellationToken = default) => WriteAsync(tenantId, [entry], cancellationToken);
+
+    /// <summary>Writes the entries together: a read that showed several residents' items is audited as a whole or not at all.</summary>
+    public Task WriteAsync(string tenantId, IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default) =>
+        entries.Count == 0 ? Task.CompletedTask : database.InTransactionAsync((connection, transaction) => connection.ExecuteAsync(
             "INSERT INTO audit_log (tenant_id, entry_id, at, account, action, route, path, status) VALUES (@tenantId, @id, @At, @Account, @Action, @route, @path, @Status)",
-            new { tenantId, id = Ids.New(), entry.At, entry.Account, entry.Action, route = Cut(entry.Route, 300), path = Cut(entry.Path, 500), entry.Status });
-    }
+            entries.Select(entry => new { tenantId, id = Ids.New(), entry.At, entry.Account, entry.Action, route = Cut(entry.Route, 300), path = Cut(entry.Path, 500), entry.Status }),
+            transaction), cancellationToken);
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string tenantId, int limit = 200, CancellationToken cancellationToken = default)
     {

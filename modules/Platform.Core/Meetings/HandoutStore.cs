@@ -1,11 +1,13 @@
 using Dapper;
 using Platform.Abstractions.Errors;
+using Platform.Core.Privacy;
 using Platform.Core.Storage;
 
 namespace Platform.Core.Meetings;
 
 /// <summary>A handout (配布資料) of a meeting: the file itself, kept in the database with the meeting it belongs to.</summary>
-public sealed record Handout(string Id, string FileName, string ContentType, int SizeBytes, string UploadedAt);
+public sealed record Handout(string Id, string FileName, string ContentType, int SizeBytes, string UploadedAt,
+    Sensitivity Sensitivity = Sensitivity.Participants, Withheld? Withheld = null);
 
 public sealed class HandoutStore(Database database)
 {
@@ -18,42 +20,51 @@ public sealed class HandoutStore(Database database)
         public string ContentType { get; init; } = "";
         public int SizeBytes { get; init; }
         public string UploadedAt { get; init; } = "";
+        public int Sensitivity { get; init; }
         public byte[]? Content { get; init; }
+
+        public Handout ToHandout() => new(Id, FileName, ContentType, SizeBytes, UploadedAt, (Sensitivity)Sensitivity);
     }
 
     public async Task<IReadOnlyList<Handout>> ListAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(
-            "SELECT handout_id AS Id, file_name AS FileName, content_type AS ContentType, size_bytes AS SizeBytes, uploaded_at AS UploadedAt " +
+            "SELECT handout_id AS Id, file_name AS FileName, content_type AS ContentType, size_bytes AS SizeBytes, uploaded_at AS UploadedAt, sensitivity AS Sensitivity " +
             "FROM handouts WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY uploaded_at", new { tenantId, meetingId });
-        return rows.Select(r => new Handout(r.Id, r.FileName, r.ContentType, r.SizeBytes, r.UploadedAt)).ToList();
+        return rows.Select(r => r.ToHandout()).ToList();
     }
 
     public async Task<(Handout Handout, byte[] Content)> GetAsync(string tenantId, string meetingId, string handoutId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var r = await connection.QuerySingleOrDefaultAsync<Row>(
-            "SELECT handout_id AS Id, file_name AS FileName, content_type AS ContentType, size_bytes AS SizeBytes, uploaded_at AS UploadedAt, content AS Content " +
+            "SELECT handout_id AS Id, file_name AS FileName, content_type AS ContentType, size_bytes AS SizeBytes, uploaded_at AS UploadedAt, sensitivity AS Sensitivity, content AS Content " +
             "FROM handouts WHERE tenant_id = @tenantId AND meeting_id = @meetingId AND handout_id = @handoutId", new { tenantId, meetingId, handoutId })
             ?? throw PlatformException.NotFound("handout.not_found", "配布資料");
-        return (new Handout(r.Id, r.FileName, r.ContentType, r.SizeBytes, r.UploadedAt), r.Content!);
+        return (r.ToHandout(), r.Content!);
     }
 
-    public async Task<Handout> AddAsync(string tenantId, string meetingId, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default)
+    public async Task<Handout> AddAsync(string tenantId, string meetingId, string fileName, string contentType, byte[] content, Sensitivity? sensitivity = null,
+        PersonalBasis? basis = null, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
+        var (level, checkedBasis) = PersonalBasis.Check(sensitivity, basis, errors);
         var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
         if (name.Length is 0 or > 200) errors.Add("file", "handout.invalid_name", "ファイル名がないか、長すぎます（200文字まで）。");
         if (content.Length == 0) errors.Add("file", "handout.empty", "空のファイルは登録できません。");
         if (content.Length > MaxBytes) errors.Add("file", "handout.too_large", "配布資料は1件20MBまでです。");
         errors.ThrowIfAny();
-        var handout = new Handout(Ids.New(), name, string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType, content.Length, Clock.Now());
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "INSERT INTO handouts (tenant_id, handout_id, meeting_id, file_name, content_type, size_bytes, content, uploaded_at) " +
-            "VALUES (@tenantId, @Id, @meetingId, @FileName, @ContentType, @SizeBytes, @content, @UploadedAt)",
-            new { tenantId, meetingId, handout.Id, handout.FileName, handout.ContentType, handout.SizeBytes, content, handout.UploadedAt });
+        var handout = new Handout(Ids.New(), name, string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType, content.Length, Clock.Now(), level);
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO handouts (tenant_id, handout_id, meeting_id, file_name, content_type, size_bytes, content, uploaded_at, sensitivity) " +
+                "VALUES (@tenantId, @Id, @meetingId, @FileName, @ContentType, @SizeBytes, @content, @UploadedAt, @level)",
+                new { tenantId, meetingId, handout.Id, handout.FileName, handout.ContentType, handout.SizeBytes, content, handout.UploadedAt, level = (int)level }, transaction);
+            if (checkedBasis is not null) await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Handout, handout.Id, meetingId, checkedBasis);
+            return 0;
+        }, cancellationToken);
         return handout;
     }
 }

@@ -8,6 +8,7 @@ using Platform.Abstractions.Events;
 using Platform.Abstractions.Http;
 using Platform.Core.Bodies;
 using Platform.Core.Calendar;
+using Platform.Core.Privacy;
 using Platform.Core.Records;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
@@ -70,17 +71,17 @@ public static class MeetingEndpoints
             var file = form.Files.GetFile("file") ?? throw new ValidationErrors().Add("file", "handout.missing", "ファイルを選んでください。").ToException();
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, http.RequestAborted);
-            var added = await handouts.AddAsync(http.Tenant().Id, meetingId, file.FileName, file.ContentType, buffer.ToArray(), http.RequestAborted);
+            var level = Enum.TryParse<Sensitivity>(form["sensitivity"], ignoreCase: true, out var l) ? l : (Sensitivity?)null;
+            var basis = Enum.TryParse<BasisKind>(form["basisKind"], ignoreCase: true, out var k)
+                ? new PersonalBasis(k, form["consentedOn"], form["consentScope"], form["ordinance"]) : null;
+            var added = await handouts.AddAsync(http.Tenant().Id, meetingId, file.FileName, file.ContentType, buffer.ToArray(), level, basis, http.RequestAborted);
             return Results.Created($"/{http.Tenant().Id}/api/meetings/{meetingId}/handouts/{added.Id}", added);
         }).DisableAntiforgery().WithMetadata(new RequestBodyLimit(HandoutStore.MaxBytes + 64 * 1024));
-        api.MapGet("/{meetingId}/handouts", async (HttpContext http, string meetingId, MeetingStore meetings, HandoutStore handouts) =>
+        api.MapGet("/{meetingId}/handouts", async (HttpContext http, string meetingId, MeetingStore meetings, Disclosure disclosure) =>
+            await disclosure.HandoutsAsync(http, await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted)));
+        api.MapGet("/{meetingId}/handouts/{handoutId}", async (HttpContext http, string meetingId, string handoutId, MeetingStore meetings, Disclosure disclosure) =>
         {
-            await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
-            return await handouts.ListAsync(http.Tenant().Id, meetingId, http.RequestAborted);
-        });
-        api.MapGet("/{meetingId}/handouts/{handoutId}", async (HttpContext http, string meetingId, string handoutId, HandoutStore handouts) =>
-        {
-            var (handout, content) = await handouts.GetAsync(http.Tenant().Id, meetingId, handoutId, http.RequestAborted);
+            var (handout, content) = await disclosure.HandoutFileAsync(http, await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted), handoutId);
             return Results.File(content, handout.ContentType, handout.FileName);
         });
 
@@ -92,8 +93,8 @@ public static class MeetingEndpoints
                 Kinds = MeetingContext.Kinds(http),
                 Meetings = await context.ViewsAsync(http, await meetings.ListAsync(http.Tenant().Id, new MeetingStore.Filter(BodyId: bodyId), http.RequestAborted)),
             })).ExcludeFromDescription();
-        tenant.MapGet("/meetings/{meetingId}", async (HttpContext http, string meetingId, MeetingStore meetings, MeetingContext context, RecordStore records,
-            HandoutStore handouts, Organisations.OrganisationStore organisations, BodyStore bodies, Modules.ModuleGate gate) =>
+        tenant.MapGet("/meetings/{meetingId}", async (HttpContext http, string meetingId, MeetingStore meetings, MeetingContext context, Disclosure disclosure,
+            Organisations.OrganisationStore organisations, BodyStore bodies, Modules.ModuleGate gate, PrivacyStore privacy) =>
         {
             var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
             var body = await bodies.GetAsync(http.Tenant().Id, meeting.BodyId, http.RequestAborted);
@@ -103,9 +104,10 @@ public static class MeetingEndpoints
             {
                 Tenant = http.Tenant(),
                 Meeting = await context.ViewAsync(http, meeting),
-                Record = await records.LoadAsync(http.Tenant().Id, meeting, http.RequestAborted),
+                Record = await disclosure.RecordAsync(http, meeting),
                 LastSeq = meeting.RecordSeq,
-                Handouts = await handouts.ListAsync(http.Tenant().Id, meetingId, http.RequestAborted),
+                Handouts = await disclosure.HandoutsAsync(http, meeting),
+                Pledges = await privacy.PledgesAsync(http.Tenant().Id, meetingId, http.RequestAborted),
                 Convening = meeting.Convening,
                 Organisations = await organisations.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
                 Templates = templates,

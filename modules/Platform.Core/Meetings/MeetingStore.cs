@@ -294,5 +294,5 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
 
     private static List<string> Names(List<string>? names) => (names ?? []).Select(JapaneseText.Clean).Where(n => n.Length > 0).ToList();
 
-    private static string? Optional(string? text) => JapaneseText.Clean(text) is { Length: > 0 } t ? t : null;
+    private static string? Optional(string? text) => JapaneseText.CleanOrNull(text);
 }

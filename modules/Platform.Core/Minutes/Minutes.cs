@@ -9,8 +9,9 @@ namespace Platform.Core.Minutes;
 
 /// <summary>
 /// Everything a summary (概要) shows, gathered once and handed to each format. The summary is what the prefecture
-/// and the next meeting read, and what may be published: it names organisations, advisors and speakers as the
-/// record does, and nothing about residents.
+/// and the next meeting read. Its record comes through <see cref="Privacy.Disclosure"/>: staff see what their clearance
+/// allows; the public version (公開版, <see cref="IsPublicVersion"/>) holds only 公開 content, with markers in place of
+/// the rest, and leaves out the names of attendees.
 /// </summary>
 public sealed record Minutes(
     TenantInfo Tenant,
@@ -19,8 +20,11 @@ public sealed record Minutes(
     MeetingView Meeting,
     MeetingRecord Record,
     IReadOnlyDictionary<string, Organisation> Organisations,
-    IReadOnlyList<Handout> Handouts)
+    IReadOnlyList<Handout> Handouts,
+    bool IsPublicVersion = false)
 {
+    public string Heading => Meeting.Title + (IsPublicVersion ? "　概要（公開版）" : "　概要");
+
     /// <summary>The opinions of one agenda item, each followed by the responses (⇒) to it.</summary>
     public IEnumerable<(Opinion Opinion, int Depth)> Thread(AgendaItem item)
     {

@@ -10,7 +10,7 @@ public static class MinutesMarkdown
     public static string Write(Minutes m)
     {
         var md = new StringBuilder();
-        md.Append("# ").Append(m.Meeting.Title).AppendLine("　概要").AppendLine();
+        md.Append("# ").AppendLine(m.Heading).AppendLine();
         foreach (var w in m.Meeting.Warnings) md.Append("> ⚠ ").AppendLine(w.Message).AppendLine();
         md.AppendLine("| 項目 | 内容 |").AppendLine("|---|---|");
         Row(md, "協議体", m.Body.Name + (m.District is null ? "" : $"（{m.District.Name}）"));

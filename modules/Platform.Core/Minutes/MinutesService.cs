@@ -4,16 +4,18 @@ using Platform.Core.Bodies;
 using Platform.Core.Districts;
 using Platform.Core.Meetings;
 using Platform.Core.Organisations;
-using Platform.Core.Records;
+using Platform.Core.Privacy;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Minutes;
 
 public sealed class MinutesService(MeetingStore meetings, MeetingContext context, BodyStore bodies, DistrictStore districts, OrganisationStore organisations,
-    RecordStore records, HandoutStore handouts)
+    Disclosure disclosure)
 {
-    public async Task<Minutes> LoadAsync(HttpContext http, string meetingId, bool requireHeld)
+    /// <param name="audience">Null: the signed-in reader; <see cref="Audience.Public"/>: the public version.</param>
+    public async Task<Minutes> LoadAsync(HttpContext http, string meetingId, bool requireHeld, Audience? audience = null)
     {
+        audience ??= http.Audience();
         var tenant = http.Tenant();
         var meeting = await meetings.GetAsync(tenant.Id, meetingId, http.RequestAborted);
         if (requireHeld && meeting.Status is MeetingStatus.Planned or MeetingStatus.Cancelled)
@@ -22,7 +24,7 @@ public sealed class MinutesService(MeetingStore meetings, MeetingContext context
         var body = await bodies.GetAsync(tenant.Id, meeting.BodyId, http.RequestAborted);
         var district = body.DistrictId is null ? null : await districts.FindAsync(tenant.Id, body.DistrictId, http.RequestAborted);
         var organisationMap = (await organisations.ListAsync(tenant.Id, cancellationToken: http.RequestAborted)).ToDictionary(o => o.Id);
-        return new Minutes(tenant, body, district, await context.ViewAsync(http, meeting), await records.LoadAsync(tenant.Id, meeting, http.RequestAborted),
-            organisationMap, await handouts.ListAsync(tenant.Id, meetingId, http.RequestAborted));
+        return new Minutes(tenant, body, district, await context.ViewAsync(http, meeting), await disclosure.RecordAsync(http, meeting, audience),
+            organisationMap, await disclosure.HandoutsAsync(http, meeting, audience), audience.IsPublic);
     }
 }

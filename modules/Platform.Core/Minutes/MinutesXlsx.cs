@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Platform.Core.Calendar;
+using Platform.Core.Privacy;
 using Platform.Core.Records;
 
 namespace Platform.Core.Minutes;
@@ -31,7 +32,7 @@ public static class MinutesXlsx
             [
                 [Text("項目", HeaderStyle), Text("内容", HeaderStyle)],
                 [Text("協議体"), Text(m.Body.Name + (m.District is null ? "" : $"（{m.District.Name}）"))],
-                [Text("会議名"), Text(m.Meeting.Title)],
+                [Text("会議名"), Text(m.Heading)],
                 [Text("区分"), Text(m.Meeting.KindName)],
                 [Text("開催日"), Date(m.Meeting.Date)],
                 [Text("時間"), Text(m.SlotsText(fullWidth: false))],
@@ -47,12 +48,12 @@ public static class MinutesXlsx
             foreach (var item in m.Record.Agenda)
                 foreach (var (o, _) in m.Thread(item))
                     rows.Add([Text(m.Meeting.Title), Date(m.Meeting.Date), Text(Wareki.Format(m.Meeting.Date, fullWidth: false)), Text("意見"), Text(item.Title),
-                        Number(o.Seq), Text(o.Kind.Japanese()), Text(o.Text, WrapStyle), Text(o.Speaker ?? ""), Text(o.Organisation ?? "")]);
+                        Number(o.Seq), Text(o.Kind.Japanese()), Text(o.Text, WrapStyle), Text(o.Speaker ?? ""), Text(o.Organisation ?? ""), Text(o.Sensitivity.Japanese())]);
             foreach (var c in m.Record.Comments)
                 rows.Add([Text(m.Meeting.Title), Date(m.Meeting.Date), Text(Wareki.Format(m.Meeting.Date, fullWidth: false)),
                     Text(c.Kind == CommentKind.Review ? "全体講評" : "コメント"), Text(""), Number(c.Seq), Text(c.Role ?? ""), Text(c.Text, WrapStyle),
-                    Text(c.Speaker + (c.Position ?? "")), Text("")]);
-            AddSheet(workbook, "意見", [24, 24, 22, 10, 28, 6, 14, 70, 16, 18], rows);
+                    Text(c.Speaker + (c.Position ?? "")), Text(""), Text(c.Sensitivity.Japanese())]);
+            AddSheet(workbook, "意見", [24, 24, 22, 10, 28, 6, 14, 70, 16, 18, 14], rows);
             workbook.Workbook.Save();
         }
         return stream.ToArray();

@@ -1,3 +1,5 @@
+using Platform.Core.Privacy;
+
 namespace Platform.Core.Records;
 
 public enum ActionStatus
@@ -12,8 +14,11 @@ public enum ActionStatus
 /// agenda of every later meeting of the same body (継続案件), until it is done or dropped.
 /// </summary>
 public sealed record ActionItem(string Id, string BodyId, string MeetingId, string? OpinionId, string Title, string? OwnerOrganisationId,
-    DateOnly? DueDate, ActionStatus Status, DateOnly CreatedOn, DateOnly? ClosedOn);
+    DateOnly? DueDate, ActionStatus Status, DateOnly CreatedOn, DateOnly? ClosedOn, Sensitivity Sensitivity = Sensitivity.Participants,
+    PersonalBasis? Basis = null, Withheld? Withheld = null);
 
-public sealed record ActionItemInput(string? Title, string? OpinionId = null, string? OwnerOrganisationId = null, string? DueDate = null);
+/// <summary>An action item inherits at least the level (and, if it gives none, the basis) of the opinion it came from.</summary>
+public sealed record ActionItemInput(string? Title, string? OpinionId = null, string? OwnerOrganisationId = null, string? DueDate = null,
+    Sensitivity? Sensitivity = null, PersonalBasis? Basis = null);
 
 public sealed record ActionStatusInput(ActionStatus? Status);

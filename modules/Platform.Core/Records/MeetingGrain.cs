@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using Platform.Core.Meetings;
+using Platform.Core.Privacy;
 using Platform.Core.Storage;
 using Platform.Core.Text;
 
@@ -72,9 +73,10 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
             return Task.FromResult(new RecordResult(null, "opinion.not_found", "respondsTo", "回答先の意見がこの会議にありません。"));
         if (kind == OpinionKind.Response && respondsTo is null)
             respondsTo = _opinions.Values.Where(o => o.AgendaItemId == agendaItem.Id && o.Kind != OpinionKind.Response).MaxBy(o => o.Seq)?.Id;
+        if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis) return Task.FromResult(noBasis);
         var seq = ++_lastGiven;
         var opinion = new Opinion(Ids.New(), agendaItem.Id, seq, kind ?? OpinionKind.Opinion, text, Short(input.Speaker), Short(input.Organisation),
-            respondsTo, Short(input.RecordedBy), Clock.Now());
+            respondsTo, Short(input.RecordedBy), Clock.Now(), input.Sensitivity ?? Sensitivity.Participants, input.Basis);
         _opinions[opinion.Id] = opinion;
         return EnqueueAsync(new RecordEntry(seq, null, opinion, null));
     }
@@ -87,8 +89,10 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         if (text.Length == 0) return Task.FromResult(new RecordResult(null, "comment.empty", "text", "コメントの内容を入力してください。"));
         if (text.Length > MaxTextLength) return Task.FromResult(new RecordResult(null, "comment.too_long", "text", $"コメントは{MaxTextLength}文字以内で入力してください。"));
         if (speaker is null) return Task.FromResult(new RecordResult(null, "comment.speaker_required", "speaker", "発言者を入力してください。"));
+        if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis) return Task.FromResult(noBasis);
         var seq = ++_lastGiven;
-        var comment = new Comment(Ids.New(), seq, input.Kind ?? CommentKind.Comment, speaker, Short(input.Role), Short(input.Position), text, Clock.Now());
+        var comment = new Comment(Ids.New(), seq, input.Kind ?? CommentKind.Comment, speaker, Short(input.Role), Short(input.Position), text, Clock.Now(),
+            input.Sensitivity ?? Sensitivity.Participants, input.Basis);
         return EnqueueAsync(new RecordEntry(seq, null, null, comment));
     }
 
@@ -138,6 +142,12 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         }
     }
 
+    // The endpoints check the basis in full (PersonalBasis.Check); this keeps any other caller from storing a resident's information without one.
+    private static RecordResult? PrivacyRefusal(Sensitivity? level, PersonalBasis? basis) =>
+        level is { } l && l.IsPersonal() && basis is null
+            ? new RecordResult(null, "privacy.basis_required", "basis", "個人情報を記録するには、共有の根拠（本人同意または条例等の例外）を入力してください。")
+            : null;
+
     private RecordResult? Refusal() => _meeting switch
     {
         null => new RecordResult(null, "meeting.not_found", null, "会議が見つかりません。"),
@@ -160,7 +170,7 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         _lastGiven = Math.Max(_lastGiven, _lastDurable);
     }
 
-    private static string? Short(string? text) => JapaneseText.Clean(text) is { Length: > 0 } t ? t.Length > 100 ? t[..100] : t : null;
+    private static string? Short(string? text) => JapaneseText.CleanOrNull(text, 100);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -9,6 +9,7 @@ using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
 using Platform.Core.Bodies;
 using Platform.Core.Modules;
+using Platform.Core.Privacy;
 using Platform.Core.Meetings;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
@@ -29,18 +30,24 @@ public static class RecordEndpoints
     public static void Map(IEndpointRouteBuilder tenant)
     {
         var api = tenant.MapGroup("/api/meetings/{meetingId}").WithTags("Records");
-        api.MapGet("/record", async (HttpContext http, string meetingId, MeetingStore meetings, RecordStore records) =>
+        api.MapGet("/record", async (HttpContext http, string meetingId, MeetingStore meetings, Disclosure disclosure) =>
         {
             var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
-            var record = await records.LoadAsync(http.Tenant().Id, meeting, http.RequestAborted);
+            var record = await disclosure.RecordAsync(http, meeting);
             return new { lastSeq = record.Agenda.Select(a => a.Seq).Concat(record.Opinions.Select(o => o.Seq)).Concat(record.Comments.Select(c => c.Seq)).DefaultIfEmpty(0).Max(), record };
         });
         api.MapPost("/agenda", async (HttpContext http, string meetingId, AgendaItemInput input, IGrainFactory grains, MeetingStore meetings) =>
             Accepted(http, await Grain(http, meetingId, grains, meetings).AddAgendaItem(input.Title ?? "")));
         api.MapPost("/opinions", async (HttpContext http, string meetingId, OpinionInput input, IGrainFactory grains, MeetingStore meetings) =>
-            Accepted(http, await Grain(http, meetingId, grains, meetings).AddOpinion(input)));
+        {
+            var (level, basis) = CheckPrivacy(input.Sensitivity, input.Basis);
+            return Accepted(http, await Grain(http, meetingId, grains, meetings).AddOpinion(input with { Sensitivity = level, Basis = basis }));
+        });
         api.MapPost("/comments", async (HttpContext http, string meetingId, CommentInput input, IGrainFactory grains, MeetingStore meetings) =>
-            Accepted(http, await Grain(http, meetingId, grains, meetings).AddComment(input)));
+        {
+            var (level, basis) = CheckPrivacy(input.Sensitivity, input.Basis);
+            return Accepted(http, await Grain(http, meetingId, grains, meetings).AddComment(input with { Sensitivity = level, Basis = basis }));
+        });
         api.MapGet("/record/events", StreamAsync).ExcludeFromDescription();
         api.MapGet("/agenda-templates", async (HttpContext http, string meetingId, MeetingStore meetings, BodyStore bodies, ModuleGate gate) =>
             await TemplatesAsync(http, await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted), bodies, gate));
@@ -61,18 +68,19 @@ public static class RecordEndpoints
             return Results.Created((string?)null, entries);
         });
 
-        api.MapPost("/actions", async (HttpContext http, string meetingId, ActionItemInput input, MeetingStore meetings, RecordStore records, TimeProvider time) =>
+        api.MapPost("/actions", async (HttpContext http, string meetingId, ActionItemInput input, MeetingStore meetings, RecordStore records, Disclosure disclosure,
+            TimeProvider time) =>
         {
             var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
-            var record = await records.LoadAsync(http.Tenant().Id, meeting, http.RequestAborted);
+            var record = await disclosure.RecordAsync(http, meeting);
             var action = await records.CreateActionAsync(http.Tenant().Id, meeting, input, record, Clock.TodayInJapan(time), http.RequestAborted);
             return Results.Created($"/{http.Tenant().Id}/api/actions/{action.Id}", action);
         });
         var actions = tenant.MapGroup("/api/actions").WithTags("Records");
-        actions.MapGet("/", (HttpContext http, string? bodyId, ActionStatus? status, RecordStore records) =>
-            records.ListActionsAsync(http.Tenant().Id, bodyId, status, http.RequestAborted));
-        actions.MapPost("/{actionId}/status", (HttpContext http, string actionId, ActionStatusInput input, RecordStore records, TimeProvider time) =>
-            records.SetActionStatusAsync(http.Tenant().Id, actionId, input.Status, Clock.TodayInJapan(time), http.RequestAborted));
+        actions.MapGet("/", async (HttpContext http, string? bodyId, ActionStatus? status, RecordStore records, Disclosure disclosure) =>
+            await disclosure.ActionsAsync(http, await records.ListActionsAsync(http.Tenant().Id, bodyId, status, http.RequestAborted)));
+        actions.MapPost("/{actionId}/status", async (HttpContext http, string actionId, ActionStatusInput input, RecordStore records, Disclosure disclosure, TimeProvider time) =>
+            (await disclosure.ActionsAsync(http, [await records.SetActionStatusAsync(http.Tenant().Id, actionId, input.Status, Clock.TodayInJapan(time), http.RequestAborted)]))[0]);
     }
 
     /// <summary>The agenda templates of the modules in effect for a meeting (in its body's district).</summary>
@@ -89,6 +97,14 @@ public static class RecordEndpoints
         return grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(http.Tenant().Id, meetingId));
     }
 
+    private static (Sensitivity, PersonalBasis?) CheckPrivacy(Sensitivity? level, PersonalBasis? basis)
+    {
+        var errors = new ValidationErrors();
+        var checkedLevel = PersonalBasis.Check(level, basis, errors);
+        errors.ThrowIfAny();
+        return checkedLevel;
+    }
+
     private static IResult Accepted(HttpContext http, RecordResult result)
     {
         if (result.Entry is { } entry) return Results.Created((string?)null, entry);
@@ -97,11 +113,11 @@ public static class RecordEndpoints
         throw new ValidationErrors().Add(result.Field, result.ErrorCode!, result.Message!).ToException();
     }
 
-    private static async Task StreamAsync(HttpContext http, string meetingId, int? after, IGrainFactory grains, MeetingStore meetings, RecordStore records,
+    private static async Task StreamAsync(HttpContext http, string meetingId, int? after, IGrainFactory grains, MeetingStore meetings, Disclosure disclosure,
         IHostApplicationLifetime lifetime, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var tenantId = http.Tenant().Id;
-        await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
+        var meeting = await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
         // A reconnecting EventSource repeats the URL's "after" and adds the last id it saw: the later of the two wins.
         var last = Math.Max(after ?? 0, int.TryParse(http.Request.Headers["Last-Event-ID"], out var resumed) ? resumed : 0);
         http.Response.ContentType = "text/event-stream; charset=utf-8";
@@ -118,7 +134,7 @@ public static class RecordEndpoints
                 var seq = await grain.WaitForChange(last, Heartbeat).WaitAsync(stop.Token);
                 if (seq > last)
                 {
-                    foreach (var entry in await records.EntriesSinceAsync(tenantId, meetingId, last, stop.Token))
+                    foreach (var entry in await disclosure.EntriesSinceAsync(http, meeting, last, stop.Token))
                     {
                         await http.Response.WriteAsync($"id: {entry.Seq}\nevent: entry\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n", stop.Token);
                         last = entry.Seq;

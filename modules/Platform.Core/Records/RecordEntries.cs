@@ -1,3 +1,5 @@
+using Platform.Core.Privacy;
+
 namespace Platform.Core.Records;
 
 /// <summary>An agenda item or theme (議題・テーマ), in the meeting's order.</summary>
@@ -13,10 +15,15 @@ public enum OpinionKind
     Response,
 }
 
-/// <summary>One opinion ("○" bullet) under an agenda item, numbered by the order in which the server accepted it.</summary>
+/// <summary>
+/// One opinion ("○" bullet) under an agenda item, numbered by the order in which the server accepted it. Its
+/// <see cref="Sensitivity"/> decides who reads it; <see cref="Basis"/> says why a resident's information may be shared;
+/// <see cref="Withheld"/> is set, and the text replaced by a marker, where the reader may not see it.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Opinion(string Id, string AgendaItemId, int Seq, OpinionKind Kind, string Text, string? Speaker, string? Organisation,
-    string? RespondsTo, string? RecordedBy, string RecordedAt);
+    string? RespondsTo, string? RecordedBy, string RecordedAt, Sensitivity Sensitivity = Sensitivity.Participants, PersonalBasis? Basis = null,
+    Withheld? Withheld = null);
 
 public enum CommentKind
 {
@@ -29,7 +36,8 @@ public enum CommentKind
 
 /// <summary>A comment by an advisor or member (with their role and position), or the overall review.</summary>
 [GenerateSerializer, Immutable]
-public sealed record Comment(string Id, int Seq, CommentKind Kind, string Speaker, string? Role, string? Position, string Text, string RecordedAt);
+public sealed record Comment(string Id, int Seq, CommentKind Kind, string Speaker, string? Role, string? Position, string Text, string RecordedAt,
+    Sensitivity Sensitivity = Sensitivity.Participants, PersonalBasis? Basis = null, Withheld? Withheld = null);
 
 /// <summary>
 /// One change to a meeting's record, as the meeting grain accepted it: exactly one of the three is set. Recorders'
@@ -42,10 +50,11 @@ public sealed record AgendaItemInput(string? Title);
 
 [GenerateSerializer, Immutable]
 public sealed record OpinionInput(string? AgendaItemId, string? Text, OpinionKind? Kind = null, string? Speaker = null, string? Organisation = null,
-    string? RespondsTo = null, string? RecordedBy = null);
+    string? RespondsTo = null, string? RecordedBy = null, Sensitivity? Sensitivity = null, PersonalBasis? Basis = null);
 
 [GenerateSerializer, Immutable]
-public sealed record CommentInput(string? Speaker, string? Text, CommentKind? Kind = null, string? Role = null, string? Position = null);
+public sealed record CommentInput(string? Speaker, string? Text, CommentKind? Kind = null, string? Role = null, string? Position = null,
+    Sensitivity? Sensitivity = null, PersonalBasis? Basis = null);
 
 /// <summary>What the meeting grain answers: the accepted entry, or why it was refused.</summary>
 [GenerateSerializer, Immutable]

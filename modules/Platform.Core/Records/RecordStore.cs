@@ -3,6 +3,7 @@ using Platform.Abstractions.Errors;
 using Platform.Core.Calendar;
 using Platform.Core.Meetings;
 using Platform.Core.Organisations;
+using Platform.Core.Privacy;
 using Platform.Core.Storage;
 using Platform.Core.Text;
 
@@ -24,12 +25,12 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
 {
     private const string OpinionColumns =
         "opinion_id AS Id, agenda_item_id AS AgendaItemId, seq AS Seq, kind AS Kind, text AS Text, speaker AS Speaker, organisation AS Organisation, " +
-        "responds_to AS RespondsTo, recorded_by AS RecordedBy, recorded_at AS RecordedAt";
+        "responds_to AS RespondsTo, recorded_by AS RecordedBy, recorded_at AS RecordedAt, sensitivity AS Sensitivity";
     private const string CommentColumns =
-        "comment_id AS Id, seq AS Seq, kind AS Kind, speaker AS Speaker, role AS Role, position AS Position, text AS Text, recorded_at AS RecordedAt";
+        "comment_id AS Id, seq AS Seq, kind AS Kind, speaker AS Speaker, role AS Role, position AS Position, text AS Text, recorded_at AS RecordedAt, sensitivity AS Sensitivity";
     private const string ActionColumns =
         "action_id AS Id, body_id AS BodyId, meeting_id AS MeetingId, opinion_id AS OpinionId, title AS Title, owner_organisation_id AS OwnerOrganisationId, " +
-        "due_date AS DueDate, status AS Status, created_on AS CreatedOn, closed_on AS ClosedOn";
+        "due_date AS DueDate, status AS Status, created_on AS CreatedOn, closed_on AS ClosedOn, sensitivity AS Sensitivity";
 
     private sealed class AgendaRow
     {
@@ -51,8 +52,10 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
         public string? RespondsTo { get; init; }
         public string? RecordedBy { get; init; }
         public string RecordedAt { get; init; } = "";
+        public int Sensitivity { get; init; }
 
-        public Opinion ToOpinion() => new(Id, AgendaItemId, Seq, Enum.Parse<OpinionKind>(Kind), Text, Speaker, Organisation, RespondsTo, RecordedBy, RecordedAt);
+        public Opinion ToOpinion() => new(Id, AgendaItemId, Seq, Enum.Parse<OpinionKind>(Kind), Text, Speaker, Organisation, RespondsTo, RecordedBy, RecordedAt,
+            (Sensitivity)Sensitivity);
     }
 
     private sealed class CommentRow
@@ -65,8 +68,9 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
         public string? Position { get; init; }
         public string Text { get; init; } = "";
         public string RecordedAt { get; init; } = "";
+        public int Sensitivity { get; init; }
 
-        public Comment ToComment() => new(Id, Seq, Enum.Parse<CommentKind>(Kind), Speaker, Role, Position, Text, RecordedAt);
+        public Comment ToComment() => new(Id, Seq, Enum.Parse<CommentKind>(Kind), Speaker, Role, Position, Text, RecordedAt, (Sensitivity)Sensitivity);
     }
 
     private sealed class ActionRow
@@ -81,12 +85,14 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
         public string Status { get; init; } = "";
         public string CreatedOn { get; init; } = "";
         public string? ClosedOn { get; init; }
+        public int Sensitivity { get; init; }
 
         public ActionItem ToAction() => new(Id, BodyId, MeetingId, OpinionId, Title, OwnerOrganisationId, Clock.ParseIso(DueDate),
-            Enum.Parse<ActionStatus>(Status), Clock.ParseIso(CreatedOn)!.Value, Clock.ParseIso(ClosedOn));
+            Enum.Parse<ActionStatus>(Status), Clock.ParseIso(CreatedOn)!.Value, Clock.ParseIso(ClosedOn), (Sensitivity)Sensitivity);
     }
 
-    public async Task<MeetingRecord> LoadAsync(string tenantId, Meeting meeting, CancellationToken cancellationToken = default)
+    /// <summary>Everything recorded, unfiltered: for the meeting's grain. People read through <see cref="Privacy.Disclosure"/>.</summary>
+    internal async Task<MeetingRecord> LoadAsync(string tenantId, Meeting meeting, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var key = new { tenantId, meetingId = meeting.Id };
@@ -99,7 +105,7 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
             $"SELECT {CommentColumns} FROM comments WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY seq", key)).Select(r => r.ToComment()).ToList();
         var bodyActions = (await connection.QueryAsync<ActionRow>(
             $"SELECT a.action_id AS Id, a.body_id AS BodyId, a.meeting_id AS MeetingId, a.opinion_id AS OpinionId, a.title AS Title, a.owner_organisation_id AS OwnerOrganisationId, " +
-            "a.due_date AS DueDate, a.status AS Status, a.created_on AS CreatedOn, a.closed_on AS ClosedOn, m.meeting_date AS MeetingDate " +
+            "a.due_date AS DueDate, a.status AS Status, a.created_on AS CreatedOn, a.closed_on AS ClosedOn, a.sensitivity AS Sensitivity, m.meeting_date AS MeetingDate " +
             "FROM action_items a JOIN meetings m ON m.tenant_id = a.tenant_id AND m.meeting_id = a.meeting_id " +
             "WHERE a.tenant_id = @tenantId AND a.body_id = @bodyId AND (a.meeting_id = @meetingId OR m.meeting_date < @date) ORDER BY m.meeting_date, a.created_on",
             new { tenantId, meetingId = meeting.Id, bodyId = meeting.BodyId, date = Clock.Iso(meeting.Date) })).Select(r => r.ToAction()).ToList();
@@ -108,8 +114,8 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
         return new MeetingRecord(agenda, opinions, comments, bodyActions.Where(a => a.MeetingId == meeting.Id).ToList(), carried);
     }
 
-    /// <summary>The entries after <paramref name="afterSeq"/>, in order: what a recorder's page has not seen yet.</summary>
-    public async Task<IReadOnlyList<RecordEntry>> EntriesSinceAsync(string tenantId, string meetingId, int afterSeq, CancellationToken cancellationToken = default)
+    /// <summary>The entries after <paramref name="afterSeq"/>, in order, unfiltered (see <see cref="Privacy.Disclosure"/>).</summary>
+    internal async Task<IReadOnlyList<RecordEntry>> EntriesSinceAsync(string tenantId, string meetingId, int afterSeq, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var key = new { tenantId, meetingId, afterSeq };
@@ -140,17 +146,23 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
                     "INSERT INTO agenda_items (tenant_id, agenda_item_id, meeting_id, position, title, seq) VALUES (@tenantId, @Id, @meetingId, @Position, @Title, @Seq)",
                     new { tenantId, meetingId, a.Id, a.Position, a.Title, a.Seq }, transaction);
             else if (entry.Opinion is { } o)
+            {
                 await connection.ExecuteAsync(
-                    "INSERT INTO opinions (tenant_id, opinion_id, meeting_id, agenda_item_id, seq, kind, text, speaker, organisation, responds_to, recorded_by, recorded_at, search_text) " +
-                    "VALUES (@tenantId, @Id, @meetingId, @AgendaItemId, @Seq, @kind, @Text, @Speaker, @Organisation, @RespondsTo, @RecordedBy, @RecordedAt, @search)",
+                    "INSERT INTO opinions (tenant_id, opinion_id, meeting_id, agenda_item_id, seq, kind, text, speaker, organisation, responds_to, recorded_by, recorded_at, search_text, sensitivity) " +
+                    "VALUES (@tenantId, @Id, @meetingId, @AgendaItemId, @Seq, @kind, @Text, @Speaker, @Organisation, @RespondsTo, @RecordedBy, @RecordedAt, @search, @level)",
                     new { tenantId, meetingId, o.Id, o.AgendaItemId, o.Seq, kind = o.Kind.ToString(), o.Text, o.Speaker, o.Organisation, o.RespondsTo, o.RecordedBy,
-                          o.RecordedAt, search = SearchText.Fold($"{o.Text} {o.Speaker} {o.Organisation}") }, transaction);
+                          o.RecordedAt, search = SearchText.Fold($"{o.Text} {o.Speaker} {o.Organisation}"), level = (int)o.Sensitivity }, transaction);
+                if (o.Basis is { } basis) await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Opinion, o.Id, meetingId, basis);
+            }
             else if (entry.Comment is { } c)
+            {
                 await connection.ExecuteAsync(
-                    "INSERT INTO comments (tenant_id, comment_id, meeting_id, seq, kind, speaker, role, position, text, recorded_at, search_text) " +
-                    "VALUES (@tenantId, @Id, @meetingId, @Seq, @kind, @Speaker, @Role, @Position, @Text, @RecordedAt, @search)",
+                    "INSERT INTO comments (tenant_id, comment_id, meeting_id, seq, kind, speaker, role, position, text, recorded_at, search_text, sensitivity) " +
+                    "VALUES (@tenantId, @Id, @meetingId, @Seq, @kind, @Speaker, @Role, @Position, @Text, @RecordedAt, @search, @level)",
                     new { tenantId, meetingId, c.Id, c.Seq, kind = c.Kind.ToString(), c.Speaker, c.Role, c.Position, c.Text, c.RecordedAt,
-                          search = SearchText.Fold($"{c.Text} {c.Speaker}") }, transaction);
+                          search = SearchText.Fold($"{c.Text} {c.Speaker}"), level = (int)c.Sensitivity }, transaction);
+                if (c.Basis is { } basis) await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Comment, c.Id, meetingId, basis);
+            }
         }
         return await connection.ExecuteAsync(
             "UPDATE meetings SET record_seq = @seq WHERE tenant_id = @tenantId AND meeting_id = @meetingId",
@@ -164,8 +176,11 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
         var title = JapaneseText.Clean(input.Title);
         if (title.Length is 0 or > 400) errors.Add("title", "action.invalid_title", "対応事項を400文字以内で入力してください。");
         var opinionId = string.IsNullOrWhiteSpace(input.OpinionId) ? null : input.OpinionId.Trim();
-        if (opinionId is not null && record.Opinions.All(o => o.Id != opinionId))
-            errors.Add("opinionId", "opinion.not_found", "元になった意見がこの会議にありません。");
+        var source = opinionId is null ? null : record.Opinions.FirstOrDefault(o => o.Id == opinionId);
+        if (opinionId is not null && source is null) errors.Add("opinionId", "opinion.not_found", "元になった意見がこの会議にありません。");
+        else if (source?.Withheld is not null) errors.Add("opinionId", "privacy.withheld", "元になった意見を閲覧する権限がないため、対応事項にできません。");
+        var wanted = source is null || input.Sensitivity > source.Sensitivity ? input.Sensitivity : source.Sensitivity;
+        var (level, basis) = PersonalBasis.Check(wanted, input.Basis ?? source?.Basis, errors);
         var owner = string.IsNullOrWhiteSpace(input.OwnerOrganisationId) ? null : input.OwnerOrganisationId.Trim();
         if (owner is not null && await organisations.FindAsync(tenantId, owner, cancellationToken) is null)
             errors.Add("ownerOrganisationId", "organisation.not_found", "担当団体が見つかりません。");
@@ -174,13 +189,17 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
             if (JapaneseDate.TryParseDate(input.DueDate, out var d)) due = d;
             else errors.Add("dueDate", "action.invalid_date", $"期限「{input.DueDate}」は正しい日付ではありません。");
         errors.ThrowIfAny();
-        var action = new ActionItem(Ids.New(), meeting.BodyId, meeting.Id, opinionId, title, owner, due, ActionStatus.Open, today, null);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "INSERT INTO action_items (tenant_id, action_id, body_id, meeting_id, opinion_id, title, owner_organisation_id, due_date, status, created_on, closed_on) " +
-            "VALUES (@tenantId, @Id, @BodyId, @MeetingId, @OpinionId, @Title, @OwnerOrganisationId, @due, @status, @created, NULL)",
-            new { tenantId, action.Id, action.BodyId, action.MeetingId, action.OpinionId, action.Title, action.OwnerOrganisationId,
-                  due = due is { } x ? Clock.Iso(x) : null, status = action.Status.ToString(), created = Clock.Iso(today) });
+        var action = new ActionItem(Ids.New(), meeting.BodyId, meeting.Id, opinionId, title, owner, due, ActionStatus.Open, today, null, level, basis);
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO action_items (tenant_id, action_id, body_id, meeting_id, opinion_id, title, owner_organisation_id, due_date, status, created_on, closed_on, sensitivity) " +
+                "VALUES (@tenantId, @Id, @BodyId, @MeetingId, @OpinionId, @Title, @OwnerOrganisationId, @due, @status, @created, NULL, @level)",
+                new { tenantId, action.Id, action.BodyId, action.MeetingId, action.OpinionId, action.Title, action.OwnerOrganisationId,
+                      due = due is { } x ? Clock.Iso(x) : null, status = action.Status.ToString(), created = Clock.Iso(today), level = (int)level }, transaction);
+            if (basis is not null) await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Action, action.Id, meeting.Id, basis);
+            return 0;
+        }, cancellationToken);
         return action;
     }
 

@@ -97,10 +97,10 @@ public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore dis
             {
                 var added = await grain.AddAgendaItem(item.Title);
                 foreach (var text in item.Opinions ?? [])
-                    CheckRecorded(await grain.AddOpinion(new OpinionInput(added.Entry!.AgendaItem!.Id, text)), meeting.Id);
+                    CheckRecorded(await grain.AddOpinion(new OpinionInput(added.Entry!.AgendaItem!.Id, text, Sensitivity: PublishedDocument)), meeting.Id);
             }
             foreach (var comment in m["comments"].Deserialize<List<CommentInput>>(Json) ?? [])
-                CheckRecorded(await grain.AddComment(comment), meeting.Id);
+                CheckRecorded(await grain.AddComment(comment with { Sensitivity = comment.Sensitivity ?? PublishedDocument }), meeting.Id);
             if (m["status"].Deserialize<MeetingStatus?>(Json) is { } status && status != MeetingStatus.Planned)
             {
                 if (status == MeetingStatus.MinutesApproved) await meetings.SetStatusAsync(tenantId, meeting.Id, MeetingStatus.Held, Clock.TodayInJapan(time), cancellationToken);
@@ -110,6 +110,9 @@ public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore dis
             await meetingContext.MeetingChangedAsync(tenantId, meeting.BodyId, cancellationToken);
         }
     }
+
+    // The demo meetings come from documents the municipalities published: what they say is public unless a seed says otherwise.
+    private const Privacy.Sensitivity PublishedDocument = Privacy.Sensitivity.Public;
 
     private static void CheckRecorded(RecordResult result, string meetingId)
     {

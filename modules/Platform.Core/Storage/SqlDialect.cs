@@ -20,6 +20,13 @@ public sealed record SqlDialect(DatabaseProvider Provider, string LimitTemplate)
     /// <summary>Appends a row limit to a query that has an ORDER BY.</summary>
     public string Limit(string orderedQuery, int rows) => string.Format(LimitTemplate, orderedQuery, rows);
 
+    /// <summary>
+    /// <c>column</c> is one of the list in <c>@parameter</c>. Dapper expands <c>IN @list</c> into one parameter per item,
+    /// except for Npgsql, which takes the array whole: there it must be <c>= ANY(@list)</c>.
+    /// </summary>
+    public string InList(string column, string parameter) =>
+        Provider == DatabaseProvider.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     /// <summary>Whether an exception is a unique-key violation, which callers turn into a conflict.</summary>
     public static bool IsUniqueViolation(Exception exception) => exception switch
     {

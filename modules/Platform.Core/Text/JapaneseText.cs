@@ -20,6 +20,10 @@ public static partial class JapaneseText
     public static string Clean(string? input) =>
         string.IsNullOrEmpty(input) ? "" : HalfWidthKana().Replace(input, m => m.Value.Normalize(NormalizationForm.FormKC)).Trim();
 
+    /// <summary><see cref="Clean"/>, or null when nothing is left; cut to <paramref name="max"/> characters if given.</summary>
+    public static string? CleanOrNull(string? input, int max = int.MaxValue) =>
+        Clean(input) is { Length: > 0 } t ? t.Length > max ? t[..max] : t : null;
+
     [GeneratedRegex("[\uFF61-\uFF9F]+")]
     private static partial Regex HalfWidthKana();
 }

@@ -6,6 +6,7 @@ using Platform.Abstractions.Errors;
 using Platform.Core.Bodies;
 using Platform.Core.Districts;
 using Platform.Core.Meetings;
+using Platform.Core.Privacy;
 using Platform.Core.Modules;
 using Platform.Core.Records;
 using Platform.Core.Storage;
@@ -77,10 +78,10 @@ public static class ResourceEndpoints
             var (districtNames, categoryNames) = await NamesAsync(http, store, districts);
             return new RazorComponentResult<ShowcasePage>(new { Tenant = http.Tenant(), Resources = resources, DistrictNames = districtNames, CategoryNames = categoryNames });
         }).ExcludeFromDescription();
-        tenant.MapGet("/resources/meetings/{meetingId}", async (HttpContext http, string meetingId, MeetingStore meetings, RecordStore records, ResourceStore store) =>
+        tenant.MapGet("/resources/meetings/{meetingId}", async (HttpContext http, string meetingId, MeetingStore meetings, Disclosure disclosure, ResourceStore store) =>
         {
             var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
-            var record = await records.LoadAsync(http.Tenant().Id, meeting, http.RequestAborted);
+            var record = await disclosure.RecordAsync(http, meeting);
             var found = (await store.ListAsync(http.Tenant().Id, new ResourceStore.Filter(), http.RequestAborted))
                 .Where(r => r.MeetingId == meetingId && r.OpinionId is not null).ToDictionary(r => r.OpinionId!);
             return new RazorComponentResult<MeetingResourcesPage>(new { Tenant = http.Tenant(), Meeting = meeting, Record = record, Found = found });
@@ -88,13 +89,17 @@ public static class ResourceEndpoints
     }
 
     /// <summary>One action on a meeting's opinion: a draft resource in the meeting's district, linked to the opinion.</summary>
-    private static async Task<IResult> PromoteAsync(HttpContext http, string meetingId, string opinionId, MeetingStore meetings, RecordStore records, BodyStore bodies,
+    private static async Task<IResult> PromoteAsync(HttpContext http, string meetingId, string opinionId, MeetingStore meetings, Disclosure disclosure, BodyStore bodies,
         ResourceStore store, ModuleGate gate, ModuleCatalog catalog, TimeProvider time)
     {
         var tenantId = http.Tenant().Id;
         var meeting = await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
-        var opinion = (await records.LoadAsync(tenantId, meeting, http.RequestAborted)).Opinions.FirstOrDefault(o => o.Id == opinionId)
+        var opinion = (await disclosure.RecordAsync(http, meeting)).Opinions.FirstOrDefault(o => o.Id == opinionId)
                       ?? throw PlatformException.NotFound("opinion.not_found", "意見");
+        // A resource is written to be published to care managers: it cannot start from what is about a resident.
+        if (opinion.Withheld is not null || opinion.Sensitivity.IsPersonal())
+            throw new PlatformException(409, "resource.personal_source", "個人情報を含む意見からはお宝を登録できません。",
+                "利用者個人に関わらない形で、お宝の登録画面から改めて入力してください。");
         var body = await bodies.GetAsync(tenantId, meeting.BodyId, http.RequestAborted);
         await RequireEnabledAsync(http, body.DistrictId, gate, catalog);
         if ((await store.ListAsync(tenantId, new ResourceStore.Filter(OpinionId: opinionId), http.RequestAborted)).FirstOrDefault() is { } existing)

@@ -136,7 +136,7 @@ public sealed class ResourceStore(Database database, DistrictStore districts)
         var districtId = input.DistrictId is null ? current?.DistrictId : input.DistrictId.Trim() is { Length: > 0 } d ? d : null;
         if (districtId is not null && await districts.FindAsync(tenantId, districtId, cancellationToken) is null)
             errors.Add("districtId", "district.not_found", "地区が見つかりません。");
-        var contact = input.Contact is null ? current?.Contact : JapaneseText.Clean(input.Contact) is { Length: > 0 } c ? c : null;
+        var contact = input.Contact is null ? current?.Contact : JapaneseText.CleanOrNull(input.Contact);
         if (contact?.Length > 300) errors.Add("contact", "resource.contact_too_long", "連絡先は300文字以内で入力してください。");
         var consent = input.ContactConsent ?? current?.ContactConsent ?? false;
         var publish = input.PublishContact ?? current?.PublishContact ?? false;
@@ -159,7 +159,7 @@ public sealed class ResourceStore(Database database, DistrictStore districts)
             current?.CreatedAt ?? Clock.Now());
     }
 
-    private static string? Text(string? value) => JapaneseText.Clean(value) is { Length: > 0 } t ? t : null;
+    private static string? Text(string? value) => JapaneseText.CleanOrNull(value);
 
     /// <summary>Not confirmed for over a year (or never, and found over a year ago): to be checked again.</summary>
     public static bool NeedsReview(Resource r, DateOnly today) =>

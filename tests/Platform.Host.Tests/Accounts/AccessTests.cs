@@ -154,6 +154,7 @@ public class AccessTests : PlatformTest
         if (who == "other-tenant") return 404;
         var read = method == "GET";
         var adminOnly = pattern.Contains("/admin", StringComparison.Ordinal) || pattern.Contains("/modules", StringComparison.Ordinal) || pattern.Contains("/api/audit", StringComparison.Ordinal) || pattern.Contains("/api/users", StringComparison.Ordinal) ||
+                        pattern.Contains("/api/privacy", StringComparison.Ordinal) ||
                         (!read && (pattern.TrimEnd('/') is "/{tenant}/api/districts" or "/{tenant}/api/districts/{districtId}"
                             or "/{tenant}/api/organisation-types" or "/{tenant}/api/resource-categories"));
         var recording = !read && new[] { "/agenda", "/opinions", "/comments", "/agenda/from-template" }.Any(s => pattern.TrimEnd('/').EndsWith(s, StringComparison.Ordinal));
@@ -172,6 +173,6 @@ public class AccessTests : PlatformTest
     {
         ["districtId"] = "aomori-shinjo", ["moduleId"] = "Aomori.SupportMeetings", ["organisationId"] = "aomori-shinjo-swc", ["personId"] = "aomori-shinjo-promoter-1",
         ["bodyId"] = "aomori-shinjo-support", ["meetingId"] = "aomori-shinjo-network-h30", ["actionId"] = "any-action", ["handoutId"] = "any-handout",
-        ["roundId"] = "any-round", ["resourceId"] = "any-resource", ["opinionId"] = "any-opinion",
+        ["roundId"] = "any-round", ["resourceId"] = "any-resource", ["opinionId"] = "any-opinion", ["itemId"] = "any-item",
     };
 }

@@ -120,5 +120,6 @@ public class TenancyTests : PlatformTest
         ["roundId"] = "any-round",
         ["resourceId"] = "any-resource",
         ["opinionId"] = "any-opinion",
+        ["itemId"] = "any-item",
     };
 }

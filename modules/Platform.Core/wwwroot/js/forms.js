@@ -34,6 +34,7 @@
       attendance: { counts: counts(f.counts.value), statedTotal: int(f.statedTotal.value), observers: int(f.observers.value) ?? 0 },
       nextMeetingDate: f.nextMeetingDate.value, isPublic: f.isPublic.checked, minutesPublic: f.minutesPublic.checked,
     }),
+    publish: f => ({ reviewedHash: f.reviewedHash.value }),
   };
 
   function showProblem(errors, answer) {

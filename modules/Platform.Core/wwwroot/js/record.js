@@ -53,19 +53,41 @@
     if (!current) select(item.id);
   }
 
+  const levelNames = { public: '公開', participants: '関係者限り', personal: '個人情報', sensitive: '要配慮個人情報' };
+
+  // Residents' information is labelled where it is shown, so that nobody reads it out or copies it by mistake.
+  function labelled(li, level) {
+    if (level === 'personal' || level === 'sensitive') {
+      li.prepend(Object.assign(document.createElement('span'), { className: 'level', textContent: levelNames[level] }), ' ');
+    }
+    return li;
+  }
+
   function addOpinion(o) {
     const list = entries.querySelector(`section[data-agenda-id="${o.agendaItemId}"] ul`);
     if (!list) return;
     const li = document.createElement('li');
     if (o.kind === 'response') li.className = 'response';
     li.textContent = `${o.kind === 'response' ? '⇒' : '○'} ${o.text}${o.organisation ? `（${o.organisation}）` : ''}`;
-    insertInOrder(list, li, o.seq);
+    insertInOrder(list, labelled(li, o.sensitivity), o.seq);
   }
 
   function addComment(c) {
     const li = document.createElement('li');
     li.textContent = `＜${c.speaker}${c.position || ''}＞${c.kind === 'review' ? '【全体講評】' : ''} ${c.text}`;
-    insertInOrder($('comments'), li, c.seq);
+    insertInOrder($('comments'), labelled(li, c.sensitivity), c.seq);
+  }
+
+  // The level chosen for what is typed next, and for a resident's information the basis for sharing it.
+  const level = $('sensitivity-input');
+  const basisFields = $('basis-fields');
+  const syncBasis = () => { basisFields.hidden = !(level.value === 'personal' || level.value === 'sensitive'); };
+  level.addEventListener('change', syncBasis);
+  syncBasis();
+  function privacy() {
+    if (basisFields.hidden) return { sensitivity: level.value };
+    const f = name => basisFields.querySelector(`[name=${name}]`).value.trim() || null;
+    return { sensitivity: level.value, basis: { kind: f('basisKind'), consentedOn: f('consentedOn'), scope: f('consentScope'), ordinance: f('ordinance') } };
   }
 
   function show(entry) {
@@ -104,7 +126,7 @@
     if (!current) { fail(new Error('先にテーマを選ぶか追加してください。')); return; }
     opinionInput.value = '';
     try {
-      await send('opinions', { agendaItemId: current, text, organisation: $('organisation-input').value || null });
+      await send('opinions', { agendaItemId: current, text, organisation: $('organisation-input').value || null, ...privacy() });
     } catch (err) {
       opinionInput.value = opinionInput.value ? `${text}\n${opinionInput.value}` : text;
       fail(err);
@@ -158,7 +180,7 @@
     e.preventDefault();
     const f = commentForm;
     try {
-      await send('comments', { speaker: f.speaker.value, position: f.position.value || null, kind: f.kind.value, text: f.text.value });
+      await send('comments', { speaker: f.speaker.value, position: f.position.value || null, kind: f.kind.value, text: f.text.value, ...privacy() });
       f.text.value = '';
     } catch (err) { fail(err); }
   });

@@ -1,0 +1,159 @@
+using Microsoft.AspNetCore.Http;
+using Platform.Core.Audit;
+using Platform.Core.Bodies;
+using Platform.Core.Meetings;
+using Platform.Core.Records;
+using Platform.Core.Storage;
+using Platform.Core.Tenancy;
+
+namespace Platform.Core.Privacy;
+
+/// <summary>
+/// The one way a meeting's record, its handouts and its live entries are read for people. It decides item by item
+/// what the audience may see (level against the reader's clearance in the meeting's district, the reader's pledge,
+/// withdrawn consent, erasure), puts a marker where an item is withheld, and writes every view of a resident's
+/// information to the audit log. Outputs (pages, API, summaries, exports, plugins) build on what it returns, so none
+/// can show more than this allows.
+/// </summary>
+public sealed class Disclosure(RecordStore records, HandoutStore handouts, PrivacyStore privacy, BodyStore bodies, AuditLog audit)
+{
+    /// <summary>What one audience may see of one body's meetings: a pure decision, from what was loaded once.</summary>
+    private sealed class Sight(Audience audience, string? districtId, IReadOnlyDictionary<string, PersonalMark> marks, IReadOnlySet<string> pledged)
+    {
+        public Withheld? Why(string itemId, string meetingId, Sensitivity level)
+        {
+            if (level > audience.ClearanceIn(districtId)) return Withheld.Level;
+            if (marks.TryGetValue(itemId, out var mark))
+            {
+                if (mark.ErasedAt is not null) return Withheld.Erased;
+                if (mark.WithdrawnAt is not null) return Withheld.ConsentWithdrawn;
+            }
+            if (level.IsPersonal() && !pledged.Contains(meetingId)) return Withheld.NoPledge;
+            return null;
+        }
+
+        public PersonalBasis? Basis(string itemId) => marks.GetValueOrDefault(itemId)?.Basis;
+    }
+
+    private sealed class Views(Audience audience, string path)
+    {
+        public List<AuditEntry> Entries { get; } = [];
+
+        public void Saw(string kind, string id, Sensitivity level)
+        {
+            if (level.IsPersonal()) Entries.Add(new AuditEntry(Clock.Now(), audience.Name, "view", $"{kind}/{id} {level.Japanese()}", path, 200));
+        }
+    }
+
+    public Task<MeetingRecord> RecordAsync(HttpContext http, Meeting meeting, Audience? audience = null) =>
+        RecordAsync(http.Tenant().Id, meeting, audience ?? http.Audience(), http.Request.Path, http.RequestAborted);
+
+    public async Task<MeetingRecord> RecordAsync(string tenantId, Meeting meeting, Audience audience, string readVia, CancellationToken cancellationToken = default)
+    {
+        var record = await records.LoadAsync(tenantId, meeting, cancellationToken);
+        var meetingIds = record.Carried.Select(a => a.MeetingId).Append(meeting.Id);
+        var sight = await SightAsync(tenantId, meeting, audience, meetingIds, cancellationToken);
+        var views = new Views(audience, readVia);
+        var shown = new MeetingRecord(record.Agenda,
+            record.Opinions.Select(o => Show(o, meeting.Id, sight, views)).ToList(),
+            record.Comments.Select(c => Show(c, meeting.Id, sight, views)).ToList(),
+            record.Actions.Select(a => Show(a, sight, views)).ToList(),
+            record.Carried.Select(a => Show(a, sight, views)).ToList());
+        await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
+        return shown;
+    }
+
+    /// <summary>The entries after <paramref name="afterSeq"/> as the audience may see them: the recorders' live pages.</summary>
+    public async Task<IReadOnlyList<RecordEntry>> EntriesSinceAsync(HttpContext http, Meeting meeting, int afterSeq, CancellationToken cancellationToken)
+    {
+        var tenantId = http.Tenant().Id;
+        var audience = http.Audience();
+        var entries = await records.EntriesSinceAsync(tenantId, meeting.Id, afterSeq, cancellationToken);
+        var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], cancellationToken);
+        var views = new Views(audience, http.Request.Path);
+        var shown = entries.Select(e => e with
+        {
+            Opinion = e.Opinion is { } o ? Show(o, meeting.Id, sight, views) : null,
+            Comment = e.Comment is { } c ? Show(c, meeting.Id, sight, views) : null,
+        }).ToList();
+        await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
+        return shown;
+    }
+
+    public async Task<IReadOnlyList<Handout>> HandoutsAsync(HttpContext http, Meeting meeting, Audience? audience = null)
+    {
+        var tenantId = http.Tenant().Id;
+        var sight = await SightAsync(tenantId, meeting, audience ?? http.Audience(), [meeting.Id], http.RequestAborted);
+        return (await handouts.ListAsync(tenantId, meeting.Id, http.RequestAborted))
+            .Select(h => sight.Why(h.Id, meeting.Id, h.Sensitivity) is { } why
+                ? h with { FileName = SensitivityNames.Marker(h.Sensitivity, why), Withheld = why }
+                : h).ToList();
+    }
+
+    /// <summary>A handout's file for the signed-in reader; a withheld one answers as if it did not exist. A personal one is audited.</summary>
+    public async Task<(Handout Handout, byte[] Content)> HandoutFileAsync(HttpContext http, Meeting meeting, string handoutId)
+    {
+        var tenantId = http.Tenant().Id;
+        var audience = http.Audience();
+        var (handout, content) = await handouts.GetAsync(tenantId, meeting.Id, handoutId, http.RequestAborted);
+        var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], http.RequestAborted);
+        if (sight.Why(handout.Id, meeting.Id, handout.Sensitivity) is not null)
+            throw Abstractions.Errors.PlatformException.NotFound("handout.not_found", "配布資料");
+        var views = new Views(audience, http.Request.Path);
+        views.Saw(ItemKinds.Handout, handout.Id, handout.Sensitivity);
+        await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
+        return (handout, content);
+    }
+
+    /// <summary>Action items of any of the tenant's meetings, each as the audience may see it in its own body's district.</summary>
+    public async Task<IReadOnlyList<ActionItem>> ActionsAsync(HttpContext http, IReadOnlyList<ActionItem> actions)
+    {
+        var tenantId = http.Tenant().Id;
+        var audience = http.Audience();
+        var marks = await privacy.MarksAsync(tenantId, actions.Select(a => a.MeetingId), http.RequestAborted);
+        var pledged = await privacy.PledgedMeetingsAsync(tenantId, audience.AccountId, http.RequestAborted);
+        var views = new Views(audience, http.Request.Path);
+        var shown = new List<ActionItem>();
+        foreach (var group in actions.GroupBy(a => a.BodyId))
+        {
+            var sight = new Sight(audience, (await bodies.FindAsync(tenantId, group.Key, http.RequestAborted))?.DistrictId, marks, pledged);
+            shown.AddRange(group.Select(a => Show(a, sight, views)));
+        }
+        await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
+        return actions.Select(a => shown.First(s => s.Id == a.Id)).ToList();
+    }
+
+    /// <summary>Whether the audience may see an item of a meeting: for search hits and for turning an opinion into something else.</summary>
+    public async Task<Withheld?> WhyWithheldAsync(string tenantId, Meeting meeting, Audience audience, string itemId, Sensitivity level,
+        CancellationToken cancellationToken = default) =>
+        (await SightAsync(tenantId, meeting, audience, [meeting.Id], cancellationToken)).Why(itemId, meeting.Id, level);
+
+    private async Task<Sight> SightAsync(string tenantId, Meeting meeting, Audience audience, IEnumerable<string> meetingIds, CancellationToken cancellationToken)
+    {
+        var districtId = (await bodies.FindAsync(tenantId, meeting.BodyId, cancellationToken))?.DistrictId;
+        return new Sight(audience, districtId, await privacy.MarksAsync(tenantId, meetingIds, cancellationToken),
+            await privacy.PledgedMeetingsAsync(tenantId, audience.AccountId, cancellationToken));
+    }
+
+    private static Opinion Show(Opinion o, string meetingId, Sight sight, Views views)
+    {
+        if (sight.Why(o.Id, meetingId, o.Sensitivity) is { } why)
+            return o with { Text = SensitivityNames.Marker(o.Sensitivity, why), Speaker = null, Organisation = null, RecordedBy = null, Withheld = why };
+        views.Saw(ItemKinds.Opinion, o.Id, o.Sensitivity);
+        return o with { Basis = sight.Basis(o.Id) };
+    }
+
+    private static Comment Show(Comment c, string meetingId, Sight sight, Views views)
+    {
+        if (sight.Why(c.Id, meetingId, c.Sensitivity) is { } why) return c with { Text = SensitivityNames.Marker(c.Sensitivity, why), Withheld = why };
+        views.Saw(ItemKinds.Comment, c.Id, c.Sensitivity);
+        return c with { Basis = sight.Basis(c.Id) };
+    }
+
+    private static ActionItem Show(ActionItem a, Sight sight, Views views)
+    {
+        if (sight.Why(a.Id, a.MeetingId, a.Sensitivity) is { } why) return a with { Title = SensitivityNames.Marker(a.Sensitivity, why), Withheld = why };
+        views.Saw(ItemKinds.Action, a.Id, a.Sensitivity);
+        return a with { Basis = sight.Basis(a.Id) };
+    }
+}

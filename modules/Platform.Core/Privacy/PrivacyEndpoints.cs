@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Errors;
+using Platform.Core.Accounts;
+using Platform.Core.Calendar;
+using Platform.Core.Meetings;
+using Platform.Core.Minutes;
+using Platform.Core.Storage;
+using Platform.Core.Tenancy;
+using Platform.Core.Text;
+
+namespace Platform.Core.Privacy;
+
+public sealed record LevelInput(Sensitivity? Sensitivity, PersonalBasis? Basis = null);
+
+/// <summary>A pledge by a member of staff (<see cref="AccountId"/>, or <see cref="Self"/> for the signed-in one) or by another attendee, named.</summary>
+public sealed record PledgeInput(string? AccountId, string? SignerName, string? PledgedOn, bool? Self = null);
+
+public sealed record RetentionInput(int? Years);
+
+/// <summary>
+/// Residents' information: changing an item's level, withdrawing consent, confidentiality pledges, the retention
+/// period, and publishing a summary's public version after review.
+/// </summary>
+public static class PrivacyEndpoints
+{
+    public static void Map(IEndpointRouteBuilder tenant)
+    {
+        var meeting = tenant.MapGroup("/api/meetings/{meetingId}").WithTags("Privacy");
+        meeting.MapPut("/privacy/{itemId}", async (HttpContext http, string meetingId, string itemId, LevelInput input, MeetingStore meetings,
+            PrivacyStore privacy, Disclosure disclosure) =>
+        {
+            var tenantId = http.Tenant().Id;
+            var m = await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
+            var (kind, itemMeeting, current) = await privacy.FindItemAsync(tenantId, itemId, http.RequestAborted) is { } found && found.MeetingId == m.Id
+                ? found : throw PlatformException.NotFound("privacy.item_not_found", "記録");
+            var errors = new ValidationErrors();
+            var (level, basis) = PersonalBasis.Check(input.Sensitivity, input.Basis ?? (await privacy.FindMarkAsync(tenantId, itemId, http.RequestAborted))?.Basis, errors);
+            errors.ThrowIfAny();
+            // Only someone who may read the item at both levels decides who else may: nobody publishes what they cannot see.
+            var audience = http.Audience();
+            if (await disclosure.WhyWithheldAsync(tenantId, m, audience, itemId, Max(current, level), http.RequestAborted) is { } why)
+                throw new PlatformException(403, "privacy.not_cleared", "この記録の公開区分を変更する権限がありません。",
+                    why == Withheld.NoPledge ? "この会議の守秘の誓約書が登録されていません。" : $"「{Max(current, level).Japanese()}」を閲覧できる権限が必要です。");
+            await privacy.SetLevelAsync(tenantId, kind, itemId, itemMeeting, level, input.Basis is null ? null : basis, http.RequestAborted);
+            return new { itemId, kind, sensitivity = level, basis };
+        });
+        meeting.MapPost("/privacy/{itemId}/withdraw", async (HttpContext http, string meetingId, string itemId, MeetingStore meetings, PrivacyStore privacy) =>
+        {
+            var tenantId = http.Tenant().Id;
+            await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
+            if (await privacy.FindMarkAsync(tenantId, itemId, http.RequestAborted) is not { } mark || mark.MeetingId != meetingId)
+                throw PlatformException.NotFound("privacy.no_basis", "同意の記録");
+            var withdrawn = await privacy.WithdrawAsync(tenantId, itemId, http.Audience().Name, http.RequestAborted);
+            return new { itemId, withdrawn.WithdrawnAt, withdrawn.WithdrawnBy };
+        });
+
+        meeting.MapGet("/pledges", async (HttpContext http, string meetingId, MeetingStore meetings, PrivacyStore privacy) =>
+        {
+            await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
+            return await privacy.PledgesAsync(http.Tenant().Id, meetingId, http.RequestAborted);
+        });
+        meeting.MapPost("/pledges", async (HttpContext http, string meetingId, PledgeInput input, MeetingStore meetings, PrivacyStore privacy, AccountStore accounts,
+            TimeProvider time) =>
+        {
+            var tenantId = http.Tenant().Id;
+            await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
+            var errors = new ValidationErrors();
+            var account = input.Self == true ? http.Items[typeof(Account)] as Account : null;
+            if (account is null && !string.IsNullOrWhiteSpace(input.AccountId))
+            {
+                account = await accounts.FindAsync(input.AccountId.Trim(), http.RequestAborted);
+                if (account is null || account.IsPlatformAdmin || !account.Knows(tenantId))
+                    errors.Add("accountId", "account.not_found", "このテナントのアカウントが見つかりません。");
+            }
+            var signer = JapaneseText.CleanOrNull(input.SignerName, 100) ?? account?.DisplayName;
+            if (signer is null) errors.Add("signerName", "pledge.signer_required", "誓約した人の氏名を入力してください。");
+            var on = Clock.TodayInJapan(time);
+            if (!string.IsNullOrWhiteSpace(input.PledgedOn) && !JapaneseDate.TryParseDate(input.PledgedOn, out on))
+                errors.Add("pledgedOn", "pledge.invalid_date", $"誓約日「{input.PledgedOn}」は正しい日付ではありません。");
+            errors.ThrowIfAny();
+            var pledge = await privacy.AddPledgeAsync(tenantId, meetingId, account?.Id, signer!, on, http.Audience().Name, http.RequestAborted);
+            return Results.Created($"/{tenantId}/api/meetings/{meetingId}/pledges", pledge);
+        });
+
+        meeting.MapGet("/publication", (HttpContext http, string meetingId, Publication publication) => publication.StateAsync(http, meetingId));
+        meeting.MapPost("/publication", (HttpContext http, string meetingId, ApprovalInput input, Publication publication) =>
+            publication.ApproveAsync(http, meetingId, input.ReviewedHash, http.Audience().Name));
+        meeting.MapDelete("/publication", async (HttpContext http, string meetingId, MeetingStore meetings, Publication publication) =>
+        {
+            await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
+            await publication.WithdrawAsync(http.Tenant().Id, meetingId, http.RequestAborted);
+            return Results.NoContent();
+        });
+        tenant.MapGet("/meetings/{meetingId}/public-version", async (HttpContext http, string meetingId, Publication publication) =>
+            new RazorComponentResult<MinutesDocument>(new { M = await publication.PublicVersionAsync(http, meetingId), Approval = await publication.StateAsync(http, meetingId) }))
+            .ExcludeFromDescription();
+        tenant.MapGet("/public/meetings/{meetingId}", async (HttpContext http, string meetingId, Publication publication) =>
+            new RazorComponentResult<MinutesDocument>(new { M = await publication.PublishedAsync(http, meetingId) }))
+            .AllowAnonymous().ExcludeFromDescription();
+
+        var settings = tenant.MapGroup("/api/privacy").WithTags("Privacy");
+        settings.MapGet("/retention", async (HttpContext http, PrivacyStore privacy) => new { years = await privacy.RetentionYearsAsync(http.Tenant().Id, http.RequestAborted) });
+        settings.MapPut("/retention", async (HttpContext http, RetentionInput input, PrivacyStore privacy) =>
+        {
+            if (input.Years is not (>= 1 and <= 100))
+                throw new ValidationErrors().Add("years", "privacy.invalid_retention", "保存期間は1年から100年の間で指定してください（文書管理規程の年数）。").ToException();
+            await privacy.SetRetentionYearsAsync(http.Tenant().Id, input.Years.Value, http.RequestAborted);
+            return new { years = input.Years };
+        });
+        settings.MapPost("/retention/run", async (HttpContext http, Retention retention, TimeProvider time) =>
+            new { erased = await retention.RunAsync(http.Tenant().Id, Clock.TodayInJapan(time), http.Audience().Name, http.RequestAborted) });
+    }
+
+    private static Sensitivity Max(Sensitivity a, Sensitivity b) => a > b ? a : b;
+}
