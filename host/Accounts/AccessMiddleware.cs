@@ -42,9 +42,10 @@ public sealed class AccessMiddleware(RequestDelegate next)
         var place = context.Features.Get<TenantFeature>();
         if (place is null)
         {
-            // Host-level routes other than the anonymous ones and the signed-in user's own (feed tokens) are the platform administrator's.
+            // Host-level routes other than the anonymous ones and the signed-in user's own (feed tokens, password) are the platform administrator's.
             var hostRoute = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "";
-            if (!account.IsPlatformAdmin && hostRoute.StartsWith("/api/", StringComparison.Ordinal) && hostRoute != "/api/auth/feed-token") throw Forbidden(null);
+            if (!account.IsPlatformAdmin && hostRoute.StartsWith("/api/", StringComparison.Ordinal) && hostRoute is not ("/api/auth/feed-token" or "/api/auth/password"))
+                throw Forbidden(null);
             await next(context);
             return;
         }

@@ -13,6 +13,8 @@ namespace Platform.Host.Accounts;
 
 public sealed record TokenRequest(string? UserName, string? Password);
 
+public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+
 /// <summary>Signing in: a bearer token for scripts (API.md), and the sign-in page with a cookie for people.</summary>
 public static class AccountEndpoints
 {
@@ -62,6 +64,14 @@ public static class AccountEndpoints
             var (token, expiresAt) = await accounts.IssueFeedTokenAsync(account, http.RequestAborted);
             return Results.Ok(new { token, expiresAt, usage = "カレンダーのURLの末尾に ?feed=<token> を付けて購読してください。" });
         }).WithTags("Auth");
+
+        app.MapPost("/api/auth/password", async (HttpContext http, PasswordChange input, AccountStore accounts) =>
+        {
+            var account = http.Items[typeof(Account)] as Account ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
+            await accounts.ChangePasswordAsync(account, input.CurrentPassword, input.NewPassword, http.RequestAborted);
+            return Results.Ok(new { changed = true });
+        }).RequireRateLimiting(SignInLimit).WithTags("Auth");
+        app.MapGet("/account/password", (bool? done) => new RazorComponentResult<PasswordPage>(new { Done = done == true })).ExcludeFromDescription();
 
         app.MapGet("/signin", (string? returnUrl, string? error) =>
             new RazorComponentResult<SignInPage>(new { ReturnUrl = Local(returnUrl), Error = error })).AllowAnonymous().ExcludeFromDescription();

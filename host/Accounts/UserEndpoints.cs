@@ -18,6 +18,13 @@ public static class UserEndpoints
         tenant.MapGet("/api/users", async (HttpContext http, AccountStore accounts) =>
             (await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted)).Select(a => new { a.Id, a.UserName, a.DisplayName, a.Grants }))
             .WithTags("Accounts");
+        tenant.MapGet("/admin/users", async (HttpContext http, AccountStore accounts, DistrictStore districts) =>
+            new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<UsersPage>(new
+            {
+                Tenant = http.Tenant(),
+                Accounts = await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted),
+                Districts = await districts.ListAsync(http.Tenant().Id, http.RequestAborted),
+            })).ExcludeFromDescription();
         tenant.MapPost("/api/users", async (HttpContext http, UserInput input, AccountStore accounts, DistrictStore districts) =>
         {
             var tenantId = http.Tenant().Id;

@@ -21,6 +21,14 @@ public static class AdminEndpoints
         tenant.MapGet("/api/audit", (HttpContext http, int? limit, Platform.Core.Audit.AuditLog audit) =>
             audit.ListAsync(http.Tenant().Id, limit ?? 200, http.RequestAborted)).WithTags("Audit");
         var admin = tenant.MapGroup("/admin").ExcludeFromDescription();
+        admin.MapGet("/audit", async (HttpContext http, string? action, Platform.Core.Audit.AuditLog audit) =>
+            new RazorComponentResult<AuditPage>(new
+            {
+                Tenant = http.Tenant(),
+                Action = action,
+                Entries = (await audit.ListAsync(http.Tenant().Id, 1000, http.RequestAborted))
+                    .Where(e => action switch { "view" or "erase" => e.Action == action, "change" => e.Action is not ("view" or "erase"), _ => true }).ToList(),
+            }));
 
         admin.MapGet("/modules", async (HttpContext http, ModuleCatalog catalog, ModuleGate gate, DistrictStore districts,
             IGrainFactory grains, string? message, string? error) =>

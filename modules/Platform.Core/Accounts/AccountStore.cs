@@ -93,6 +93,32 @@ public sealed class AccountStore(Database database, TimeProvider time)
         return await LoadAsync(connection, row);
     }
 
+    /// <summary>
+    /// Changes the password after checking the current one (so a session left open is not enough), and revokes the
+    /// account's tokens: a password change is what staff do when they fear someone else knows it.
+    /// </summary>
+    public async Task ChangePasswordAsync(Account account, string? current, string? next, CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrEmpty(current)) errors.Add("currentPassword", "account.current_password_required", "現在のパスワードを入力してください。");
+        if ((next ?? "").Length < 12) errors.Add("newPassword", "account.weak_password", "新しいパスワードは12文字以上にしてください。");
+        errors.ThrowIfAny();
+        try
+        {
+            await SignInAsync(account.UserName, current, cancellationToken);
+        }
+        catch (PlatformException e) when (e.Status == 401)
+        {
+            throw new ValidationErrors().Add("currentPassword", "account.wrong_password", "現在のパスワードが違います。").ToException();
+        }
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync("UPDATE accounts SET password_hash = @hash WHERE account_id = @Id",
+                new { account.Id, hash = Hasher.HashPassword(account.UserName, next!) }, transaction);
+            return await connection.ExecuteAsync("DELETE FROM access_tokens WHERE account_id = @Id", new { account.Id }, transaction);
+        }, cancellationToken);
+    }
+
     /// <summary>The rules for a new account's user name and password, for callers that check other fields in the same pass.</summary>
     public static void CheckCredentials(string userName, string password, ValidationErrors errors)
     {

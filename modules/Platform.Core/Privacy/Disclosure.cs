@@ -113,14 +113,14 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         var marks = await privacy.MarksAsync(tenantId, actions.Select(a => a.MeetingId), http.RequestAborted);
         var pledged = await privacy.PledgedMeetingsAsync(tenantId, audience.AccountId, http.RequestAborted);
         var views = new Views(audience, http.Request.Path);
-        var shown = new List<ActionItem>();
+        var shown = new Dictionary<string, ActionItem>();
         foreach (var group in actions.GroupBy(a => a.BodyId))
         {
             var sight = new Sight(audience, (await bodies.FindAsync(tenantId, group.Key, http.RequestAborted))?.DistrictId, marks, pledged);
-            shown.AddRange(group.Select(a => Show(a, sight, views)));
+            foreach (var a in group) shown[a.Id] = Show(a, sight, views);
         }
         await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
-        return actions.Select(a => shown.First(s => s.Id == a.Id)).ToList();
+        return actions.Select(a => shown[a.Id]).ToList();
     }
 
     /// <summary>Whether the audience may see an item of a meeting: for search hits and for turning an opinion into something else.</summary>

@@ -35,6 +35,11 @@
       nextMeetingDate: f.nextMeetingDate.value, isPublic: f.isPublic.checked, minutesPublic: f.minutesPublic.checked,
     }),
     publish: f => ({ reviewedHash: f.reviewedHash.value }),
+    password: f => ({ currentPassword: f.currentPassword.value, newPassword: f.newPassword.value }),
+    user: f => ({
+      userName: nfkc(f.userName.value), displayName: text(f.displayName.value), password: f.password.value,
+      grants: [{ role: f.role.value, districtId: text(f.districtId.value), clearance: f.clearance.value }],
+    }),
   };
 
   function showProblem(errors, answer) {
