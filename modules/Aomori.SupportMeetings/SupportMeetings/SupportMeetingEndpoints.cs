@@ -54,10 +54,7 @@ public static class SupportMeetingEndpoints
         {
             var errors = new ValidationErrors();
             if (input.Step is null) errors.Add("step", "rollout.step_required", "段階（1〜4）を指定してください。");
-            DateOnly? date = null;
-            if (!string.IsNullOrWhiteSpace(input.Date))
-                if (Platform.Core.Calendar.JapaneseDate.TryParseDate(input.Date, out var d)) date = d;
-                else errors.Add("date", "rollout.invalid_date", $"日付「{input.Date}」は正しい日付ではありません。");
+            var date = Platform.Core.Calendar.JapaneseDate.Optional(input.Date, errors, "date", "rollout.invalid_date", "日付");
             errors.ThrowIfAny();
             return await rollout.RecordAsync(http.Tenant().Id, http.District().Id, input.Step!.Value, new StepRecord(date, null, input.Note?.Trim()), strict: true);
         });

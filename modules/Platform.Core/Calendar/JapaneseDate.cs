@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Platform.Abstractions.Errors;
 using Platform.Core.Text;
 
 namespace Platform.Core.Calendar;
@@ -38,6 +39,18 @@ public static partial class JapaneseDate
             return Wareki.ToGregorianYear(era, eraYear) is { } year && TryMake(year, e.Groups[3].Value, e.Groups[4].Value, out date);
         }
         return false;
+    }
+
+    /// <summary>
+    /// An optional date field: null when left blank; one that cannot be read adds <paramref name="code"/> for
+    /// <paramref name="field"/>, with the message 「{label}「…」は正しい日付ではありません。」, and answers null.
+    /// </summary>
+    public static DateOnly? Optional(string? input, ValidationErrors errors, string field, string code, string label)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return null;
+        if (TryParseDate(input, out var date)) return date;
+        errors.Add(field, code, $"{label}「{input}」は正しい日付ではありません。");
+        return null;
     }
 
     /// <summary>10:00, １０：００ or 10時00分.</summary>

@@ -118,9 +118,9 @@ public static class MeetingEndpoints
 
     public static DateOnly? ReadDate(string? text, string field)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (JapaneseDate.TryParseDate(text, out var date)) return date;
-        new ValidationErrors().Add(field, "request.invalid_date", $"「{text}」は正しい日付ではありません。").ThrowIfAny();
-        return null;
+        var errors = new ValidationErrors();
+        var date = JapaneseDate.Optional(text, errors, field, "request.invalid_date", "");
+        errors.ThrowIfAny();
+        return date;
     }
 }

@@ -216,14 +216,9 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
             if (string.IsNullOrWhiteSpace(input.Date)) errors.Add("date", "meeting.date_required", "開催日を入力してください。");
             else if (!JapaneseDate.TryParseDate(input.Date, out date)) errors.Add("date", "meeting.invalid_date", $"開催日「{input.Date}」は正しい日付ではありません。");
         }
-        var next = current?.NextMeetingDate;
-        if (input.NextMeetingDate is not null)
-        {
-            next = null;
-            if (input.NextMeetingDate.Trim().Length > 0)
-                if (JapaneseDate.TryParseDate(input.NextMeetingDate, out var n)) next = n;
-                else errors.Add("nextMeetingDate", "meeting.invalid_date", $"次回開催日「{input.NextMeetingDate}」は正しい日付ではありません。");
-        }
+        // Not sent: unchanged; sent blank: cleared.
+        var next = input.NextMeetingDate is null ? current?.NextMeetingDate
+            : JapaneseDate.Optional(input.NextMeetingDate, errors, "nextMeetingDate", "meeting.invalid_date", "次回開催日");
 
         var slots = current?.Slots ?? [];
         if (input.Slots is not null)

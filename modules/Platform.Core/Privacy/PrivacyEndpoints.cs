@@ -77,9 +77,7 @@ public static class PrivacyEndpoints
             }
             var signer = JapaneseText.CleanOrNull(input.SignerName, 100) ?? account?.DisplayName;
             if (signer is null) errors.Add("signerName", "pledge.signer_required", "誓約した人の氏名を入力してください。");
-            var on = Clock.TodayInJapan(time);
-            if (!string.IsNullOrWhiteSpace(input.PledgedOn) && !JapaneseDate.TryParseDate(input.PledgedOn, out on))
-                errors.Add("pledgedOn", "pledge.invalid_date", $"誓約日「{input.PledgedOn}」は正しい日付ではありません。");
+            var on = JapaneseDate.Optional(input.PledgedOn, errors, "pledgedOn", "pledge.invalid_date", "誓約日") ?? Clock.TodayInJapan(time);
             errors.ThrowIfAny();
             var pledge = await privacy.AddPledgeAsync(tenantId, meetingId, account?.Id, signer!, on, http.Audience().Name, http.RequestAborted);
             return Results.Created($"/{tenantId}/api/meetings/{meetingId}/pledges", pledge);

@@ -184,10 +184,7 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
         var owner = string.IsNullOrWhiteSpace(input.OwnerOrganisationId) ? null : input.OwnerOrganisationId.Trim();
         if (owner is not null && await organisations.FindAsync(tenantId, owner, cancellationToken) is null)
             errors.Add("ownerOrganisationId", "organisation.not_found", "担当団体が見つかりません。");
-        DateOnly? due = null;
-        if (!string.IsNullOrWhiteSpace(input.DueDate))
-            if (JapaneseDate.TryParseDate(input.DueDate, out var d)) due = d;
-            else errors.Add("dueDate", "action.invalid_date", $"期限「{input.DueDate}」は正しい日付ではありません。");
+        var due = JapaneseDate.Optional(input.DueDate, errors, "dueDate", "action.invalid_date", "期限");
         errors.ThrowIfAny();
         var action = new ActionItem(Ids.New(), meeting.BodyId, meeting.Id, opinionId, title, owner, due, ActionStatus.Open, today, null, level, basis);
         await database.InTransactionAsync(async (connection, transaction) =>

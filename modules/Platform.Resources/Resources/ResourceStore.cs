@@ -142,10 +142,7 @@ public sealed class ResourceStore(Database database, DistrictStore districts)
         var publish = input.PublishContact ?? current?.PublishContact ?? false;
         if (publish && !consent)
             errors.Add("publishContact", "resource.contact_without_consent", "連絡先を公開するには、ご本人の同意を記録してください（同意がない連絡先は公開できません）。");
-        DateOnly? confirmed = current?.LastConfirmed;
-        if (!string.IsNullOrWhiteSpace(input.LastConfirmed))
-            if (JapaneseDate.TryParseDate(input.LastConfirmed, out var parsed)) confirmed = parsed;
-            else errors.Add("lastConfirmed", "resource.invalid_date", $"確認日「{input.LastConfirmed}」は正しい日付ではありません。");
+        var confirmed = JapaneseDate.Optional(input.LastConfirmed, errors, "lastConfirmed", "resource.invalid_date", "確認日") ?? current?.LastConfirmed;
         var status = input.Status ?? current?.Status ?? ResourceStatus.Found;
         var details = input.Details is { } x
             ? new ResourceDetails(Text(x.Offers), Text(x.RunBy), Text(x.When), Text(x.Where))
