@@ -100,13 +100,14 @@ public static class MeetingEndpoints
             var body = await bodies.GetAsync(http.Tenant().Id, meeting.BodyId, http.RequestAborted);
             var templates = await RecordEndpoints.TemplatesAsync(http, body.DistrictId, gate);
             var links = await gate.InEffectAsync(http.RequestServices.GetServices<Platform.Abstractions.Navigation.IMeetingNavigation>(), http.Tenant().Id, body.DistrictId);
+            var (record, handouts) = await disclosure.RecordAndHandoutsAsync(http, meeting);
             return new RazorComponentResult<MeetingPage>(new
             {
                 Tenant = http.Tenant(),
                 Meeting = await context.ViewAsync(http, meeting),
-                Record = await disclosure.RecordAsync(http, meeting),
+                Record = record,
                 LastSeq = meeting.RecordSeq,
-                Handouts = await disclosure.HandoutsAsync(http, meeting),
+                Handouts = handouts,
                 Pledges = await privacy.PledgesAsync(http.Tenant().Id, meetingId, http.RequestAborted),
                 Convening = meeting.Convening,
                 Organisations = await organisations.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),

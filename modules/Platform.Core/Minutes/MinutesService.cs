@@ -24,7 +24,7 @@ public sealed class MinutesService(MeetingStore meetings, MeetingContext context
         var body = await bodies.GetAsync(tenant.Id, meeting.BodyId, http.RequestAborted);
         var district = body.DistrictId is null ? null : await districts.FindAsync(tenant.Id, body.DistrictId, http.RequestAborted);
         var organisationMap = (await organisations.ListAsync(tenant.Id, cancellationToken: http.RequestAborted)).ToDictionary(o => o.Id);
-        return new Minutes(tenant, body, district, await context.ViewAsync(http, meeting), await disclosure.RecordAsync(http, meeting, audience),
-            organisationMap, await disclosure.HandoutsAsync(http, meeting, audience), audience.IsPublic);
+        var (record, handouts) = await disclosure.RecordAndHandoutsAsync(http, meeting, audience);
+        return new Minutes(tenant, body, district, await context.ViewAsync(http, meeting), record, organisationMap, handouts, audience.IsPublic);
     }
 }

@@ -45,22 +45,31 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         }
     }
 
-    public Task<MeetingRecord> RecordAsync(HttpContext http, Meeting meeting, Audience? audience = null) =>
-        RecordAsync(http.Tenant().Id, meeting, audience ?? http.Audience(), http.Request.Path, http.RequestAborted);
+    public async Task<MeetingRecord> RecordAsync(HttpContext http, Meeting meeting, Audience? audience = null) =>
+        (await ReadAsync(http, meeting, audience, withHandouts: false)).Record;
 
-    public async Task<MeetingRecord> RecordAsync(string tenantId, Meeting meeting, Audience audience, string readVia, CancellationToken cancellationToken = default)
+    /// <summary>The record and the handouts together, for the meeting page and the summary: one look at who may see what.</summary>
+    public Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> RecordAndHandoutsAsync(HttpContext http, Meeting meeting, Audience? audience = null) =>
+        ReadAsync(http, meeting, audience, withHandouts: true);
+
+    private async Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> ReadAsync(HttpContext http, Meeting meeting, Audience? audience, bool withHandouts)
     {
-        var record = await records.LoadAsync(tenantId, meeting, cancellationToken);
+        var tenantId = http.Tenant().Id;
+        audience ??= http.Audience();
+        var record = await records.LoadAsync(tenantId, meeting, http.RequestAborted);
         var meetingIds = record.Carried.Select(a => a.MeetingId).Append(meeting.Id);
-        var sight = await SightAsync(tenantId, meeting, audience, meetingIds, cancellationToken);
-        var views = new Views(audience, readVia);
+        var sight = await SightAsync(tenantId, meeting, audience, meetingIds, http.RequestAborted);
+        var views = new Views(audience, http.Request.Path);
         var shown = new MeetingRecord(record.Agenda,
             record.Opinions.Select(o => Show(o, meeting.Id, sight, views)).ToList(),
             record.Comments.Select(c => Show(c, meeting.Id, sight, views)).ToList(),
             record.Actions.Select(a => Show(a, sight, views)).ToList(),
             record.Carried.Select(a => Show(a, sight, views)).ToList());
-        await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
-        return shown;
+        IReadOnlyList<Handout> shownHandouts = withHandouts
+            ? (await handouts.ListAsync(tenantId, meeting.Id, http.RequestAborted)).Select(h => Show(h, meeting.Id, sight, views)).ToList()
+            : [];
+        await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
+        return (shown, shownHandouts);
     }
 
     /// <summary>The entries after <paramref name="afterSeq"/> as the audience may see them: the recorders' live pages.</summary>
@@ -80,14 +89,15 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         return shown;
     }
 
-    public async Task<IReadOnlyList<Handout>> HandoutsAsync(HttpContext http, Meeting meeting, Audience? audience = null)
+    public async Task<IReadOnlyList<Handout>> HandoutsAsync(HttpContext http, Meeting meeting)
     {
         var tenantId = http.Tenant().Id;
-        var sight = await SightAsync(tenantId, meeting, audience ?? http.Audience(), [meeting.Id], http.RequestAborted);
-        return (await handouts.ListAsync(tenantId, meeting.Id, http.RequestAborted))
-            .Select(h => sight.Why(h.Id, meeting.Id, h.Sensitivity) is { } why
-                ? h with { FileName = SensitivityNames.Marker(h.Sensitivity, why), Withheld = why }
-                : h).ToList();
+        var audience = http.Audience();
+        var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], http.RequestAborted);
+        var views = new Views(audience, http.Request.Path);
+        var shown = (await handouts.ListAsync(tenantId, meeting.Id, http.RequestAborted)).Select(h => Show(h, meeting.Id, sight, views)).ToList();
+        await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
+        return shown;
     }
 
     /// <summary>A handout's file for the signed-in reader; a withheld one answers as if it did not exist. A personal one is audited.</summary>
@@ -133,6 +143,14 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         var districtId = (await bodies.FindAsync(tenantId, meeting.BodyId, cancellationToken))?.DistrictId;
         return new Sight(audience, districtId, await privacy.MarksAsync(tenantId, meetingIds, cancellationToken),
             await privacy.PledgedMeetingsAsync(tenantId, audience.AccountId, cancellationToken));
+    }
+
+    /// <summary>A handout's name is shown like its content: a file name can name a resident.</summary>
+    private static Handout Show(Handout h, string meetingId, Sight sight, Views views)
+    {
+        if (sight.Why(h.Id, meetingId, h.Sensitivity) is { } why) return h with { FileName = SensitivityNames.Marker(h.Sensitivity, why), Withheld = why };
+        views.Saw(ItemKinds.Handout, h.Id, h.Sensitivity);
+        return h;
     }
 
     private static Opinion Show(Opinion o, string meetingId, Sight sight, Views views)

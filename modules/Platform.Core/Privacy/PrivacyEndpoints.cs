@@ -93,8 +93,10 @@ public static class PrivacyEndpoints
             return Results.NoContent();
         });
         tenant.MapGet("/meetings/{meetingId}/public-version", async (HttpContext http, string meetingId, Publication publication) =>
-            new RazorComponentResult<MinutesDocument>(new { M = await publication.PublicVersionAsync(http, meetingId), Approval = await publication.StateAsync(http, meetingId) }))
-            .ExcludeFromDescription();
+        {
+            var version = await publication.PublicVersionAsync(http, meetingId);
+            return new RazorComponentResult<MinutesDocument>(new { M = version, Approval = await publication.StateAsync(http, meetingId, version) });
+        }).ExcludeFromDescription();
         tenant.MapGet("/public/meetings/{meetingId}", async (HttpContext http, string meetingId, Publication publication) =>
             new RazorComponentResult<MinutesDocument>(new { M = await publication.PublishedAsync(http, meetingId) }))
             .AllowAnonymous().ExcludeFromDescription();

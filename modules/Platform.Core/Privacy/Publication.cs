@@ -38,9 +38,13 @@ public sealed class Publication(Database database, MinutesService minutes)
     public static string Hash(Minutes.Minutes publicVersion) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(MinutesMarkdown.Write(publicVersion))));
 
-    public async Task<PublicationState> StateAsync(HttpContext http, string meetingId)
+    public async Task<PublicationState> StateAsync(HttpContext http, string meetingId) =>
+        await StateAsync(http, meetingId, await PublicVersionAsync(http, meetingId));
+
+    /// <summary>The state of a public version already loaded: the review page shows it and its state from one reading.</summary>
+    public async Task<PublicationState> StateAsync(HttpContext http, string meetingId, Minutes.Minutes publicVersion)
     {
-        var current = Hash(await PublicVersionAsync(http, meetingId));
+        var current = Hash(publicVersion);
         var row = await FindAsync(http.Tenant().Id, meetingId, http.RequestAborted);
         return new PublicationState(row?.ContentHash == current, current, row?.ContentHash, row?.ApprovedBy, row?.ApprovedAt);
     }
