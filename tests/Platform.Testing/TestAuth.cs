@@ -9,6 +9,9 @@ public static class TestAuth
 {
     public const string AdminPassword = "test-admin-password-0123";
 
+    /// <summary>The password of the demo tenants' accounts (seeds/).</summary>
+    public const string DemoPassword = "sasaeai-demo-2026";
+
     /// <summary>Host arguments: the administrator's password, a private file for it, and sign-in limits high enough for tests.</summary>
     public static string[] HostArguments() =>
     [

@@ -31,6 +31,14 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <summary>A client that is not signed in.</summary>
     public HttpClient NewClient() => _newClient();
 
+    /// <summary>A new client signed in as <paramref name="userName"/> (by default one of the demo accounts).</summary>
+    public async Task<HttpClient> ClientForAsync(string userName, string password = TestAuth.DemoPassword)
+    {
+        var client = NewClient();
+        await TestAuth.SignInAsync(client, userName, password);
+        return client;
+    }
+
     public WebApplication App { get; }
 
     public HttpClient Client { get; }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Platform.Testing;
 
 namespace Platform.Browser.Tests.Accounts;
 
@@ -17,7 +18,7 @@ public class SignInTests : BrowserTest
         await form.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("ユーザー名またはパスワードが違います。");
 
-        await page.GetByTestId("signin").Locator("#password").FillAsync("sasaeai-demo-2026");
+        await page.GetByTestId("signin").Locator("#password").FillAsync(TestAuth.DemoPassword);
         await page.GetByTestId("signin").GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("会議");
         Assert.EndsWith("/aomori/meetings", page.Url);

@@ -10,14 +10,7 @@ namespace Platform.Host.Tests.Accounts;
 
 public class AccessTests : PlatformTest
 {
-    private const string DemoPassword = "sasaeai-demo-2026";
-
-    private async Task<HttpClient> AsAsync(string? userName)
-    {
-        var client = Platform.NewClient();
-        if (userName is not null) await TestAuth.SignInAsync(client, userName, DemoPassword);
-        return client;
-    }
+    private Task<HttpClient> AsAsync(string userName) => Platform.ClientForAsync(userName);
 
     [Fact]
     public async Task Anonymous_calls_answer_401_except_the_public_page_and_the_first_run_wrote_the_administrator()
@@ -43,7 +36,7 @@ public class AccessTests : PlatformTest
         var client = Platform.NewClient();
         for (var i = 0; i < 5; i++)
             Assert.Equal("auth.invalid_credentials", await (await client.PostAsJsonAsync("/api/auth/token", new { userName = "aomori-viewer", password = "wrong" })).ProblemCodeAsync());
-        var locked = await client.PostAsJsonAsync("/api/auth/token", new { userName = "aomori-viewer", password = DemoPassword });
+        var locked = await client.PostAsJsonAsync("/api/auth/token", new { userName = "aomori-viewer", password = TestAuth.DemoPassword });
         Assert.Equal(HttpStatusCode.Forbidden, locked.StatusCode);
         Assert.Equal("auth.locked_out", await locked.ProblemCodeAsync());
 
@@ -65,8 +58,7 @@ public class AccessTests : PlatformTest
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("account.exists", await (await admin.PostAsJsonAsync("/aomori/api/users", new { userName = "ono-recorder", displayName = "x", password = "ono-recorder-password", grants = new[] { new { role = "viewer" } } })).ProblemCodeAsync());
 
-        var recorder = Platform.NewClient();
-        await TestAuth.SignInAsync(recorder, "ono-recorder", "ono-recorder-password");
+        var recorder = await Platform.ClientForAsync("ono-recorder", "ono-recorder-password");
         var ono = (await recorder.GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/meetings/aomori-ono-briefing-h30/record")).GetProperty("record").GetProperty("agenda")[0].GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.Created, (await recorder.PostAsJsonAsync("/aomori/api/meetings/aomori-ono-briefing-h30/opinions", new { agendaItemId = ono, text = "大野で記録" })).StatusCode);
         var shinjo = (await recorder.GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/meetings/aomori-shinjo-briefing-h30/record")).GetProperty("record").GetProperty("agenda")[0].GetProperty("id").GetString();

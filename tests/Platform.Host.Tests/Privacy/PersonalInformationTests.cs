@@ -31,12 +31,7 @@ public class PersonalInformationTests : PlatformTest
 
     private sealed record Seeded(string OpinionId, string CommentId, string ActionId, string HandoutId);
 
-    private async Task<HttpClient> AsAsync(string userName, string password = "sasaeai-demo-2026")
-    {
-        var client = Platform.NewClient();
-        await TestAuth.SignInAsync(client, userName, password);
-        return client;
-    }
+    private Task<HttpClient> AsAsync(string userName, string password = TestAuth.DemoPassword) => Platform.ClientForAsync(userName, password);
 
     private static async Task CreatedAsync(HttpResponseMessage response) =>
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
