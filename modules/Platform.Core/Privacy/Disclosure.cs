@@ -89,6 +89,25 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         return shown;
     }
 
+    /// <summary>
+    /// A just-recorded entry as its recorder may see it. The recorder's page shows whichever arrives first, this answer
+    /// or the live stream's copy, so both must say the same: a resident's information without the pledge is a marker in both.
+    /// </summary>
+    public async Task<RecordEntry> EntryAsync(HttpContext http, Meeting meeting, RecordEntry entry)
+    {
+        var tenantId = http.Tenant().Id;
+        var audience = http.Audience();
+        var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], http.RequestAborted);
+        var views = new Views(audience, http.Request.Path);
+        var shown = entry with
+        {
+            Opinion = entry.Opinion is { } o ? Show(o, meeting.Id, sight, views) : null,
+            Comment = entry.Comment is { } c ? Show(c, meeting.Id, sight, views) : null,
+        };
+        await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
+        return shown;
+    }
+
     public async Task<IReadOnlyList<Handout>> HandoutsAsync(HttpContext http, Meeting meeting)
     {
         var tenantId = http.Tenant().Id;

@@ -38,15 +38,17 @@ public static class RecordEndpoints
         });
         api.MapPost("/agenda", async (HttpContext http, string meetingId, AgendaItemInput input, IGrainFactory grains, MeetingStore meetings) =>
             Accepted(http, await Grain(http, meetingId, grains, meetings).AddAgendaItem(input.Title ?? "")));
-        api.MapPost("/opinions", async (HttpContext http, string meetingId, OpinionInput input, IGrainFactory grains, MeetingStore meetings) =>
+        api.MapPost("/opinions", async (HttpContext http, string meetingId, OpinionInput input, IGrainFactory grains, MeetingStore meetings, Disclosure disclosure) =>
         {
             var (level, basis) = CheckPrivacy(input.Sensitivity, input.Basis);
-            return Accepted(http, await Grain(http, meetingId, grains, meetings).AddOpinion(input with { Sensitivity = level, Basis = basis }));
+            var result = await Grain(http, meetingId, grains, meetings).AddOpinion(input with { Sensitivity = level, Basis = basis });
+            return Accepted(http, await AsSeenAsync(http, meetingId, result, level, meetings, disclosure));
         });
-        api.MapPost("/comments", async (HttpContext http, string meetingId, CommentInput input, IGrainFactory grains, MeetingStore meetings) =>
+        api.MapPost("/comments", async (HttpContext http, string meetingId, CommentInput input, IGrainFactory grains, MeetingStore meetings, Disclosure disclosure) =>
         {
             var (level, basis) = CheckPrivacy(input.Sensitivity, input.Basis);
-            return Accepted(http, await Grain(http, meetingId, grains, meetings).AddComment(input with { Sensitivity = level, Basis = basis }));
+            var result = await Grain(http, meetingId, grains, meetings).AddComment(input with { Sensitivity = level, Basis = basis });
+            return Accepted(http, await AsSeenAsync(http, meetingId, result, level, meetings, disclosure));
         });
         api.MapGet("/record/events", StreamAsync).ExcludeFromDescription();
         api.MapGet("/agenda-templates", async (HttpContext http, string meetingId, MeetingStore meetings, BodyStore bodies, ModuleGate gate) =>
@@ -96,6 +98,16 @@ public static class RecordEndpoints
         if (!Ids.IsValid(meetingId)) throw PlatformException.NotFound("meeting.not_found", "会議");
         return grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(http.Tenant().Id, meetingId));
     }
+
+    /// <summary>
+    /// The accepted entry as its recorder may see it, when it is a resident's information. Other levels come back as typed:
+    /// checking them would cost every opinion of a meeting several reads for nothing the recorder does not already know.
+    /// </summary>
+    private static async Task<RecordResult> AsSeenAsync(HttpContext http, string meetingId, RecordResult result, Sensitivity level, MeetingStore meetings,
+        Disclosure disclosure) =>
+        result.Entry is { } entry && level.IsPersonal()
+            ? result with { Entry = await disclosure.EntryAsync(http, await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted), entry) }
+            : result;
 
     private static (Sensitivity, PersonalBasis?) CheckPrivacy(Sensitivity? level, PersonalBasis? basis)
     {
