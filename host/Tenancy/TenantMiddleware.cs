@@ -60,5 +60,6 @@ public sealed class HostNameTenantMiddleware(RequestDelegate next)
     private static bool IsHostPath(string path) =>
         path.StartsWith("/healthz", StringComparison.Ordinal) || path.StartsWith("/openapi/", StringComparison.Ordinal) ||
         path.StartsWith("/css/", StringComparison.Ordinal) || path.StartsWith("/_content/", StringComparison.Ordinal) ||
-        path.StartsWith("/api/auth/", StringComparison.Ordinal);
+        path.StartsWith("/api/auth/", StringComparison.Ordinal) || path.StartsWith("/signin", StringComparison.Ordinal) ||
+        path.StartsWith("/signout", StringComparison.Ordinal) || path.StartsWith("/account/", StringComparison.Ordinal);
 }

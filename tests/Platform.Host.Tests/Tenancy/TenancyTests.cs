@@ -50,6 +50,10 @@ public class TenancyTests : PlatformTest
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal("[]", await answer.Content.ReadAsStringAsync());
+        // The host's own pages (signing in and out, the password) stay where they are under that name.
+        var signIn = await Platform.NewClient().GetAsync("http://sasaeai.hirosaki.example/signin");
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("data-testid=\"signin\"", await signIn.Content.ReadAsStringAsync());
     }
 
     [Fact]
