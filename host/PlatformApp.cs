@@ -110,6 +110,7 @@ public static class PlatformApp
         ModuleEndpoints.Map(tenantRoutes);
         Admin.AdminEndpoints.Map(tenantRoutes);
         Accounts.UserEndpoints.Map(tenantRoutes);
+        Accounts.ExternalSignIn.Map(tenantRoutes);
         foreach (var (module, startup) in runtime.Startups)
             runtime.Guard(module, "エンドポイント登録", () => startup.MapEndpoints(tenantRoutes.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module))));
         Plugins.PluginEndpoints.Map(app);

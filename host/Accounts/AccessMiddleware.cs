@@ -27,7 +27,10 @@ public sealed class AccessMiddleware(RequestDelegate next)
         // A bearer token's account was loaded to authenticate it; a cookie carries only the account's id.
         var account = context.Items[typeof(Account)] as Account;
         if (account is null && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } accountId)
+        {
             account = await accounts.FindAsync(accountId, context.RequestAborted);
+            if (context.User.FindFirstValue(ExternalSignIn.TenantClaim) is { } providerTenant) account = account?.Within(providerTenant);
+        }
         if (account is null)
         {
             if (context.Request.Method == "GET" && !context.Request.Path.Value!.Contains("/api/", StringComparison.Ordinal) &&

@@ -22,7 +22,7 @@ public static class AccountEndpoints
 
     public static void AddPlatformAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication("platform")
+        var authentication = services.AddAuthentication("platform")
             .AddPolicyScheme("platform", "Bearer or cookie", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ||
                 (BearerHandler.IsFeed(context.Request) && context.Request.Query.ContainsKey("feed"))
@@ -38,6 +38,7 @@ public static class AccountEndpoints
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.LoginPath = "/signin";
             });
+        authentication.AddExternalSignIn(services, configuration);
         var perMinute = configuration.GetValue("Auth:SignInPerMinute", 10);
         services.AddRateLimiter(o =>
         {
@@ -73,9 +74,14 @@ public static class AccountEndpoints
         }).RequireRateLimiting(SignInLimit).WithTags("Auth");
         app.MapGet("/account/password", (bool? done) => new RazorComponentResult<PasswordPage>(new { Done = done == true })).ExcludeFromDescription();
 
-        app.MapGet("/signin", (string? returnUrl, string? error) =>
-            new RazorComponentResult<SignInPage>(new { ReturnUrl = Local(returnUrl), Error = error })).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signin", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, AccountStore accounts, HttpContext http) =>
+        app.MapGet("/signin", (string? returnUrl, string? failure, IdentityProviders providers) =>
+            new RazorComponentResult<SignInPage>(new
+            {
+                ReturnUrl = Local(returnUrl),
+                Error = failure is not null && ExternalSignIn.Failures.TryGetValue(failure, out var message) ? message : null,
+                Providers = ProvidersFor(providers, returnUrl),
+            })).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/signin", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, AccountStore accounts, IdentityProviders providers, HttpContext http) =>
         {
             try
             {
@@ -87,7 +93,13 @@ public static class AccountEndpoints
             }
             catch (PlatformException problem) when (problem.Status is 401 or 403)
             {
-                return new RazorComponentResult<SignInPage>(new { ReturnUrl = Local(returnUrl), Error = problem.Detail is null ? problem.Title : $"{problem.Title}{problem.Detail}", UserName = userName });
+                return new RazorComponentResult<SignInPage>(new
+                {
+                    ReturnUrl = Local(returnUrl),
+                    Error = problem.Detail is null ? problem.Title : $"{problem.Title}{problem.Detail}",
+                    UserName = userName,
+                    Providers = ProvidersFor(providers, returnUrl),
+                });
             }
         }).AllowAnonymous().RequireRateLimiting(SignInLimit).ExcludeFromDescription();
         app.MapPost("/signout", async (HttpContext http) =>
@@ -98,7 +110,15 @@ public static class AccountEndpoints
     }
 
     // Only paths of this host: never a redirect to another site.
-    private static string? Local(string? url) => url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : null;
+    internal static string? Local(string? url) => url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : null;
+
+    /// <summary>The identity providers to offer: the one of the tenant the person is heading for, or all of them.</summary>
+    private static IReadOnlyList<(string TenantId, string DisplayName)> ProvidersFor(IdentityProviders providers, string? returnUrl)
+    {
+        var all = providers.ByTenant.Select(p => (TenantId: p.Key, p.Value.DisplayName)).OrderBy(p => p.TenantId, StringComparer.Ordinal).ToList();
+        var heading = Local(returnUrl)?.Split('/', 3)[1];
+        return all.Any(p => p.TenantId == heading) ? all.Where(p => p.TenantId == heading).ToList() : all;
+    }
 
     private static string Home(Account account) => account.Grants.FirstOrDefault() is { } g ? $"/{g.TenantId}/" : "/aomori/";
 }
@@ -114,7 +134,7 @@ public sealed partial class InitialAdministrator(AccountStore accounts, IConfigu
     {
         if (await accounts.CountPlatformAdminsAsync(cancellationToken) > 0) return;
         var password = configuration["Auth:InitialAdminPassword"] ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
-        await accounts.CreateAsync("admin", "プラットフォーム管理者", password, platformAdmin: true, [], cancellationToken);
+        await accounts.CreateAsync("admin", "プラットフォーム管理者", password, platformAdmin: true, [], cancellationToken: cancellationToken);
         var file = Path.GetFullPath(configuration["Auth:InitialAdminFile"] ?? Path.Combine("data", "initial-admin.txt"));
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, $"admin\n{password}\n", cancellationToken);

@@ -8,7 +8,8 @@ namespace Platform.Host.Accounts;
 
 public sealed record GrantInput(Role? Role, string? DistrictId = null, Sensitivity? Clearance = null);
 
-public sealed record UserInput(string? UserName, string? DisplayName, string? Password, List<GrantInput>? Grants);
+/// <summary>A new account; with <c>ExternalName</c> (the name the tenant's identity provider knows the person by) the password may be left out.</summary>
+public sealed record UserInput(string? UserName, string? DisplayName, string? Password, List<GrantInput>? Grants, string? ExternalName = null);
 
 /// <summary>A tenant admin's accounts of the tenant's staff: who they are and what they may do there (never the password).</summary>
 public static class UserEndpoints
@@ -16,20 +17,27 @@ public static class UserEndpoints
     public static void Map(IEndpointRouteBuilder tenant)
     {
         tenant.MapGet("/api/users", async (HttpContext http, AccountStore accounts) =>
-            (await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted)).Select(a => new { a.Id, a.UserName, a.DisplayName, a.Grants }))
-            .WithTags("Accounts");
-        tenant.MapGet("/admin/users", async (HttpContext http, AccountStore accounts, DistrictStore districts) =>
+        {
+            var externalNames = await accounts.ExternalNamesAsync(http.Tenant().Id, http.RequestAborted);
+            return (await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted))
+                .Select(a => new { a.Id, a.UserName, a.DisplayName, a.Grants, externalName = externalNames.GetValueOrDefault(a.Id) });
+        }).WithTags("Accounts");
+        tenant.MapGet("/admin/users", async (HttpContext http, AccountStore accounts, DistrictStore districts, IdentityProviders providers) =>
             new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<UsersPage>(new
             {
                 Tenant = http.Tenant(),
                 Accounts = await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted),
+                ExternalNames = await accounts.ExternalNamesAsync(http.Tenant().Id, http.RequestAborted),
+                Provider = providers.ByTenant.GetValueOrDefault(http.Tenant().Id),
                 Districts = await districts.ListAsync(http.Tenant().Id, http.RequestAborted),
             })).ExcludeFromDescription();
         tenant.MapPost("/api/users", async (HttpContext http, UserInput input, AccountStore accounts, DistrictStore districts) =>
         {
             var tenantId = http.Tenant().Id;
             var errors = new ValidationErrors();
-            AccountStore.CheckCredentials(input.UserName?.Trim() ?? "", input.Password ?? "", errors);
+            var externalName = string.IsNullOrWhiteSpace(input.ExternalName) ? null : input.ExternalName.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+            AccountStore.CheckCredentials(input.UserName?.Trim() ?? "", input.Password, errors, passwordOptional: externalName is not null);
+            if (externalName is { Length: > 200 }) errors.Add("externalName", "account.external_name_too_long", "外部IDは200文字以内で入力してください。");
             if (string.IsNullOrWhiteSpace(input.DisplayName)) errors.Add("displayName", "account.display_name_required", "表示名を入力してください。");
             var grants = new List<Grant>();
             foreach (var (g, i) in (input.Grants ?? []).Select((g, i) => (g, i)))
@@ -43,8 +51,10 @@ public static class UserEndpoints
             }
             if (grants.Count == 0 && !errors.Any) errors.Add("grants", "account.grant_required", "役割を一つ以上付けてください。");
             errors.ThrowIfAny();
-            var created = await accounts.CreateAsync(input.UserName?.Trim() ?? "", input.DisplayName!.Trim(), input.Password ?? "", platformAdmin: false, grants, http.RequestAborted);
-            return Results.Created($"/{tenantId}/api/users", new { created.Id, created.UserName, created.DisplayName, created.Grants });
+            var created = await accounts.CreateAsync(input.UserName?.Trim() ?? "", input.DisplayName!.Trim(), input.Password, platformAdmin: false, grants,
+                externalName is null ? null : new ExternalLogin(tenantId, externalName), http.RequestAborted);
+            return Results.Created($"/{tenantId}/api/users",
+                new { created.Id, created.UserName, created.DisplayName, created.Grants, externalName = externalName is null ? null : ExternalLogin.Normalize(externalName) });
         }).WithTags("Accounts");
     }
 }

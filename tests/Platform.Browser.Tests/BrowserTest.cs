@@ -14,10 +14,13 @@ public abstract class BrowserTest : IAsyncLifetime
 
     protected IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>Runs before the host starts; what it returns is added to the host's arguments.</summary>
+    protected virtual Task<string[]> BeforeStartAsync() => Task.FromResult<string[]>([]);
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        Platform = await TestPlatform.StartAsync(_database, realPort: true);
+        Platform = await TestPlatform.StartAsync(_database, realPort: true, await BeforeStartAsync());
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -38,7 +41,7 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>A page of a new signed-in context.</summary>
     protected async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null) => await (await NewContextAsync(options)).NewPageAsync();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright.Dispose();

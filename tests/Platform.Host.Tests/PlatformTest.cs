@@ -8,7 +8,7 @@ namespace Platform.Host.Tests;
 /// <summary>A test with a host of its own (on SQLite unless it says otherwise) and the demo tenants.</summary>
 public abstract class PlatformTest(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime
 {
-    protected TestDatabase Database { get; private set; } = default!;
+    protected TestDatabase Database { get; set; } = default!;
 
     protected TestPlatform Platform { get; set; } = default!;
 

@@ -20,6 +20,9 @@ public sealed record Grant(string TenantId, Role Role, string? DistrictId = null
 /// <summary>A staff account. The platform administrator manages tenants and may do everything everywhere.</summary>
 public sealed record Account(string Id, string UserName, string DisplayName, bool IsPlatformAdmin, IReadOnlyList<Grant> Grants)
 {
+    /// <summary>The one tenant this account is limited to in the current session (see <see cref="Within"/>); null: not limited.</summary>
+    public string? OnlyTenant { get; init; }
+
     /// <summary>The highest role that applies in a tenant, for a route of <paramref name="districtId"/> (null: a tenant-wide route).</summary>
     public Role? RoleIn(string tenantId, string? districtId) => IsPlatformAdmin
         ? Role.TenantAdmin
@@ -35,6 +38,13 @@ public sealed record Account(string Id, string UserName, string DisplayName, boo
 
     /// <summary>Whether the account has anything to do with the tenant at all; if not, the tenant is not even confirmed to it.</summary>
     public bool Knows(string tenantId) => IsPlatformAdmin || Grants.Any(g => g.TenantId == tenantId);
+
+    /// <summary>
+    /// The account as one tenant's identity provider may vouch for it: that tenant's grants only, never the platform
+    /// administrator's rights. A provider speaks for its own municipality's staff and nobody else's.
+    /// </summary>
+    public Account Within(string tenantId) =>
+        this with { IsPlatformAdmin = false, Grants = Grants.Where(g => g.TenantId == tenantId).ToList(), OnlyTenant = tenantId };
 
     public static string Japanese(Role role) => role switch
     {

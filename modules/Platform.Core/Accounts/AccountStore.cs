@@ -10,7 +10,7 @@ namespace Platform.Core.Accounts;
 /// Accounts, their grants and their access tokens. Passwords are hashed with ASP.NET Core's <see cref="PasswordHasher{TUser}"/>;
 /// five wrong passwords in a row lock the account for fifteen minutes.
 /// </summary>
-public sealed class AccountStore(Database database, TimeProvider time)
+public sealed partial class AccountStore(Database database, TimeProvider time)
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
@@ -37,6 +37,12 @@ public sealed class AccountStore(Database database, TimeProvider time)
         public int Clearance { get; init; }
     }
 
+    private sealed class TokenRow
+    {
+        public string AccountId { get; init; } = "";
+        public string? TenantScope { get; init; }
+    }
+
     private const string Columns = "account_id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, platform_admin AS PlatformAdmin, failed_count AS FailedCount, locked_until AS LockedUntil";
 
     public async Task<int> CountPlatformAdminsAsync(CancellationToken cancellationToken = default)
@@ -45,16 +51,26 @@ public sealed class AccountStore(Database database, TimeProvider time)
         return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM accounts WHERE platform_admin = 1");
     }
 
-    public async Task<Account> CreateAsync(string userName, string displayName, string password, bool platformAdmin, IEnumerable<Grant> grants,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates an account. With <paramref name="external"/>, the person signs in through the tenant's identity provider
+    /// and <paramref name="password"/> may be null: the account then has no password anybody knows.
+    /// </summary>
+    public async Task<Account> CreateAsync(string userName, string displayName, string? password, bool platformAdmin, IEnumerable<Grant> grants,
+        ExternalLogin? external = null, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
-        CheckCredentials(userName, password, errors);
+        CheckCredentials(userName, password, errors, passwordOptional: external is not null);
         errors.ThrowIfAny();
+        password ??= Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        external = external is null ? null : external with { Name = ExternalLogin.Normalize(external.Name) };
         var account = new Account(Ids.New(), userName, displayName, platformAdmin, grants.ToList());
         await using (var check = await database.OpenAsync(cancellationToken))
+        {
             if (await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM accounts WHERE user_name = @userName", new { userName }) > 0)
                 throw new PlatformException(409, "account.exists", "同じユーザー名のアカウントがあります。", $"「{userName}」は使われています。別のユーザー名にしてください。");
+            if (external is not null && await FindExternalAsync(check, external.TenantId, "external_name", external.Name) is not null)
+                throw new PlatformException(409, "account.external_name_exists", "同じ外部IDのアカウントがあります。", $"外部ID「{external.Name}」は別のアカウントに登録されています。");
+        }
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(
@@ -64,6 +80,9 @@ public sealed class AccountStore(Database database, TimeProvider time)
             foreach (var g in account.Grants)
                 await connection.ExecuteAsync("INSERT INTO account_grants (account_id, tenant_id, role, district_id, clearance) VALUES (@id, @TenantId, @role, @DistrictId, @clearance)",
                     new { id = account.Id, g.TenantId, role = g.Role.ToString(), g.DistrictId, clearance = (int)g.Clearance }, transaction);
+            if (external is not null)
+                await connection.ExecuteAsync("INSERT INTO external_logins (tenant_id, external_name, account_id, subject, linked_at) VALUES (@TenantId, @Name, @id, NULL, NULL)",
+                    new { external.TenantId, external.Name, id = account.Id }, transaction);
             return 0;
         }, cancellationToken);
         return account;
@@ -120,10 +139,11 @@ public sealed class AccountStore(Database database, TimeProvider time)
     }
 
     /// <summary>The rules for a new account's user name and password, for callers that check other fields in the same pass.</summary>
-    public static void CheckCredentials(string userName, string password, ValidationErrors errors)
+    public static void CheckCredentials(string userName, string? password, ValidationErrors errors, bool passwordOptional = false)
     {
         if (!Ids.IsValid(userName)) errors.Add("userName", "account.invalid_user_name", "ユーザー名は英小文字・数字・ハイフンの2〜64文字で指定してください。");
-        if (password.Length < 12) errors.Add("password", "account.weak_password", "パスワードは12文字以上にしてください。");
+        if (password is null && passwordOptional) return;
+        if ((password ?? "").Length < 12) errors.Add("password", "account.weak_password", "パスワードは12文字以上にしてください。");
     }
 
     /// <summary>The accounts holding a grant in the tenant, with those grants only.</summary>
@@ -166,17 +186,19 @@ public sealed class AccountStore(Database database, TimeProvider time)
         var token = prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var expires = time.GetUtcNow().Add(lifetime);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("INSERT INTO access_tokens (token_hash, account_id, expires_at, created_at) VALUES (@hash, @id, @expires, @now)",
-            new { hash = Hash(token), id = account.Id, expires = expires.ToString("O"), now = Clock.Now() });
+        await connection.ExecuteAsync("INSERT INTO access_tokens (token_hash, account_id, expires_at, created_at, tenant_scope) VALUES (@hash, @id, @expires, @now, @OnlyTenant)",
+            new { hash = Hash(token), id = account.Id, expires = expires.ToString("O"), now = Clock.Now(), account.OnlyTenant });
         return (token, expires);
     }
 
     public async Task<Account?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var accountId = await connection.QuerySingleOrDefaultAsync<string>(
-            "SELECT account_id FROM access_tokens WHERE token_hash = @hash AND expires_at > @now", new { hash = Hash(token), now = time.GetUtcNow().ToString("O") });
-        return accountId is null ? null : await FindAsync(accountId, cancellationToken);
+        var issued = await connection.QuerySingleOrDefaultAsync<TokenRow>(
+            "SELECT account_id AS AccountId, tenant_scope AS TenantScope FROM access_tokens WHERE token_hash = @hash AND expires_at > @now",
+            new { hash = Hash(token), now = time.GetUtcNow().ToString("O") });
+        if (issued is null || await FindAsync(issued.AccountId, cancellationToken) is not { } account) return null;
+        return issued.TenantScope is null ? account : account.Within(issued.TenantScope);
     }
 
     private static async Task<Account> LoadAsync(System.Data.Common.DbConnection connection, Row row)

@@ -78,7 +78,7 @@ public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore dis
         var tenantId = tenant.Id;
         foreach (var u in seed.Users)
             await accounts.CreateAsync(u.UserName, u.DisplayName, u.Password, platformAdmin: false,
-                u.Grants.Select(g => new Accounts.Grant(tenantId, g.Role, g.DistrictId)), cancellationToken);
+                u.Grants.Select(g => new Accounts.Grant(tenantId, g.Role, g.DistrictId)), cancellationToken: cancellationToken);
         foreach (var o in seed.Organisations)
             await organisations.CreateAsync(tenantId, new OrganisationInput(o.Name, o.TypeId, o.DistrictId), o.Id, cancellationToken);
         foreach (var p in seed.People)

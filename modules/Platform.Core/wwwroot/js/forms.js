@@ -37,7 +37,7 @@
     publish: f => ({ reviewedHash: f.reviewedHash.value }),
     password: f => ({ currentPassword: f.currentPassword.value, newPassword: f.newPassword.value }),
     user: f => ({
-      userName: nfkc(f.userName.value), displayName: text(f.displayName.value), password: f.password.value,
+      userName: nfkc(f.userName.value), displayName: text(f.displayName.value), password: f.password.value || null, externalName: text(f.externalName.value),
       grants: [{ role: f.role.value, districtId: text(f.districtId.value), clearance: f.clearance.value }],
     }),
   };

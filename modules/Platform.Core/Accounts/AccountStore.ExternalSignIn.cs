@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Dapper;
+using Platform.Abstractions.Errors;
+using Platform.Core.Storage;
+
+namespace Platform.Core.Accounts;
+
+/// <summary>The name a tenant's identity provider knows a member of staff by (its e-mail address or user name).</summary>
+public sealed record ExternalLogin(string TenantId, string Name)
+{
+    /// <summary>Providers differ in case (TANAKA@city… and tanaka@city…); the platform compares names in lower case.</summary>
+    public static string Normalize(string name) => name.Trim().ToLowerInvariant();
+}
+
+/// <summary>Signing in through a tenant's identity provider (OpenID Connect): finding the account it vouches for.</summary>
+public sealed partial class AccountStore
+{
+    private sealed class ExternalRow
+    {
+        public string AccountId { get; init; } = "";
+        public string ExternalName { get; init; } = "";
+        public string? Subject { get; init; }
+    }
+
+    /// <summary>
+    /// The account of the person the tenant's provider signed in, limited to that tenant (<see cref="Account.Within"/>).
+    /// A known subject finds its account; otherwise the registered name does, and its subject is bound from then on.
+    /// A name already bound to another subject is refused: the provider gave the name to somebody else.
+    /// </summary>
+    public async Task<Account> SignInExternalAsync(string tenantId, string subject, string? name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await FindExternalAsync(connection, tenantId, "subject", subject);
+        if (row is null && !string.IsNullOrWhiteSpace(name) && await FindExternalAsync(connection, tenantId, "external_name", ExternalLogin.Normalize(name)) is { } byName)
+        {
+            if (byName.Subject is not null)
+                throw new PlatformException(403, "auth.external_subject_mismatch", "この外部IDは別の人のものとして登録されています。",
+                    "同じ名前が別の人に割り当てられた可能性があります。テナント管理者に確認してください。");
+            await connection.ExecuteAsync("UPDATE external_logins SET subject = @subject, linked_at = @now WHERE tenant_id = @tenantId AND external_name = @ExternalName",
+                new { subject, now = Clock.Now(), tenantId, byName.ExternalName });
+            row = byName;
+        }
+        if (row is null)
+            throw new PlatformException(403, "auth.external_not_registered", "このIDはプラットフォームに登録されていません。",
+                "テナント管理者に、利用者一覧で外部IDの登録を依頼してください。");
+        var account = await connection.QuerySingleAsync<Row>($"SELECT {Columns} FROM accounts WHERE account_id = @AccountId", new { row.AccountId });
+        return (await LoadAsync(connection, account)).Within(tenantId);
+    }
+
+    /// <summary>The external names registered in a tenant, by account id, for the users page.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ExternalNamesAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ExternalRow>(
+            "SELECT account_id AS AccountId, external_name AS ExternalName FROM external_logins WHERE tenant_id = @tenantId", new { tenantId });
+        return rows.ToDictionary(r => r.AccountId, r => r.ExternalName);
+    }
+
+    private static Task<ExternalRow?> FindExternalAsync(DbConnection connection, string tenantId, string column, string value) =>
+        connection.QuerySingleOrDefaultAsync<ExternalRow>(
+            $"SELECT account_id AS AccountId, external_name AS ExternalName, subject AS Subject FROM external_logins WHERE tenant_id = @tenantId AND {column} = @value",
+            new { tenantId, value });
+}

@@ -1,0 +1,16 @@
+-- Staff who sign in with their municipality's own identity provider (OpenID Connect). The tenant admin registers the
+-- name the provider knows them by (external_name, lower case); the provider's subject, which it never reassigns, is
+-- bound at the first sign-in, so a name the provider later gives to somebody else does not open this account.
+CREATE TABLE external_logins (
+    tenant_id nvarchar(32) NOT NULL REFERENCES tenants (tenant_id),
+    external_name nvarchar(200) NOT NULL,
+    account_id nvarchar(64) NOT NULL REFERENCES accounts (account_id),
+    subject nvarchar(200) NULL,
+    linked_at nvarchar(40) NULL,
+    PRIMARY KEY (tenant_id, external_name)
+);
+CREATE INDEX ix_external_logins_account ON external_logins (account_id);
+CREATE INDEX ix_external_logins_subject ON external_logins (tenant_id, subject);
+
+-- A token issued to a session that a tenant's provider signed in carries that tenant: it opens no other.
+ALTER TABLE access_tokens ADD tenant_scope nvarchar(32) NULL;
