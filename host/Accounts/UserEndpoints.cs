@@ -35,7 +35,7 @@ public static class UserEndpoints
         {
             var tenantId = http.Tenant().Id;
             var errors = new ValidationErrors();
-            var externalName = string.IsNullOrWhiteSpace(input.ExternalName) ? null : input.ExternalName.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+            var externalName = string.IsNullOrWhiteSpace(input.ExternalName) ? null : ExternalLogin.Normalize(input.ExternalName);
             AccountStore.CheckCredentials(input.UserName?.Trim() ?? "", input.Password, errors, passwordOptional: externalName is not null);
             if (externalName is { Length: > 200 }) errors.Add("externalName", "account.external_name_too_long", "外部IDは200文字以内で入力してください。");
             if (string.IsNullOrWhiteSpace(input.DisplayName)) errors.Add("displayName", "account.display_name_required", "表示名を入力してください。");
@@ -54,7 +54,7 @@ public static class UserEndpoints
             var created = await accounts.CreateAsync(input.UserName?.Trim() ?? "", input.DisplayName!.Trim(), input.Password, platformAdmin: false, grants,
                 externalName is null ? null : new ExternalLogin(tenantId, externalName), http.RequestAborted);
             return Results.Created($"/{tenantId}/api/users",
-                new { created.Id, created.UserName, created.DisplayName, created.Grants, externalName = externalName is null ? null : ExternalLogin.Normalize(externalName) });
+                new { created.Id, created.UserName, created.DisplayName, created.Grants, externalName });
         }).WithTags("Accounts");
     }
 }

@@ -8,8 +8,11 @@ namespace Platform.Core.Accounts;
 /// <summary>The name a tenant's identity provider knows a member of staff by (its e-mail address or user name).</summary>
 public sealed record ExternalLogin(string TenantId, string Name)
 {
-    /// <summary>Providers differ in case (TANAKA@city… and tanaka@city…); the platform compares names in lower case.</summary>
-    public static string Normalize(string name) => name.Trim().ToLowerInvariant();
+    /// <summary>
+    /// Providers differ in case (TANAKA@city… and tanaka@city…) and people type full-width: the platform compares names
+    /// in NFKC, lower case.
+    /// </summary>
+    public static string Normalize(string name) => name.Normalize(System.Text.NormalizationForm.FormKC).Trim().ToLowerInvariant();
 }
 
 /// <summary>Signing in through a tenant's identity provider (OpenID Connect): finding the account it vouches for.</summary>
