@@ -96,6 +96,7 @@ public static class MeetingEndpoints
         tenant.MapGet("/meetings/{meetingId}", async (HttpContext http, string meetingId, MeetingStore meetings, MeetingContext context, Disclosure disclosure,
             Organisations.OrganisationStore organisations, BodyStore bodies, Modules.ModuleGate gate, PrivacyStore privacy) =>
         {
+            var renderedAt = DateTime.UtcNow.Ticks;
             var meeting = await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted);
             var body = await bodies.GetAsync(http.Tenant().Id, meeting.BodyId, http.RequestAborted);
             var templates = await RecordEndpoints.TemplatesAsync(http, body.DistrictId, gate);
@@ -107,6 +108,7 @@ public static class MeetingEndpoints
                 Meeting = await context.ViewAsync(http, meeting),
                 Record = record,
                 LastSeq = meeting.RecordSeq,
+                RenderedAt = renderedAt,
                 Handouts = handouts,
                 Pledges = await privacy.PledgesAsync(http.Tenant().Id, meetingId, http.RequestAborted),
                 Convening = meeting.Convening,

@@ -73,11 +73,20 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     }
 
     /// <summary>The entries after <paramref name="afterSeq"/> as the audience may see them: the recorders' live pages.</summary>
-    public async Task<IReadOnlyList<RecordEntry>> EntriesSinceAsync(HttpContext http, Meeting meeting, int afterSeq, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordEntry>> EntriesSinceAsync(HttpContext http, Meeting meeting, int afterSeq, CancellationToken cancellationToken) =>
+        await ShowAsync(http, meeting, await records.EntriesSinceAsync(http.Tenant().Id, meeting.Id, afterSeq, cancellationToken), cancellationToken);
+
+    /// <summary>The entries of the items revised (<see cref="IMeetingGrain.Revised"/>) as the audience may see them now.</summary>
+    public async Task<IReadOnlyList<RecordEntry>> RevisedEntriesAsync(HttpContext http, Meeting meeting, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
+    {
+        var entries = await records.EntriesSinceAsync(http.Tenant().Id, meeting.Id, 0, cancellationToken);
+        return await ShowAsync(http, meeting, entries.Where(e => itemIds.Contains(e.Opinion?.Id ?? e.Comment?.Id ?? "")).ToList(), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<RecordEntry>> ShowAsync(HttpContext http, Meeting meeting, IReadOnlyList<RecordEntry> entries, CancellationToken cancellationToken)
     {
         var tenantId = http.Tenant().Id;
         var audience = http.Audience();
-        var entries = await records.EntriesSinceAsync(tenantId, meeting.Id, afterSeq, cancellationToken);
         var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], cancellationToken);
         var views = new Views(audience, http.Request.Path);
         var shown = entries.Select(e => e with
@@ -93,20 +102,8 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     /// A just-recorded entry as its recorder may see it. The recorder's page shows whichever arrives first, this answer
     /// or the live stream's copy, so both must say the same: a resident's information without the pledge is a marker in both.
     /// </summary>
-    public async Task<RecordEntry> EntryAsync(HttpContext http, Meeting meeting, RecordEntry entry)
-    {
-        var tenantId = http.Tenant().Id;
-        var audience = http.Audience();
-        var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], http.RequestAborted);
-        var views = new Views(audience, http.Request.Path);
-        var shown = entry with
-        {
-            Opinion = entry.Opinion is { } o ? Show(o, meeting.Id, sight, views) : null,
-            Comment = entry.Comment is { } c ? Show(c, meeting.Id, sight, views) : null,
-        };
-        await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
-        return shown;
-    }
+    public async Task<RecordEntry> EntryAsync(HttpContext http, Meeting meeting, RecordEntry entry) =>
+        (await ShowAsync(http, meeting, [entry], http.RequestAborted))[0];
 
     public async Task<IReadOnlyList<Handout>> HandoutsAsync(HttpContext http, Meeting meeting)
     {

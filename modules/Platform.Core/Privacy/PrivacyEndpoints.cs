@@ -7,6 +7,7 @@ using Platform.Core.Accounts;
 using Platform.Core.Calendar;
 using Platform.Core.Meetings;
 using Platform.Core.Minutes;
+using Platform.Core.Records;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
 using Platform.Core.Text;
@@ -30,7 +31,7 @@ public static class PrivacyEndpoints
     {
         var meeting = tenant.MapGroup("/api/meetings/{meetingId}").WithTags("Privacy");
         meeting.MapPut("/privacy/{itemId}", async (HttpContext http, string meetingId, string itemId, LevelInput input, MeetingStore meetings,
-            PrivacyStore privacy, Disclosure disclosure) =>
+            PrivacyStore privacy, Disclosure disclosure, IGrainFactory grains) =>
         {
             var tenantId = http.Tenant().Id;
             var m = await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
@@ -45,15 +46,18 @@ public static class PrivacyEndpoints
                 throw new PlatformException(403, "privacy.not_cleared", "この記録の公開区分を変更する権限がありません。",
                     why == Withheld.NoPledge ? "この会議の守秘の誓約書が登録されていません。" : $"「{Max(current, level).Japanese()}」を閲覧できる権限が必要です。");
             await privacy.SetLevelAsync(tenantId, kind, itemId, itemMeeting, level, input.Basis is null ? null : basis, http.RequestAborted);
+            await Revised(grains, tenantId, m.Id, itemId);
             return new { itemId, kind, sensitivity = level, basis };
         });
-        meeting.MapPost("/privacy/{itemId}/withdraw", async (HttpContext http, string meetingId, string itemId, MeetingStore meetings, PrivacyStore privacy) =>
+        meeting.MapPost("/privacy/{itemId}/withdraw", async (HttpContext http, string meetingId, string itemId, MeetingStore meetings, PrivacyStore privacy,
+            IGrainFactory grains) =>
         {
             var tenantId = http.Tenant().Id;
             await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
             if (await privacy.FindMarkAsync(tenantId, itemId, http.RequestAborted) is not { } mark || mark.MeetingId != meetingId)
                 throw PlatformException.NotFound("privacy.no_basis", "同意の記録");
             var withdrawn = await privacy.WithdrawAsync(tenantId, itemId, http.Audience().Name, http.RequestAborted);
+            await Revised(grains, tenantId, meetingId, itemId);
             return new { itemId, withdrawn.WithdrawnAt, withdrawn.WithdrawnBy };
         });
 
@@ -115,4 +119,8 @@ public static class PrivacyEndpoints
     }
 
     private static Sensitivity Max(Sensitivity a, Sensitivity b) => a > b ? a : b;
+
+    // Pages open on the meeting show the item as it is now shown, without a reload.
+    private static Task Revised(IGrainFactory grains, string tenantId, string meetingId, string itemId) =>
+        grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meetingId)).Revised(itemId);
 }

@@ -17,9 +17,19 @@ public interface IMeetingGrain : IGrainWithStringKey
     [Alias("AddComment")]
     Task<RecordResult> AddComment(CommentInput comment);
 
-    /// <summary>Returns the last durable sequence number as soon as it is above <paramref name="afterSeq"/>, or when <paramref name="wait"/> has passed.</summary>
-    [Alias("WaitForChange")]
-    Task<int> WaitForChange(int afterSeq, TimeSpan wait);
+    /// <summary>
+    /// Answers as soon as there are entries after <paramref name="afterSeq"/> or items revised after
+    /// <paramref name="afterRevision"/> (UTC ticks; a negative one: from now on), or when <paramref name="wait"/> has passed.
+    /// </summary>
+    [Alias("WaitForChanges")]
+    Task<MeetingChange> WaitForChange(int afterSeq, long afterRevision, TimeSpan wait);
+
+    /// <summary>
+    /// An item already recorded is now shown differently (consent withdrawn, level changed): the open recorders' pages
+    /// re-read it, so that a withdrawal hides the text there too, at once.
+    /// </summary>
+    [Alias("Revised")]
+    Task Revised(string itemId);
 
     /// <summary>Re-reads the meeting after its status changed elsewhere (a meeting with approved minutes takes no more entries).</summary>
     [Alias("Refresh")]

@@ -28,6 +28,11 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     private List<Pending> _queue = [];
     private Task? _writing;
     private TaskCompletionSource _changed = NewSignal();
+    // Revisions are numbered by the clock (UTC ticks), so that a page can ask for those since it was rendered. They live
+    // as long as the activation, which open pages keep alive by waiting on it.
+    private long _revision;
+    private readonly List<(long Revision, string ItemId)> _revised = [];
+    private const int KeptRevisions = 500;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -96,11 +101,27 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         return EnqueueAsync(new RecordEntry(seq, null, null, comment));
     }
 
-    public async Task<int> WaitForChange(int afterSeq, TimeSpan wait)
+    public async Task<MeetingChange> WaitForChange(int afterSeq, long afterRevision, TimeSpan wait)
     {
-        if (_lastDurable > afterSeq) return _lastDurable;
-        await Task.WhenAny(_changed.Task, Task.Delay(wait));
-        return _lastDurable;
+        if (afterRevision < 0) afterRevision = DateTime.UtcNow.Ticks;
+        if (_lastDurable <= afterSeq && _revision <= afterRevision) await Task.WhenAny(_changed.Task, Task.Delay(wait));
+        return new MeetingChange(_lastDurable, Math.Max(afterRevision, _revision), _revised.Where(r => r.Revision > afterRevision).Select(r => r.ItemId).Distinct().ToList());
+    }
+
+    public Task Revised(string itemId)
+    {
+        _revision = Math.Max(_revision + 1, DateTime.UtcNow.Ticks);
+        _revised.Add((_revision, itemId));
+        if (_revised.Count > KeptRevisions) _revised.RemoveRange(0, _revised.Count - KeptRevisions);
+        Signal();
+        return Task.CompletedTask;
+    }
+
+    private void Signal()
+    {
+        var changed = _changed;
+        _changed = NewSignal();
+        changed.SetResult();
     }
 
     private async Task<RecordResult> EnqueueAsync(RecordEntry entry)
@@ -125,9 +146,7 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
                 await records.WriteAsync(_tenantId, _meetingId, batch.Select(p => p.Entry).ToList());
                 _lastDurable = batch[^1].Entry.Seq;
                 foreach (var p in batch) p.Written.SetResult();
-                var changed = _changed;
-                _changed = NewSignal();
-                changed.SetResult();
+                Signal();
             }
             catch (Exception e)
             {

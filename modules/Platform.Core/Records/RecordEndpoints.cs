@@ -19,7 +19,7 @@ namespace Platform.Core.Records;
 /// <summary>
 /// Recording a meeting: agenda items, opinions and comments go through the meeting's grain; the recorders' pages
 /// follow the record through a server-sent event stream (<c>record/events</c>), which resumes from the last entry
-/// seen after a reconnect.
+/// seen after a reconnect, and re-sends an item whose showing changed (<c>revised</c>: a withdrawal, a new level).
 /// </summary>
 public sealed record TemplateInput(string? TemplateId);
 
@@ -125,7 +125,7 @@ public static class RecordEndpoints
         throw new ValidationErrors().Add(result.Field, result.ErrorCode!, result.Message!).ToException();
     }
 
-    private static async Task StreamAsync(HttpContext http, string meetingId, int? after, IGrainFactory grains, MeetingStore meetings, Disclosure disclosure,
+    private static async Task StreamAsync(HttpContext http, string meetingId, int? after, long? since, IGrainFactory grains, MeetingStore meetings, Disclosure disclosure,
         IHostApplicationLifetime lifetime, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var tenantId = http.Tenant().Id;
@@ -141,10 +141,15 @@ public static class RecordEndpoints
         await http.Response.Body.FlushAsync(stop.Token);
         try
         {
+            // Revisions since the page was rendered (its ticks in "since"), so that none made while it connected is missed.
+            var revision = since ?? -1;
             while (!stop.IsCancellationRequested)
             {
-                var seq = await grain.WaitForChange(last, Heartbeat).WaitAsync(stop.Token);
-                if (seq > last)
+                var change = await grain.WaitForChange(last, revision, Heartbeat).WaitAsync(stop.Token);
+                revision = change.Revision;
+                if (change.Seq <= last && change.Revised.Count == 0)
+                    await http.Response.WriteAsync(": heartbeat\n\n", stop.Token);
+                if (change.Seq > last)
                 {
                     foreach (var entry in await disclosure.EntriesSinceAsync(http, meeting, last, stop.Token))
                     {
@@ -152,10 +157,10 @@ public static class RecordEndpoints
                         last = entry.Seq;
                     }
                 }
-                else
-                {
-                    await http.Response.WriteAsync(": heartbeat\n\n", stop.Token);
-                }
+                // A revised item is sent again whole, without an id: the stream still resumes after the last entry.
+                if (change.Revised.Count > 0)
+                    foreach (var entry in await disclosure.RevisedEntriesAsync(http, meeting, change.Revised, stop.Token))
+                        await http.Response.WriteAsync($"event: revised\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n", stop.Token);
                 await http.Response.Body.FlushAsync(stop.Token);
             }
         }

@@ -46,6 +46,13 @@ public sealed record Comment(string Id, int Seq, CommentKind Kind, string Speake
 [GenerateSerializer, Immutable]
 public sealed record RecordEntry(int Seq, AgendaItem? AgendaItem, Opinion? Opinion, Comment? Comment);
 
+/// <summary>
+/// What a recorder's page waits for: the last durable entry, and the items re-shown since the page last asked
+/// (<see cref="IMeetingGrain.Revised"/>), and the latest revision's time (UTC ticks) to ask after next.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record MeetingChange(int Seq, long Revision, IReadOnlyList<string> Revised);
+
 public sealed record AgendaItemInput(string? Title);
 
 [GenerateSerializer, Immutable]

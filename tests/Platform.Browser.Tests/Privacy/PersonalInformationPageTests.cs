@@ -47,12 +47,18 @@ public class PersonalInformationPageTests : BrowserTest
         await page.GetByText("個人情報の扱い（公開区分・同意・誓約書）").ClickAsync();
         await page.GetByTestId("pledge-form").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.Locator("section.theme").First).ToContainTextAsync("山田花子");
+        // Another page open on the meeting (a second recorder's) loses the text at once when consent is withdrawn, without a reload.
+        var other = await context.NewPageAsync();
+        await other.GotoAsync($"{Platform.BaseUrl}/aomori/meetings/aomori-shinjo-briefing-h30");
+        await Assertions.Expect(other.Locator("section.theme").First).ToContainTextAsync("山田花子");
         await page.GetByText("個人情報の扱い（公開区分・同意・誓約書）").ClickAsync();
         var panel = page.GetByTestId("privacy-panel");
         await Assertions.Expect(panel).ToContainTextAsync("本人同意（2019-10-01、支援会議の構成員に限る）");
         await panel.Locator("button[data-withdraw]").ClickAsync();
         await Assertions.Expect(page.Locator("section.theme").First).ToContainTextAsync("本人の同意撤回により非表示");
         await Assertions.Expect(page.Locator("section.theme").First).Not.ToContainTextAsync("山田花子");
+        await Assertions.Expect(other.Locator("section.theme").First).ToContainTextAsync("本人の同意撤回により非表示");
+        await Assertions.Expect(other.Locator("section.theme").First).Not.ToContainTextAsync("山田花子");
 
         await admin.GotoAsync($"{Platform.BaseUrl}/aomori/admin/audit?action=view");
         await Assertions.Expect(admin.GetByTestId("audit")).ToContainTextAsync("care-browser");

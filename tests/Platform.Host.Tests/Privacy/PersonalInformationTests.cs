@@ -135,8 +135,15 @@ public class PersonalInformationTests : PlatformTest
         var (care, items) = await SeedAsync();
         Assert.Contains("KOJIN-OPINION-7731", await care.GetStringAsync($"/aomori/api/meetings/{Meeting}/record"));
 
+        // A recorder's page open on the meeting follows its live stream from when it was rendered.
+        var openPage = NextEventAsync(care, $"/aomori/api/meetings/{Meeting}/record/events?after=100000&since={DateTime.UtcNow.Ticks}", "revised");
+
         Assert.Equal("privacy.not_consent", await (await care.PostAsync($"/aomori/api/meetings/{Meeting}/privacy/{items.CommentId}/withdraw", null)).ProblemCodeAsync());
         Assert.Equal(HttpStatusCode.OK, (await care.PostAsync($"/aomori/api/meetings/{Meeting}/privacy/{items.OpinionId}/withdraw", null)).StatusCode);
+        var revised = await openPage;
+        Assert.Contains(items.OpinionId, revised);
+        Assert.Contains("consentWithdrawn", revised);
+        Assert.DoesNotContain("KOJIN-OPINION-7731", revised);
         var after = await care.GetStringAsync($"/aomori/api/meetings/{Meeting}/record");
         Assert.DoesNotContain("KOJIN-OPINION-7731", after);
         Assert.Contains("consentWithdrawn", after);
@@ -238,6 +245,18 @@ public class PersonalInformationTests : PlatformTest
         foreach (var url in urls.Distinct())
             outputs.Add((url, await ReadAllAsync(client, url)));
         return outputs;
+    }
+
+    /// <summary>The data of the next event named <paramref name="name"/> on a live stream (at most 15 seconds).</summary>
+    private static async Task<string> NextEventAsync(HttpClient client, string url, string name)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+            if (line == $"event: {name}")
+                return (await reader.ReadLineAsync(timeout.Token))!;
+        throw new InvalidOperationException($"the stream ended without a {name} event");
     }
 
     /// <summary>The body as text in every way it could carry a secret: UTF-8 with JSON escapes undone, Shift_JIS, and the files inside a zip (xlsx).</summary>

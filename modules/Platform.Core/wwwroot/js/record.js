@@ -99,6 +99,15 @@
     if (entry.comment) addComment(entry.comment);
   }
 
+  // An item shown differently now (consent withdrawn, a new level): it replaces the one shown, in the same place.
+  function revise(entry) {
+    const item = entry.opinion || entry.comment;
+    if (!item || !seen.has(entry.seq)) return;
+    entries.querySelector(`li[data-seq="${entry.seq}"]`)?.remove();
+    if (entry.opinion) addOpinion(entry.opinion);
+    else addComment(entry.comment);
+  }
+
   async function send(path, body) {
     const response = await fetch(`${api}/${path}`, {
       method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
@@ -195,8 +204,9 @@
     });
   }
 
-  const events = new EventSource(`${api}/record/events?after=${lastSeq}`);
+  const events = new EventSource(`${api}/record/events?after=${lastSeq}&since=${root.dataset.renderedAt}`);
   events.addEventListener('entry', e => show(JSON.parse(e.data)));
+  events.addEventListener('revised', e => revise(JSON.parse(e.data)));
   events.onopen = () => { status.textContent = '同期中：他の記録者の入力がすぐに表示されます。'; status.dataset.state = 'open'; };
   events.onerror = () => { status.textContent = '接続が切れました。再接続しています…（入力は続けられます）'; status.dataset.state = 'retrying'; };
 
