@@ -24,6 +24,8 @@ public sealed record PersonalBasis(BasisKind? Kind, string? ConsentedOn = null, 
     /// Checks an item's level and basis together and answers what to store: personal content needs a basis, consent
     /// needs its date and scope, an exception names its ordinance. Errors are added under <paramref name="field"/>.
     /// </summary>
+    public static string RequiredMessage(Sensitivity level) => $"{level.Japanese()}を記録するには、共有の根拠（本人同意または条例等の例外）を入力してください。";
+
     public static (Sensitivity Level, PersonalBasis? Basis) Check(Sensitivity? level, PersonalBasis? basis, ValidationErrors errors, string field = "basis")
     {
         var chosen = level ?? Sensitivity.Participants;
@@ -35,7 +37,7 @@ public sealed record PersonalBasis(BasisKind? Kind, string? ConsentedOn = null, 
         if (!chosen.IsPersonal()) return (chosen, null);
         if (basis?.Kind is not { } kind)
         {
-            errors.Add(field, "privacy.basis_required", $"{chosen.Japanese()}を記録するには、共有の根拠（本人同意または条例等の例外）を入力してください。");
+            errors.Add(field, "privacy.basis_required", RequiredMessage(chosen));
             return (chosen, null);
         }
         var scope = JapaneseText.CleanOrNull(basis.Scope, 200);

@@ -56,6 +56,7 @@ public sealed class PrivacyStore(Database database)
 
     private sealed class ItemRow
     {
+        public string Kind { get; init; } = "";
         public string MeetingId { get; init; } = "";
         public int Level { get; init; }
     }
@@ -98,14 +99,13 @@ public sealed class PrivacyStore(Database database)
     public async Task<(string Kind, string MeetingId, Sensitivity Level)?> FindItemAsync(string tenantId, string itemId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var (kind, (table, key)) in ItemKinds.Tables)
-        {
-            var row = await connection.QuerySingleOrDefaultAsync<ItemRow>(
-                $"SELECT meeting_id AS MeetingId, sensitivity AS Level FROM {table} WHERE tenant_id = @tenantId AND {key} = @itemId", new { tenantId, itemId });
-            if (row is not null) return (kind, row.MeetingId, (Sensitivity)row.Level);
-        }
-        return null;
+        var row = await connection.QueryFirstOrDefaultAsync<ItemRow>(FindItemSql, new { tenantId, itemId });
+        return row is null ? null : (row.Kind, row.MeetingId, (Sensitivity)row.Level);
     }
+
+    // Item ids are unique across the four kinds: one query asks all their tables.
+    private static readonly string FindItemSql = string.Join(" UNION ALL ", ItemKinds.Tables.Select(t =>
+        $"SELECT '{t.Key}' AS Kind, meeting_id AS MeetingId, sensitivity AS Level FROM {t.Value.Table} WHERE tenant_id = @tenantId AND {t.Value.Key} = @itemId"));
 
     /// <summary>Changes an item's level, and its basis with it, in one transaction.</summary>
     public Task SetLevelAsync(string tenantId, string kind, string itemId, string meetingId, Sensitivity level, PersonalBasis? basis,

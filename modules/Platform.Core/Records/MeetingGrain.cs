@@ -164,7 +164,7 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     // The endpoints check the basis in full (PersonalBasis.Check); this keeps any other caller from storing a resident's information without one.
     private static RecordResult? PrivacyRefusal(Sensitivity? level, PersonalBasis? basis) =>
         level is { } l && l.IsPersonal() && basis is null
-            ? new RecordResult(null, "privacy.basis_required", "basis", "個人情報を記録するには、共有の根拠（本人同意または条例等の例外）を入力してください。")
+            ? new RecordResult(null, "privacy.basis_required", "basis", PersonalBasis.RequiredMessage(l))
             : null;
 
     private RecordResult? Refusal() => _meeting switch
