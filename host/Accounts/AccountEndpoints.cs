@@ -69,10 +69,15 @@ public static class AccountEndpoints
         app.MapPost("/api/auth/password", async (HttpContext http, PasswordChange input, AccountStore accounts) =>
         {
             var account = http.Items[typeof(Account)] as Account ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
+            if (account.OnlyTenant is not null) throw new PlatformException(409, "account.external_session", "パスワードは変更できません。", ExternalPasswordMessage);
             await accounts.ChangePasswordAsync(account, input.CurrentPassword, input.NewPassword, http.RequestAborted);
             return Results.Ok(new { changed = true });
         }).RequireRateLimiting(SignInLimit).WithTags("Auth");
-        app.MapGet("/account/password", (bool? done) => new RazorComponentResult<PasswordPage>(new { Done = done == true })).ExcludeFromDescription();
+        app.MapGet("/account/password", (HttpContext http, bool? done) => new RazorComponentResult<PasswordPage>(new
+        {
+            Done = done == true,
+            External = (http.Items[typeof(Account)] as Account)?.OnlyTenant is not null,
+        })).ExcludeFromDescription();
 
         app.MapGet("/signin", (string? returnUrl, string? failure, IdentityProviders providers) =>
             new RazorComponentResult<SignInPage>(new
@@ -108,6 +113,8 @@ public static class AccountEndpoints
             return Results.Redirect("/signin");
         }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    public const string ExternalPasswordMessage = "自治体のIDでサインインしています。パスワードは自治体のIDの側で管理されているため、変更はその案内に従ってください。";
 
     // Only paths of this host: never a redirect to another site.
     internal static string? Local(string? url) => url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : null;

@@ -72,6 +72,11 @@ public class ExternalSignInTests : PlatformTest
         _provider.SignedIn = ("subject-0001", "hanako.tanaka@city.aomori.example");
         Assert.Equal(HttpStatusCode.OK, (await (await SignInAsync("/aomori/signin/external")).Browser.GetAsync("/aomori/api/meetings")).StatusCode);
 
+        // Her password is the provider's business, not the platform's.
+        Assert.Contains("data-testid=\"external-password\"", await browser.GetStringAsync("/account/password"));
+        var change = await browser.PostAsJsonAsync("/api/auth/password", new { currentPassword = "x", newPassword = "a-new-password-2026" });
+        Assert.Equal("account.external_session", await change.ProblemCodeAsync());
+
         // Without a password, the account cannot be signed in to with one.
         var token = await Platform.NewClient().PostAsJsonAsync("/api/auth/token", new { userName = "tanaka", password = "" });
         Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
