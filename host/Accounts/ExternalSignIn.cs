@@ -31,7 +31,7 @@ public sealed record IdentityProviders(IReadOnlyDictionary<string, IdentityProvi
 /// vouches for a person; the platform decides what they may do: the person must have an account the tenant admin
 /// registered with the provider's name for them, and the session holds that tenant's grants only.
 /// </summary>
-public static class ExternalSignIn
+public static partial class ExternalSignIn
 {
     /// <summary>The tenant whose provider signed the session in; <see cref="AccessMiddleware"/> limits the account to it.</summary>
     public const string TenantClaim = "sasaeai:idp";
@@ -44,8 +44,11 @@ public static class ExternalSignIn
         foreach (var section in configuration.GetSection("Auth:Oidc").GetChildren())
         {
             var provider = section.Get<IdentityProvider>() ?? new IdentityProvider();
-            if (string.IsNullOrWhiteSpace(provider.Authority) || string.IsNullOrWhiteSpace(provider.ClientId))
-                throw new InvalidOperationException($"Auth:Oidc:{section.Key} needs Authority and ClientId.");
+            // Checked here, at start: the handler checks these on every request, so a mistake would stop the whole platform.
+            if (!Uri.TryCreate(provider.Authority, UriKind.Absolute, out var authority) || string.IsNullOrWhiteSpace(provider.ClientId))
+                throw new InvalidOperationException($"Auth:Oidc:{section.Key} needs Authority (an absolute URL) and ClientId.");
+            if (authority.Scheme != Uri.UriSchemeHttps && provider.RequireHttpsMetadata)
+                throw new InvalidOperationException($"Auth:Oidc:{section.Key}:Authority must use https (RequireHttpsMetadata=false is for a test provider on this machine).");
             if (string.IsNullOrWhiteSpace(provider.DisplayName)) provider.DisplayName = "自治体のID";
             providers[section.Key] = provider;
             authentication.AddOpenIdConnect(Scheme(section.Key), provider.DisplayName, o => Configure(o, section.Key, provider));
@@ -107,18 +110,28 @@ public static class ExternalSignIn
     {
         ["auth.external_not_registered"] = "本人確認はできましたが、このIDはプラットフォームに登録されていません。テナント管理者に、利用者一覧で外部IDの登録を依頼してください。",
         ["auth.external_subject_mismatch"] = "このIDの名前は、別の人のものとして登録されています。同じ名前が別の人に割り当てられた可能性があります。テナント管理者に確認してください。",
+        ["auth.provider_unreachable"] = "自治体のIDプロバイダーに接続できませんでした。しばらくしてからお試しいただくか、ユーザー名とパスワードでサインインしてください。",
         ["auth.external_failed"] = "自治体のIDでのサインインが完了しませんでした。もう一度お試しください。続く場合は管理者に連絡してください。",
     };
 
     public static void Map(IEndpointRouteBuilder tenant)
     {
-        tenant.MapGet("/signin/external", (HttpContext http, IdentityProviders providers, string? returnUrl) =>
+        tenant.MapGet("/signin/external", async (HttpContext http, IdentityProviders providers, string? returnUrl, ILogger<IdentityProviders> log) =>
         {
             var tenantId = http.Tenant().Id;
             if (!providers.ByTenant.ContainsKey(tenantId))
                 throw new PlatformException(404, "auth.no_identity_provider", "このテナントには自治体のIDでのサインインが設定されていません。", "ユーザー名とパスワードでサインインしてください。");
             var next = AccountEndpoints.Local(returnUrl) ?? $"/{tenantId}/";
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = $"/{tenantId}/signin/continue?returnUrl={Uri.EscapeDataString(next)}" }, [Scheme(tenantId)]);
+            try
+            {
+                await http.ChallengeAsync(Scheme(tenantId), new AuthenticationProperties { RedirectUri = $"/{tenantId}/signin/continue?returnUrl={Uri.EscapeDataString(next)}" });
+            }
+            catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
+            {
+                // The provider's metadata could not be read: nothing was sent yet, so the person can still sign in otherwise.
+                LogUnreachable(log, tenantId, e);
+                http.Response.Redirect("/signin?failure=auth.provider_unreachable");
+            }
         }).AllowAnonymous().ExcludeFromDescription();
 
         // The provider's redirect starts a cross-site chain, which does not carry the SameSite=Strict session cookie; this
@@ -126,4 +139,7 @@ public static class ExternalSignIn
         tenant.MapGet("/signin/continue", (string? returnUrl) =>
             new RazorComponentResult<SignInContinuePage>(new { Next = AccountEndpoints.Local(returnUrl) ?? "/" })).AllowAnonymous().ExcludeFromDescription();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The identity provider of tenant {Tenant} could not be reached")]
+    private static partial void LogUnreachable(ILogger logger, string tenant, Exception exception);
 }

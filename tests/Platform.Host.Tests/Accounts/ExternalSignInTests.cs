@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Tenancy;
 using Platform.Core.Storage;
+using Platform.Core.Tenancy;
 using Platform.Testing;
 
 namespace Platform.Host.Tests.Accounts;
@@ -21,7 +23,10 @@ public class ExternalSignInTests : PlatformTest
     {
         _provider = await LocalIdentityProvider.StartAsync();
         Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        Platform = await TestPlatform.StartAsync(Database, realPort: true, _provider.HostArguments("aomori", "青森市職員ID"));
+        // Hirosaki's provider is down (nothing listens on port 9 here).
+        Platform = await TestPlatform.StartAsync(Database, realPort: true,
+            [.. _provider.HostArguments("aomori", "青森市職員ID"), "--Auth:Oidc:hirosaki:Authority=http://127.0.0.1:9/", "--Auth:Oidc:hirosaki:ClientId=sasaeai",
+             "--Auth:Oidc:hirosaki:RequireHttpsMetadata=false"]);
     }
 
     public override async Task DisposeAsync()
@@ -98,6 +103,11 @@ public class ExternalSignInTests : PlatformTest
         await AssertTurnedBackAsync(("subject-0003", "sato@city.aomori.example"), "auth.external_subject_mismatch", "別の人のもの");
         await AssertTurnedBackAsync(null, "auth.external_failed", "完了しませんでした");
 
+        await Platform.Services.GetRequiredService<TenantRegistry>().CreateAsync(new NewTenant("hirosaki", "弘前市", TenantKind.Municipality, "022021"));
+        var (_, unreachable) = await SignInAsync("/hirosaki/signin/external");
+        Assert.Equal("/signin?failure=auth.provider_unreachable", unreachable.RequestMessage!.RequestUri!.PathAndQuery);
+        Assert.Contains("接続できませんでした", await unreachable.Content.ReadAsStringAsync());
+
         var miyagi = await Platform.NewClient().GetAsync("/miyagi/signin/external");
         Assert.Equal(HttpStatusCode.NotFound, miyagi.StatusCode);
         Assert.Equal("auth.no_identity_provider", await miyagi.ProblemCodeAsync());
@@ -107,6 +117,15 @@ public class ExternalSignInTests : PlatformTest
         Assert.Contains("content=\"0;url=/aomori/\"", await landed.Content.ReadAsStringAsync());
         // A password account's form is still there, and an unknown failure code shows no text of the query's.
         Assert.DoesNotContain("forged", await Platform.NewClient().GetStringAsync("/signin?failure=forged"));
+    }
+
+    [Fact]
+    public void A_provider_configured_without_https_or_a_client_stops_the_host_at_start_with_the_reason()
+    {
+        var plain = Assert.Throws<InvalidOperationException>(() => PlatformApp.Create(["--Auth:Oidc:aomori:Authority=http://idp.example/", "--Auth:Oidc:aomori:ClientId=x"]));
+        Assert.Contains("Auth:Oidc:aomori:Authority must use https", plain.Message);
+        var noClient = Assert.Throws<InvalidOperationException>(() => PlatformApp.Create(["--Auth:Oidc:aomori:Authority=https://idp.example/"]));
+        Assert.Contains("ClientId", noClient.Message);
     }
 
     /// <summary>
