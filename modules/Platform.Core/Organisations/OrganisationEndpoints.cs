@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Core.Districts;
+using Platform.Core.People;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Organisations;
@@ -23,5 +26,17 @@ public static class OrganisationEndpoints
         });
         api.MapGet("/{organisationId}", (HttpContext http, string organisationId, OrganisationStore store) =>
             store.GetAsync(http.Tenant().Id, organisationId, http.RequestAborted));
+
+        tenant.MapGet("/organisations", async (HttpContext http, string? districtId, OrganisationStore store, DistrictStore districts, PersonStore people) =>
+            new RazorComponentResult<OrganisationsPage>(new
+            {
+                Tenant = http.Tenant(),
+                Organisations = await store.ListAsync(http.Tenant().Id, string.IsNullOrEmpty(districtId) ? null : districtId, http.RequestAborted),
+                Types = await store.TypesAsync(http.Tenant().Id, http.RequestAborted),
+                Districts = await districts.ListAsync(http.Tenant().Id, http.RequestAborted),
+                PeopleCounts = (await people.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted))
+                    .Where(p => p.OrganisationId is not null).GroupBy(p => p.OrganisationId!).ToDictionary(g => g.Key, g => g.Count()),
+                DistrictId = districtId,
+            })).ExcludeFromDescription();
     }
 }

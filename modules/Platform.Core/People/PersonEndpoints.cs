@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Core.Bodies;
+using Platform.Core.Organisations;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.People;
@@ -19,5 +22,29 @@ public static class PersonEndpoints
         api.MapGet("/{personId}", (HttpContext http, string personId, PersonStore store) => store.GetAsync(http.Tenant().Id, personId, http.RequestAborted));
         api.MapPost("/{personId}/roles", (HttpContext http, string personId, PersonRoleInput input, PersonStore store) =>
             store.AddRoleAsync(http.Tenant().Id, personId, input, http.RequestAborted));
+
+        tenant.MapGet("/people", async (HttpContext http, string? organisationId, PersonStore store, OrganisationStore organisations) =>
+        {
+            var all = await organisations.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted);
+            var only = string.IsNullOrEmpty(organisationId) ? null : all.FirstOrDefault(o => o.Id == organisationId);
+            return new RazorComponentResult<PeoplePage>(new
+            {
+                Tenant = http.Tenant(),
+                People = await store.ListAsync(http.Tenant().Id, only?.Id, http.RequestAborted),
+                Organisations = all,
+                Organisation = only,
+            });
+        }).ExcludeFromDescription();
+        tenant.MapGet("/people/{personId}", async (HttpContext http, string personId, PersonStore store, OrganisationStore organisations, BodyStore bodies) =>
+        {
+            var person = await store.GetAsync(http.Tenant().Id, personId, http.RequestAborted);
+            return new RazorComponentResult<PersonPage>(new
+            {
+                Tenant = http.Tenant(),
+                Person = person,
+                Organisation = person.OrganisationId is null ? null : await organisations.FindAsync(http.Tenant().Id, person.OrganisationId, http.RequestAborted),
+                Bodies = await bodies.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
+            });
+        }).ExcludeFromDescription();
     }
 }

@@ -35,6 +35,14 @@
       nextMeetingDate: f.nextMeetingDate.value, isPublic: f.isPublic.checked, minutesPublic: f.minutesPublic.checked,
     }),
     publish: f => ({ reviewedHash: f.reviewedHash.value }),
+    organisation: f => ({ name: text(f.name.value), typeId: f.typeId.value, districtId: text(f.districtId.value) }),
+    person: f => ({
+      name: text(f.name.value), reading: text(f.reading.value), title: text(f.title.value), organisationId: text(f.organisationId.value),
+      roles: f.role.value ? [{ role: f.role.value, since: text(f.since.value) }] : [],
+    }),
+    personRole: f => ({
+      role: f.role.value, position: text(f.position.value), bodyId: text(f.bodyId.value), since: text(f.since.value), until: text(f.until.value),
+    }),
     password: f => ({ currentPassword: f.currentPassword.value, newPassword: f.newPassword.value }),
     user: f => ({
       userName: nfkc(f.userName.value), displayName: text(f.displayName.value), password: f.password.value || null, externalName: text(f.externalName.value),
