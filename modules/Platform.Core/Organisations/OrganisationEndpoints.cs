@@ -26,6 +26,8 @@ public static class OrganisationEndpoints
         });
         api.MapGet("/{organisationId}", (HttpContext http, string organisationId, OrganisationStore store) =>
             store.GetAsync(http.Tenant().Id, organisationId, http.RequestAborted));
+        api.MapPatch("/{organisationId}", (HttpContext http, string organisationId, OrganisationInput input, OrganisationStore store) =>
+            store.UpdateAsync(http.Tenant().Id, organisationId, input, http.RequestAborted));
 
         tenant.MapGet("/organisations", async (HttpContext http, string? districtId, OrganisationStore store, DistrictStore districts, PersonStore people) =>
             new RazorComponentResult<OrganisationsPage>(new

@@ -82,14 +82,7 @@ public sealed class OrganisationStore(Database database, DistrictStore districts
     public async Task<Organisation> CreateAsync(string tenantId, OrganisationInput input, string? id = null, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
-        var name = JapaneseText.Clean(input.Name);
-        if (name.Length is 0 or > 200) errors.Add("name", "organisation.invalid_name", "団体名を200文字以内で入力してください。");
-        var typeId = string.IsNullOrWhiteSpace(input.TypeId) ? "other" : input.TypeId.Trim();
-        if ((await TypesAsync(tenantId, cancellationToken)).All(t => t.Id != typeId))
-            errors.Add("typeId", "organisation.unknown_type", "団体の種別が見つかりません。");
-        var districtId = string.IsNullOrWhiteSpace(input.DistrictId) ? null : input.DistrictId.Trim();
-        if (districtId is not null && await districts.FindAsync(tenantId, districtId, cancellationToken) is null)
-            errors.Add("districtId", "district.not_found", "地区が見つかりません。");
+        var (name, typeId, districtId) = await ReadAsync(tenantId, input, errors, cancellationToken);
         if (id is not null && !Ids.IsValid(id)) errors.Add("id", "organisation.invalid_id", "識別子は英小文字・数字・ハイフンの2〜64文字で指定してください。");
         errors.ThrowIfAny();
         id ??= Ids.New();
@@ -105,5 +98,33 @@ public sealed class OrganisationStore(Database database, DistrictStore districts
             throw new PlatformException(409, "organisation.exists", "同じ識別子の団体が既にあります。");
         }
         return new Organisation(id, name, typeId, districtId);
+    }
+
+    /// <summary>Corrects an organisation's name, type or district; the meetings that convened it keep pointing at it.</summary>
+    public async Task<Organisation> UpdateAsync(string tenantId, string organisationId, OrganisationInput input, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(tenantId, organisationId, cancellationToken);
+        var errors = new ValidationErrors();
+        var (name, typeId, districtId) = await ReadAsync(tenantId, input, errors, cancellationToken);
+        errors.ThrowIfAny();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE organisations SET name = @name, type_id = @typeId, district_id = @districtId, search_text = @search WHERE tenant_id = @tenantId AND organisation_id = @organisationId",
+            new { tenantId, organisationId, name, typeId, districtId, search = SearchText.Fold(name) });
+        return new Organisation(organisationId, name, typeId, districtId);
+    }
+
+    private async Task<(string Name, string TypeId, string? DistrictId)> ReadAsync(string tenantId, OrganisationInput input, ValidationErrors errors,
+        CancellationToken cancellationToken)
+    {
+        var name = JapaneseText.Clean(input.Name);
+        if (name.Length is 0 or > 200) errors.Add("name", "organisation.invalid_name", "団体名を200文字以内で入力してください。");
+        var typeId = string.IsNullOrWhiteSpace(input.TypeId) ? "other" : input.TypeId.Trim();
+        if ((await TypesAsync(tenantId, cancellationToken)).All(t => t.Id != typeId))
+            errors.Add("typeId", "organisation.unknown_type", "団体の種別が見つかりません。");
+        var districtId = string.IsNullOrWhiteSpace(input.DistrictId) ? null : input.DistrictId.Trim();
+        if (districtId is not null && await districts.FindAsync(tenantId, districtId, cancellationToken) is null)
+            errors.Add("districtId", "district.not_found", "地区が見つかりません。");
+        return (name, typeId, districtId);
     }
 }

@@ -32,6 +32,9 @@ public sealed record Person(string Id, string Name, string? Reading, string? Tit
 
 public sealed record PersonInput(string? Name, string? Reading = null, string? Title = null, string? OrganisationId = null, List<PersonRoleInput>? Roles = null);
 
+/// <summary>When a role ended (和暦 accepted); empty reopens it.</summary>
+public sealed record RoleEndInput(string? Until);
+
 public sealed record PersonRoleInput(PersonRoleKind? Role, RolePosition? Position = null, string? BodyId = null, string? Since = null, string? Until = null);
 
 public static class PersonRoleNames

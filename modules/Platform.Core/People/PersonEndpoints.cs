@@ -20,8 +20,12 @@ public static class PersonEndpoints
             return Results.Created($"/{http.Tenant().Id}/api/people/{created.Id}", created);
         });
         api.MapGet("/{personId}", (HttpContext http, string personId, PersonStore store) => store.GetAsync(http.Tenant().Id, personId, http.RequestAborted));
+        api.MapPatch("/{personId}", (HttpContext http, string personId, PersonInput input, PersonStore store) =>
+            store.UpdateAsync(http.Tenant().Id, personId, input, http.RequestAborted));
         api.MapPost("/{personId}/roles", (HttpContext http, string personId, PersonRoleInput input, PersonStore store) =>
             store.AddRoleAsync(http.Tenant().Id, personId, input, http.RequestAborted));
+        api.MapPatch("/{personId}/roles/{roleId}", (HttpContext http, string personId, string roleId, RoleEndInput input, PersonStore store) =>
+            store.EndRoleAsync(http.Tenant().Id, personId, roleId, input.Until, http.RequestAborted));
 
         tenant.MapGet("/people", async (HttpContext http, string? organisationId, PersonStore store, OrganisationStore organisations) =>
         {
@@ -43,6 +47,7 @@ public static class PersonEndpoints
                 Tenant = http.Tenant(),
                 Person = person,
                 Organisation = person.OrganisationId is null ? null : await organisations.FindAsync(http.Tenant().Id, person.OrganisationId, http.RequestAborted),
+                Organisations = await organisations.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
                 Bodies = await bodies.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
             });
         }).ExcludeFromDescription();

@@ -48,7 +48,22 @@ public class OrganisationsAndPeoplePageTests : BrowserTest
         await Assertions.Expect(page.GetByTestId("roles")).ToContainTextAsync("第2層生活支援コーディネーター（");
         await Assertions.Expect(page.GetByTestId("roles")).ToContainTextAsync("［令和5年4月1日〜］");
 
+        // She stepped down as promoter at the end of the fiscal year.
+        var promoter = page.GetByTestId("roles").Locator("li", new() { HasText = "地域支え合い推進員" });
+        await promoter.Locator("summary").ClickAsync();
+        await promoter.Locator("input[name=until]").FillAsync("令和７年３月３１日");
+        await promoter.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("roles")).ToContainTextAsync("地域支え合い推進員［令和2年4月1日〜令和7年3月31日］");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "新城地区老人クラブ連合会" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("people")).ToContainTextAsync("佐藤 花子（さとうはなこ）");
+
+        // A typo in the organisation's name is corrected where it is listed.
+        await page.GotoAsync($"{Platform.BaseUrl}/aomori/organisations");
+        var listed = page.GetByTestId("organisations").Locator("tr", new() { HasText = "新城地区老人クラブ連合会" });
+        await listed.Locator("summary").ClickAsync();
+        await listed.Locator("input[name=name]").FillAsync("新城地区老人クラブ連合会（ことぶき会）");
+        await listed.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("organisations")).ToContainTextAsync("新城地区老人クラブ連合会（ことぶき会）");
     }
 }

@@ -165,6 +165,6 @@ public class AccessTests : PlatformTest
     {
         ["districtId"] = "aomori-shinjo", ["moduleId"] = "Aomori.SupportMeetings", ["organisationId"] = "aomori-shinjo-swc", ["personId"] = "aomori-shinjo-promoter-1",
         ["bodyId"] = "aomori-shinjo-support", ["meetingId"] = "aomori-shinjo-network-h30", ["actionId"] = "any-action", ["handoutId"] = "any-handout",
-        ["roundId"] = "any-round", ["resourceId"] = "any-resource", ["opinionId"] = "any-opinion", ["itemId"] = "any-item",
+        ["roundId"] = "any-round", ["resourceId"] = "any-resource", ["opinionId"] = "any-opinion", ["itemId"] = "any-item", ["roleId"] = "any-role",
     };
 }

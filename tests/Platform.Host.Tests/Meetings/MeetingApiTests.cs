@@ -34,6 +34,41 @@ public abstract class MeetingApiTests(DatabaseProvider provider) : PlatformTest(
         (await PostAsync($"{Api}/meetings/{meetingId}/agenda", new { title })).GetProperty("agendaItem").GetProperty("id").GetString()!;
 
     [Fact]
+    public async Task Organisations_and_people_are_corrected_and_a_role_ended_and_bad_input_changes_nothing()
+    {
+        var club = (await PostAsync($"{Api}/organisations", new { name = "筒井老人クラブ", typeId = "other", districtId = "aomori-tsutsui" })).GetProperty("id").GetString();
+        var renamed = await Client.PatchAsJsonAsync($"{Api}/organisations/{club}", new { name = "　筒井地区老人クラブ連合会　", typeId = "other", districtId = "aomori-tsutsui" });
+        Assert.Equal("筒井地区老人クラブ連合会", (await renamed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
+        var refused = await Client.PatchAsJsonAsync($"{Api}/organisations/{club}", new { name = "", typeId = "no-such-type", districtId = "miyagi-north" });
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["districtId", "name", "typeId"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal("筒井地区老人クラブ連合会", (await JsonAsync($"{Api}/organisations/{club}")).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PatchAsJsonAsync($"/miyagi/api/organisations/{club}", new { name = "乗っ取り" })).StatusCode);
+
+        // A role names a body of the tenant's own.
+        var miyagiBody = (await PostAsync("/miyagi/api/bodies", new { name = "宮城県 協議体", tier = 1, territory = "tenant" })).GetProperty("id").GetString();
+        var foreign = await PostAsync($"{Api}/people", new { name = "佐藤 花子", roles = new[] { new { role = "supportPromoter", bodyId = miyagiBody } } }, HttpStatusCode.BadRequest);
+        Assert.Equal("body.not_found", foreign.GetProperty("fieldCodes").GetProperty("roles[0].bodyId").GetString());
+        var sato = await PostAsync($"{Api}/people", new { name = "佐藤 花子", roles = new[] { new { role = "supportPromoter", since = "令和２年４月１日" } } });
+        var id = sato.GetProperty("id").GetString();
+        var roleId = sato.GetProperty("roles")[0].GetProperty("id").GetString();
+
+        var corrected = await Client.PatchAsJsonAsync($"{Api}/people/{id}", new { name = "佐藤 華子", reading = "さとうはなこ", title = "会長", organisationId = club });
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal("person.period_reversed", await (await Client.PatchAsJsonAsync($"{Api}/people/{id}/roles/{roleId}", new { until = "平成31年1月1日" })).ProblemCodeAsync());
+        Assert.Equal(HttpStatusCode.OK, (await Client.PatchAsJsonAsync($"{Api}/people/{id}/roles/{roleId}", new { until = "令和3年3月31日" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PatchAsJsonAsync($"{Api}/people/{id}/roles/no-such-role", new { until = "令和3年3月31日" })).StatusCode);
+
+        var person = await JsonAsync($"{Api}/people/{id}");
+        Assert.Equal("佐藤 華子", person.GetProperty("name").GetString());
+        Assert.Equal(club, person.GetProperty("organisationId").GetString());
+        var role = person.GetProperty("roles").EnumerateArray().Single();
+        Assert.Equal("2020-04-01", role.GetProperty("since").GetString());
+        Assert.Equal("2021-03-31", role.GetProperty("until").GetString());
+    }
+
+    [Fact]
     public async Task A_meeting_keeps_two_slots_its_convening_scope_and_a_stated_total_that_does_not_add_up()
     {
         var bank = (await PostAsync($"{Api}/organisations", new { name = "筒井郵便局", typeId = "post-office", districtId = "aomori-tsutsui" })).GetProperty("id").GetString();

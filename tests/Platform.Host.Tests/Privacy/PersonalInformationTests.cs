@@ -222,7 +222,7 @@ public class PersonalInformationTests : PlatformTest
         {
             ["tenant"] = "aomori", ["districtId"] = "aomori-shinjo", ["moduleId"] = "Platform.Resources", ["organisationId"] = "aomori-shinjo-swc",
             ["personId"] = "aomori-shinjo-promoter-1", ["bodyId"] = "aomori-shinjo-support", ["meetingId"] = Meeting, ["actionId"] = items.ActionId,
-            ["handoutId"] = items.HandoutId, ["itemId"] = items.OpinionId, ["opinionId"] = items.OpinionId, ["roundId"] = "any", ["resourceId"] = "any",
+            ["handoutId"] = items.HandoutId, ["itemId"] = items.OpinionId, ["roleId"] = "any", ["opinionId"] = items.OpinionId, ["roundId"] = "any", ["resourceId"] = "any",
         };
         var urls = Platform.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/{tenant}", StringComparison.Ordinal) == true &&

@@ -125,5 +125,6 @@ public class TenancyTests : PlatformTest
         ["resourceId"] = "any-resource",
         ["opinionId"] = "any-opinion",
         ["itemId"] = "any-item",
+        ["roleId"] = "any-role",
     };
 }

@@ -38,8 +38,9 @@
     organisation: f => ({ name: text(f.name.value), typeId: f.typeId.value, districtId: text(f.districtId.value) }),
     person: f => ({
       name: text(f.name.value), reading: text(f.reading.value), title: text(f.title.value), organisationId: text(f.organisationId.value),
-      roles: f.role.value ? [{ role: f.role.value, since: text(f.since.value) }] : [],
+      roles: f.role?.value ? [{ role: f.role.value, since: text(f.since.value) }] : [],
     }),
+    roleEnd: f => ({ until: text(f.until.value) }),
     personRole: f => ({
       role: f.role.value, position: text(f.position.value), bodyId: text(f.bodyId.value), since: text(f.since.value), until: text(f.until.value),
     }),
