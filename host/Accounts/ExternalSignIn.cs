@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Abstractions.Errors;
 using Platform.Core.Accounts;
+using Platform.Core.Audit;
+using Platform.Core.Storage;
 using Platform.Core.Tenancy;
 
 namespace Platform.Host.Accounts;
@@ -82,16 +84,22 @@ public static partial class ExternalSignIn
                 context.Fail("auth.external_failed");
                 return;
             }
-            var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
+            var services = context.HttpContext.RequestServices;
+            var name = context.Principal!.FindFirstValue(provider.UserNameClaim);
+            // The tenant admin sees who came in through the provider, and who was turned away, in the audit log.
+            Task AuditAsync(string who, string action, string what) => services.GetRequiredService<AuditLog>().WriteAsync(tenantId,
+                new AuditEntry(Clock.Now(), who, action, what, context.Request.Path, 200), context.HttpContext.RequestAborted);
             try
             {
-                var account = await accounts.SignInExternalAsync(tenantId, subject, context.Principal!.FindFirstValue(provider.UserNameClaim), context.HttpContext.RequestAborted);
+                var account = await services.GetRequiredService<AccountStore>().SignInExternalAsync(tenantId, subject, name, context.HttpContext.RequestAborted);
                 context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
                     [new Claim(ClaimTypes.NameIdentifier, account.Id), new Claim(ClaimTypes.Name, account.UserName), new Claim(TenantClaim, tenantId)],
                     CookieAuthenticationDefaults.AuthenticationScheme));
+                await AuditAsync(account.UserName, "signin", $"{provider.DisplayName} {name}");
             }
             catch (PlatformException refused)
             {
+                await AuditAsync(name ?? subject, "signin_refused", $"{provider.DisplayName} {refused.Code}");
                 context.Fail(refused.Code);
             }
         };

@@ -27,7 +27,13 @@ public static class AdminEndpoints
                 Tenant = http.Tenant(),
                 Action = action,
                 Entries = (await audit.ListAsync(http.Tenant().Id, 1000, http.RequestAborted))
-                    .Where(e => action switch { "view" or "erase" => e.Action == action, "change" => e.Action is not ("view" or "erase"), _ => true }).ToList(),
+                    .Where(e => action switch
+                    {
+                        "view" or "erase" => e.Action == action,
+                        "signin" => e.Action.StartsWith("signin", StringComparison.Ordinal),
+                        "change" => e.Action is "POST" or "PUT" or "PATCH" or "DELETE",
+                        _ => true,
+                    }).ToList(),
             }));
 
         admin.MapGet("/modules", async (HttpContext http, ModuleCatalog catalog, ModuleGate gate, DistrictStore districts,

@@ -108,6 +108,12 @@ public class ExternalSignInTests : PlatformTest
         Assert.Equal("/signin?failure=auth.provider_unreachable", unreachable.RequestMessage!.RequestUri!.PathAndQuery);
         Assert.Contains("接続できませんでした", await unreachable.Content.ReadAsStringAsync());
 
+        // The tenant admin reads who came in and who was turned away.
+        var audit = await Client.GetFromJsonAsync<JsonElement[]>("/aomori/api/audit?limit=1000");
+        Assert.Contains(audit!, e => e.GetProperty("action").GetString() == "signin" && e.GetProperty("account").GetString() == "sato");
+        Assert.Contains(audit!, e => e.GetProperty("action").GetString() == "signin_refused" && e.GetProperty("account").GetString() == "nobody@city.aomori.example"
+            && e.GetProperty("route").GetString()!.Contains("auth.external_not_registered"));
+
         var miyagi = await Platform.NewClient().GetAsync("/miyagi/signin/external");
         Assert.Equal(HttpStatusCode.NotFound, miyagi.StatusCode);
         Assert.Equal("auth.no_identity_provider", await miyagi.ProblemCodeAsync());
