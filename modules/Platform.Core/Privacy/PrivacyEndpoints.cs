@@ -54,9 +54,7 @@ public static class PrivacyEndpoints
         {
             var tenantId = http.Tenant().Id;
             await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
-            if (await privacy.FindMarkAsync(tenantId, itemId, http.RequestAborted) is not { } mark || mark.MeetingId != meetingId)
-                throw PlatformException.NotFound("privacy.no_basis", "同意の記録");
-            var withdrawn = await privacy.WithdrawAsync(tenantId, itemId, http.Audience().Name, http.RequestAborted);
+            var withdrawn = await privacy.WithdrawAsync(tenantId, meetingId, itemId, http.Audience().Name, http.RequestAborted);
             await Revised(grains, tenantId, meetingId, itemId);
             return new { itemId, withdrawn.WithdrawnAt, withdrawn.WithdrawnBy };
         });
@@ -72,7 +70,7 @@ public static class PrivacyEndpoints
             var tenantId = http.Tenant().Id;
             await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
             var errors = new ValidationErrors();
-            var account = input.Self == true ? http.Items[typeof(Account)] as Account : null;
+            var account = input.Self == true ? http.Account() : null;
             if (account is null && !string.IsNullOrWhiteSpace(input.AccountId))
             {
                 account = await accounts.FindAsync(input.AccountId.Trim(), http.RequestAborted);

@@ -119,10 +119,14 @@ public sealed class PrivacyStore(Database database)
             return 0;
         }, cancellationToken);
 
-    /// <summary>Marks the consent withdrawn: from this moment no output shows the item. Withdrawing twice keeps the first date.</summary>
-    public async Task<PersonalMark> WithdrawAsync(string tenantId, string itemId, string by, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Marks the consent for an item of the meeting withdrawn: from this moment no output shows the item. Withdrawing
+    /// twice keeps the first date.
+    /// </summary>
+    public async Task<PersonalMark> WithdrawAsync(string tenantId, string meetingId, string itemId, string by, CancellationToken cancellationToken = default)
     {
-        var mark = await FindMarkAsync(tenantId, itemId, cancellationToken) ?? throw PlatformException.NotFound("privacy.no_basis", "同意の記録");
+        if (await FindMarkAsync(tenantId, itemId, cancellationToken) is not { } mark || mark.MeetingId != meetingId)
+            throw PlatformException.NotFound("privacy.no_basis", "同意の記録");
         if (mark.Basis.Kind != BasisKind.Consent)
             throw new PlatformException(409, "privacy.not_consent", "本人同意に基づく記録ではありません。", "条例等の例外に基づく記録は、同意の撤回ではなく公開区分の変更や削除で扱ってください。");
         if (mark.WithdrawnAt is not null) return mark;
