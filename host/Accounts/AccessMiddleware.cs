@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Abstractions.Errors;
 using Platform.Core.Accounts;
@@ -25,12 +24,8 @@ public sealed class AccessMiddleware(RequestDelegate next)
             return;
         }
         // A bearer token's account was loaded to authenticate it; a cookie carries only the account's id.
-        var account = context.Items[typeof(Account)] as Account;
-        if (account is null && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } accountId)
-        {
-            account = await accounts.FindAsync(accountId, context.RequestAborted);
-            if (context.User.FindFirstValue(ExternalSignIn.TenantClaim) is { } providerTenant) account = account?.Within(providerTenant);
-        }
+        var account = context.Account();
+        account ??= await SessionPrincipal.AccountAsync(context.User, accounts, context.RequestAborted);
         if (account is null)
         {
             if (context.Request.Method == "GET" && !context.Request.Path.Value!.Contains("/api/", StringComparison.Ordinal) &&
@@ -41,7 +36,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
             }
             throw new PlatformException(401, "auth.required", "サインインが必要です。", "POST /api/auth/token で得たトークンを Authorization: Bearer で送るか、画面からサインインしてください。");
         }
-        context.Items[typeof(Account)] = account;
+        context.SetAccount(account);
         var place = context.Features.Get<TenantFeature>();
         if (place is null)
         {

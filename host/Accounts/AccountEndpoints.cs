@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -61,14 +60,14 @@ public static class AccountEndpoints
 
         app.MapPost("/api/auth/feed-token", async (HttpContext http, AccountStore accounts) =>
         {
-            var account = http.Items[typeof(Account)] as Account ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
+            var account = http.RequiredAccount();
             var (token, expiresAt) = await accounts.IssueFeedTokenAsync(account, http.RequestAborted);
             return Results.Ok(new { token, expiresAt, usage = "カレンダーのURLの末尾に ?feed=<token> を付けて購読してください。" });
         }).WithTags("Auth");
 
         app.MapPost("/api/auth/password", async (HttpContext http, PasswordChange input, AccountStore accounts) =>
         {
-            var account = http.Items[typeof(Account)] as Account ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
+            var account = http.RequiredAccount();
             if (account.OnlyTenant is not null) throw new PlatformException(409, "account.external_session", "パスワードは変更できません。", ExternalPasswordMessage);
             await accounts.ChangePasswordAsync(account, input.CurrentPassword, input.NewPassword, http.RequestAborted);
             return Results.Ok(new { changed = true });
@@ -76,7 +75,7 @@ public static class AccountEndpoints
         app.MapGet("/account/password", (HttpContext http, bool? done) => new RazorComponentResult<PasswordPage>(new
         {
             Done = done == true,
-            External = (http.Items[typeof(Account)] as Account)?.OnlyTenant is not null,
+            External = http.Account()?.OnlyTenant is not null,
         })).ExcludeFromDescription();
 
         app.MapGet("/signin", (string? returnUrl, string? failure, IdentityProviders providers) =>
@@ -91,9 +90,7 @@ public static class AccountEndpoints
             try
             {
                 var account = await accounts.SignInAsync(userName, password, http.RequestAborted);
-                var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, account.Id), new Claim(ClaimTypes.Name, account.UserName)],
-                    CookieAuthenticationDefaults.AuthenticationScheme);
-                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionPrincipal.For(account, CookieAuthenticationDefaults.AuthenticationScheme));
                 return Results.Redirect(Local(returnUrl) ?? Home(account));
             }
             catch (PlatformException problem) when (problem.Status is 401 or 403)

@@ -15,7 +15,7 @@ public sealed class AuditMiddleware(RequestDelegate next)
     {
         await next(context);
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || context.Response.StatusCode >= 400) return;
-        if (context.Features.Get<TenantFeature>() is not { } place || context.Items[typeof(Account)] is not Account account) return;
+        if (context.Features.Get<TenantFeature>() is not { } place || context.Account() is not { } account) return;
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "";
         await audit.WriteAsync(place.Tenant.Id, new AuditEntry(Clock.Now(), account.UserName, context.Request.Method, route,
             context.Request.Path + context.Request.QueryString, context.Response.StatusCode), CancellationToken.None);

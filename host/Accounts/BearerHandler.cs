@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -28,8 +27,7 @@ public sealed class BearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
         if ((feedToken && !IsFeed(Request)) || (inUrl && !feedToken)) return AuthenticateResult.Fail("token used outside its scope");
         var account = await accounts.FindByTokenAsync(token, Context.RequestAborted);
         if (account is null) return AuthenticateResult.Fail("unknown or expired token");
-        Context.Items[typeof(Account)] = account;
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, account.Id), new Claim(ClaimTypes.Name, account.UserName)], Name);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name));
+        Context.SetAccount(account);
+        return AuthenticateResult.Success(new AuthenticationTicket(SessionPrincipal.For(account, Name), Name));
     }
 }

@@ -35,9 +35,6 @@ public sealed record IdentityProviders(IReadOnlyDictionary<string, IdentityProvi
 /// </summary>
 public static partial class ExternalSignIn
 {
-    /// <summary>The tenant whose provider signed the session in; <see cref="AccessMiddleware"/> limits the account to it.</summary>
-    public const string TenantClaim = "sasaeai:idp";
-
     public static string Scheme(string tenantId) => $"oidc-{tenantId}";
 
     public static void AddExternalSignIn(this AuthenticationBuilder authentication, IServiceCollection services, IConfiguration configuration)
@@ -92,9 +89,7 @@ public static partial class ExternalSignIn
             try
             {
                 var account = await services.GetRequiredService<AccountStore>().SignInExternalAsync(tenantId, subject, name, context.HttpContext.RequestAborted);
-                context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
-                    [new Claim(ClaimTypes.NameIdentifier, account.Id), new Claim(ClaimTypes.Name, account.UserName), new Claim(TenantClaim, tenantId)],
-                    CookieAuthenticationDefaults.AuthenticationScheme));
+                context.Principal = SessionPrincipal.For(account, CookieAuthenticationDefaults.AuthenticationScheme);
                 await AuditAsync(account.UserName, "signin", $"{provider.DisplayName} {name}");
             }
             catch (PlatformException refused)

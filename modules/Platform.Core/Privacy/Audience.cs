@@ -35,5 +35,5 @@ public static class AudienceHttpContextExtensions
 {
     /// <summary>The signed-in account of a tenant request, or the public when nobody is signed in (the public pages).</summary>
     public static Audience Audience(this HttpContext http) =>
-        http.Items[typeof(Account)] is Account account ? Privacy.Audience.Of(account, http.Tenant().Id) : Privacy.Audience.Public;
+        http.Account() is { } account ? Privacy.Audience.Of(account, http.Tenant().Id) : Privacy.Audience.Public;
 }
