@@ -46,7 +46,6 @@ public static class PersonEndpoints
             {
                 Tenant = http.Tenant(),
                 Person = person,
-                Organisation = person.OrganisationId is null ? null : await organisations.FindAsync(http.Tenant().Id, person.OrganisationId, http.RequestAborted),
                 Organisations = await organisations.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
                 Bodies = await bodies.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
             });
