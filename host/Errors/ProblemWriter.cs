@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Platform.Abstractions.Errors;
+using Platform.Core.Storage;
 
 namespace Platform.Host.Errors;
 
@@ -42,6 +44,7 @@ public static partial class ProblemWriter
             BadHttpRequestException { InnerException: JsonException } or JsonException =>
                 new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "送信された本文をJSONとして読めませんでした。"),
             BadHttpRequestException b => new PlatformException(b.StatusCode, "request.invalid", "リクエストが正しくありません。", b.Message),
+            _ when StorageFaults.IsUnavailable(error) => StorageUnavailable(context, error!),
             _ => null,
         };
         if (problem is null)
@@ -53,9 +56,26 @@ public static partial class ProblemWriter
         return WriteAsync(context, problem);
     }
 
+    /// <summary>
+    /// The database cannot be reached: the caller is told to try again, and nothing was acknowledged (an answer that
+    /// would have said so is held back until the change and its audit row are written).
+    /// </summary>
+    private static PlatformException StorageUnavailable(HttpContext context, Exception error)
+    {
+        LogStorageUnavailable(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Host.Errors"), context.Request.Path, error.Message);
+        return new PlatformException(503, "storage.unavailable", "データベースに一時的に接続できません。",
+            "この操作は完了していません。しばらくしてからもう一度お試しください。") { Extensions = { [RetryAfter] = StorageRetryAfterSeconds } };
+    }
+
+    /// <summary>Extension member of a problem that also becomes the Retry-After header (seconds).</summary>
+    public const string RetryAfter = "retryAfter";
+
+    private const int StorageRetryAfterSeconds = 5;
+
     public static async Task WriteAsync(HttpContext context, PlatformException problem)
     {
         context.Response.StatusCode = problem.Status;
+        if (problem.Extensions.TryGetValue(RetryAfter, out var seconds) && seconds is int s) context.Response.Headers.RetryAfter = s.ToString(CultureInfo.InvariantCulture);
         if (WantsHtml(context.Request))
         {
             context.Response.ContentType = "text/html; charset=utf-8";
@@ -93,6 +113,9 @@ public static partial class ProblemWriter
             <p>ブラウザの「戻る」で前のページに戻れます。</p></main></body></html>
             """;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Path}: {Reason}")]
+    private static partial void LogStorageUnavailable(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, string path, Exception? error);

@@ -96,14 +96,24 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the process as <c>kill -9</c> would: no graceful stop, nothing flushed.</summary>
+    public async Task KillAsync()
     {
-        Client.Dispose();
+        if (_killed) return;
+        _killed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    private bool _killed;
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await KillAsync();
         _process.Dispose();
     }
 }

@@ -48,17 +48,8 @@ public sealed class TestDatabase : IAsyncDisposable
                 });
             }
             case DatabaseProvider.Postgres:
-            {
-                var server = Environment.GetEnvironmentVariable("PLATFORM_TEST_POSTGRES")
-                             ?? throw new InvalidOperationException("PLATFORM_TEST_POSTGRES is not set: run the tests with build/test.sh, which starts a PostgreSQL server.");
-                await using (var admin = new NpgsqlConnection(server)) await admin.ExecuteAsync($"CREATE DATABASE {name} ENCODING 'UTF8'");
-                var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
-                return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = connection }, async () =>
-                {
-                    await using var admin = new NpgsqlConnection(server);
-                    await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                });
-            }
+                return await OnPostgresAsync(Environment.GetEnvironmentVariable("PLATFORM_TEST_POSTGRES")
+                    ?? throw new InvalidOperationException("PLATFORM_TEST_POSTGRES is not set: run the tests with build/test.sh, which starts a PostgreSQL server."));
             default:
             {
                 var server = Environment.GetEnvironmentVariable("PLATFORM_TEST_SQLSERVER");
@@ -73,6 +64,19 @@ public sealed class TestDatabase : IAsyncDisposable
                 });
             }
         }
+    }
+
+    /// <summary>A new database on the PostgreSQL server at <paramref name="server"/> (a connection string to its admin database).</summary>
+    public static async Task<TestDatabase> OnPostgresAsync(string server)
+    {
+        var name = "t_" + Ids.New();
+        await using (var admin = new NpgsqlConnection(server)) await admin.ExecuteAsync($"CREATE DATABASE {name} ENCODING 'UTF8'");
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+        return new TestDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connection }, async () =>
+        {
+            await using var admin = new NpgsqlConnection(server);
+            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        });
     }
 
     public async ValueTask DisposeAsync() => await _drop();

@@ -1,10 +1,18 @@
+using System.Data.Common;
 using Dapper;
 using Platform.Core.Storage;
 
 namespace Platform.Core.Audit;
 
 /// <summary>An accepted change: who, when, which route and path, and the answer.</summary>
-public sealed record AuditEntry(string At, string Account, string Action, string Route, string Path, int Status);
+[GenerateSerializer, Immutable, Alias("Platform.Core.Audit.AuditEntry")]
+public sealed record AuditEntry(
+    [property: Id(0)] string At,
+    [property: Id(1)] string Account,
+    [property: Id(2)] string Action,
+    [property: Id(3)] string Route,
+    [property: Id(4)] string Path,
+    [property: Id(5)] int Status);
 
 /// <summary>
 /// The tenant's record of changes (bodies, meetings, minutes approval, module switches, rights …) and of every view
@@ -26,10 +34,19 @@ public sealed class AuditLog(Database database)
 
     /// <summary>Writes the entries together: a read that showed several residents' items is audited as a whole or not at all.</summary>
     public Task WriteAsync(string tenantId, IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default) =>
-        entries.Count == 0 ? Task.CompletedTask : database.InTransactionAsync((connection, transaction) => connection.ExecuteAsync(
+        entries.Count == 0 ? Task.CompletedTask : database.InTransactionAsync((connection, transaction) =>
+            InsertAsync(connection, transaction, entries.Select(e => new AuditStamp(tenantId, Ids.New(), e)).ToList()), cancellationToken);
+
+    /// <summary>Writes rows inside the caller's transaction, with the change they record.</summary>
+    internal static Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<AuditStamp> stamps) =>
+        connection.ExecuteAsync(
             "INSERT INTO audit_log (tenant_id, entry_id, at, account, action, route, path, status) VALUES (@tenantId, @id, @At, @Account, @Action, @route, @path, @Status)",
-            entries.Select(entry => new { tenantId, id = Ids.New(), entry.At, entry.Account, entry.Action, route = Cut(entry.Route, 300), path = Cut(entry.Path, 500), entry.Status }),
-            transaction), cancellationToken);
+            stamps.Select(s => new
+            {
+                tenantId = s.TenantId, id = s.EntryId, s.Entry.At, s.Entry.Account, s.Entry.Action, route = Cut(s.Entry.Route, 300), path = Cut(s.Entry.Path, 500),
+                s.Entry.Status,
+            }),
+            transaction);
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string tenantId, int limit = 200, CancellationToken cancellationToken = default)
     {

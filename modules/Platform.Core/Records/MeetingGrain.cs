@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Platform.Core.Audit;
 using Platform.Core.Meetings;
 using Platform.Core.Privacy;
 using Platform.Core.Storage;
@@ -16,7 +17,7 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
 {
     public const int MaxTextLength = 4000;
 
-    private sealed record Pending(RecordEntry Entry, TaskCompletionSource Written);
+    private sealed record Pending(RecordEntry Entry, AuditStamp? Audit, TaskCompletionSource Written);
 
     private string _tenantId = "";
     private string _meetingId = "";
@@ -126,7 +127,8 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
 
     private async Task<RecordResult> EnqueueAsync(RecordEntry entry)
     {
-        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // The caller's audit row is written in the same batch as the entry: a recorded opinion always has its row.
+        var pending = new Pending(entry, PendingAudit.Received(), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         _queue.Add(pending);
         // A writer that has left its loop has completed in the same turn (SQLite even completes it synchronously), so a
         // completed writer is the only kind that will not see this entry.
@@ -143,7 +145,8 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
             _queue = [];
             try
             {
-                await records.WriteAsync(_tenantId, _meetingId, batch.Select(p => p.Entry).ToList());
+                var audit = batch.Select(p => p.Audit).OfType<AuditStamp>().DistinctBy(a => a.EntryId).ToList();
+                await records.WriteAsync(_tenantId, _meetingId, batch.Select(p => p.Entry).ToList(), audit);
                 _lastDurable = batch[^1].Entry.Seq;
                 foreach (var p in batch) p.Written.SetResult();
                 Signal();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
+using Platform.Core.Audit;
 using Platform.Core.Bodies;
 using Platform.Core.Modules;
 using Platform.Core.Privacy;
@@ -37,17 +38,17 @@ public static class RecordEndpoints
             return new { lastSeq = record.Agenda.Select(a => a.Seq).Concat(record.Opinions.Select(o => o.Seq)).Concat(record.Comments.Select(c => c.Seq)).DefaultIfEmpty(0).Max(), record };
         });
         api.MapPost("/agenda", async (HttpContext http, string meetingId, AgendaItemInput input, IGrainFactory grains, MeetingStore meetings) =>
-            Accepted(http, await Grain(http, meetingId, grains, meetings).AddAgendaItem(input.Title ?? "")));
+            Accepted(http, await InBatchAsync(() => Grain(http, meetingId, grains, meetings).AddAgendaItem(input.Title ?? ""))));
         api.MapPost("/opinions", async (HttpContext http, string meetingId, OpinionInput input, IGrainFactory grains, MeetingStore meetings, Disclosure disclosure) =>
         {
             var (level, basis) = CheckPrivacy(input.Sensitivity, input.Basis);
-            var result = await Grain(http, meetingId, grains, meetings).AddOpinion(input with { Sensitivity = level, Basis = basis });
+            var result = await InBatchAsync(() => Grain(http, meetingId, grains, meetings).AddOpinion(input with { Sensitivity = level, Basis = basis }));
             return Accepted(http, await AsSeenAsync(http, meetingId, result, level, meetings, disclosure));
         });
         api.MapPost("/comments", async (HttpContext http, string meetingId, CommentInput input, IGrainFactory grains, MeetingStore meetings, Disclosure disclosure) =>
         {
             var (level, basis) = CheckPrivacy(input.Sensitivity, input.Basis);
-            var result = await Grain(http, meetingId, grains, meetings).AddComment(input with { Sensitivity = level, Basis = basis });
+            var result = await InBatchAsync(() => Grain(http, meetingId, grains, meetings).AddComment(input with { Sensitivity = level, Basis = basis }));
             return Accepted(http, await AsSeenAsync(http, meetingId, result, level, meetings, disclosure));
         });
         api.MapGet("/record/events", StreamAsync).ExcludeFromDescription();
@@ -63,7 +64,7 @@ public static class RecordEndpoints
             var entries = new List<RecordEntry>();
             foreach (var item in template.Items)
             {
-                var result = await grain.AddAgendaItem(item);
+                var result = await InBatchAsync(() => grain.AddAgendaItem(item));
                 if (result.Entry is null) Accepted(http, result);
                 entries.Add(result.Entry!);
             }
@@ -91,6 +92,19 @@ public static class RecordEndpoints
 
     internal static async Task<IReadOnlyList<AgendaTemplate>> TemplatesAsync(HttpContext http, string? districtId, ModuleGate gate) =>
         (await gate.InEffectAsync(http.RequestServices.GetServices<IAgendaTemplateSource>(), http.Tenant().Id, districtId)).SelectMany(s => s.Templates).ToList();
+
+    /// <summary>
+    /// Records through the meeting grain, which writes the request's audit row in the batch that stores the entry;
+    /// the first entry of a request carries it, later ones of the same request need none.
+    /// </summary>
+    private static async Task<RecordResult> InBatchAsync(Func<Task<RecordResult>> record)
+    {
+        var audit = PendingAudit.Current;
+        audit?.Answering(StatusCodes.Status201Created);
+        var result = await record();
+        if (result.Entry is not null) audit?.WrittenByGrain();
+        return result;
+    }
 
     private static IMeetingGrain Grain(HttpContext http, string meetingId, IGrainFactory grains, MeetingStore meetings)
     {

@@ -132,8 +132,15 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
     }
 
     /// <summary>Writes a batch of entries and the meeting's last sequence number in one transaction.</summary>
-    public Task WriteAsync(string tenantId, string meetingId, IReadOnlyList<RecordEntry> entries, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync((connection, transaction) => WriteAsync(connection, transaction, tenantId, meetingId, entries), cancellationToken);
+    /// <summary>A batch of the meeting grain, with the audit rows of the requests that made it.</summary>
+    public Task WriteAsync(string tenantId, string meetingId, IReadOnlyList<RecordEntry> entries, IReadOnlyCollection<Audit.AuditStamp> audit,
+        CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var written = await WriteAsync(connection, transaction, tenantId, meetingId, entries);
+            if (audit.Count > 0) await Audit.AuditLog.InsertAsync(connection, transaction, audit);
+            return written;
+        }, cancellationToken);
 
     /// <summary>Writes entries inside the caller's transaction: the meeting grain's batches, or an import of a new meeting no grain is writing to.</summary>
     public static async Task<int> WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string tenantId,

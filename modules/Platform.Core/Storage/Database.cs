@@ -50,12 +50,16 @@ public sealed class Database
         return connection;
     }
 
-    /// <summary>Runs a command in one transaction: all of its writes land, or none does.</summary>
+    /// <summary>
+    /// Runs a command in one transaction: all of its writes land, or none does. The audit row of the request's change, if
+    /// it is not written yet, lands with them (<see cref="Audit.PendingAudit"/>).
+    /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await work(connection, transaction);
+        if (Audit.PendingAudit.Current is { } pending) await pending.WriteOnceAsync(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
