@@ -3,6 +3,7 @@ using Platform.Core.Accounts;
 using Platform.Core.Districts;
 using Platform.Core.Privacy;
 using Platform.Core.Tenancy;
+using Platform.Core.Text;
 
 namespace Platform.Host.Accounts;
 
@@ -39,6 +40,7 @@ public static class UserEndpoints
             AccountStore.CheckCredentials(input.UserName?.Trim() ?? "", input.Password, errors, passwordOptional: externalName is not null);
             if (externalName is { Length: > 200 }) errors.Add("externalName", "account.external_name_too_long", "外部IDは200文字以内で入力してください。");
             if (string.IsNullOrWhiteSpace(input.DisplayName)) errors.Add("displayName", "account.display_name_required", "表示名を入力してください。");
+            errors.RefuseInvisible("displayName", "表示名", input.DisplayName);
             var grants = new List<Grant>();
             foreach (var (g, i) in (input.Grants ?? []).Select((g, i) => (g, i)))
             {

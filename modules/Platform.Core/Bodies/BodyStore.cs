@@ -103,6 +103,7 @@ public sealed class BodyStore(Database database, DistrictStore districts, Organi
         var errors = new ValidationErrors();
         var name = JapaneseText.Clean(input.Name ?? current?.Name);
         if (name.Length is 0 or > 200) errors.Add("name", "body.invalid_name", "協議体の名称を200文字以内で入力してください。");
+        errors.RefuseInvisible("name", "協議体の名称", name);
         var tier = input.Tier ?? current?.Tier ?? 2;
         if (tier is < 1 or > 3) errors.Add("tier", "body.invalid_tier", "層は1〜3で指定してください。");
         var territory = input.Territory ?? current?.Territory ?? Territory.District;

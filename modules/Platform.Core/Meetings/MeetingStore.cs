@@ -209,6 +209,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
 
         var title = input.Title is null ? current?.Title ?? body?.Name ?? "" : JapaneseText.Clean(input.Title);
         if (title.Length is 0 or > MaxTextLength) errors.Add("title", "meeting.invalid_title", "会議名を200文字以内で入力してください。");
+        errors.RefuseInvisible("title", "会議名", title);
 
         var date = current?.Date ?? default;
         if (input.Date is not null || current is null)
@@ -255,6 +256,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
         }
         var extra = ReadExtra(kinds.FirstOrDefault(k => k.Id == kind), input.Extra, current?.Extra, errors);
         var venue = input.Venue is null ? current?.Venue : Optional(input.Venue);
+        errors.RefuseInvisible("venue", "会場", venue);
         var room = input.Room is null ? current?.Room : Optional(input.Room);
         if (venue?.Length > MaxTextLength || room?.Length > MaxTextLength) errors.Add("venue", "meeting.invalid_venue", "会場は200文字以内で入力してください。");
         errors.ThrowIfAny();

@@ -39,6 +39,7 @@ public sealed class OrganisationStore(Database database, DistrictStore districts
         var name = JapaneseText.Clean(input.Name);
         var id = JapaneseText.Normalize(input.Id).ToLowerInvariant();
         if (name.Length is 0 or > 100) errors.Add("name", "organisation_type.invalid_name", "種別名を100文字以内で入力してください。");
+        errors.RefuseInvisible("name", "種別名", name);
         if (!Ids.IsValid(id)) errors.Add("id", "organisation_type.invalid_id", "識別子は英小文字・数字・ハイフンの2〜64文字で指定してください。");
         else if ((await TypesAsync(tenantId, cancellationToken)).Any(t => t.Id == id))
             errors.Add("id", "organisation_type.exists", "同じ識別子の種別が既にあります。");
@@ -119,6 +120,7 @@ public sealed class OrganisationStore(Database database, DistrictStore districts
     {
         var name = JapaneseText.Clean(input.Name);
         if (name.Length is 0 or > 200) errors.Add("name", "organisation.invalid_name", "団体名を200文字以内で入力してください。");
+        errors.RefuseInvisible("name", "団体名", name);
         var typeId = string.IsNullOrWhiteSpace(input.TypeId) ? "other" : input.TypeId.Trim();
         if ((await TypesAsync(tenantId, cancellationToken)).All(t => t.Id != typeId))
             errors.Add("typeId", "organisation.unknown_type", "団体の種別が見つかりません。");

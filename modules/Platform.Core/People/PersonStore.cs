@@ -103,10 +103,12 @@ public sealed partial class PersonStore(Database database, OrganisationStore org
     {
         var name = JapaneseText.Clean(input.Name);
         if (name.Length is 0 or > 100) errors.Add("name", "person.invalid_name", "氏名を100文字以内で入力してください。");
+        errors.RefuseInvisible("name", "氏名", name);
         var reading = JapaneseText.Normalize(input.Reading);
         if (reading.Length > 0 && !Kana().IsMatch(reading)) errors.Add("reading", "person.invalid_reading", "よみがなは、ひらがなかカタカナで入力してください。");
         var title = JapaneseText.Clean(input.Title);
         if (title.Length > 100) errors.Add("title", "person.invalid_title", "役職は100文字以内で入力してください。");
+        errors.RefuseInvisible("title", "役職", title);
         var organisationId = string.IsNullOrWhiteSpace(input.OrganisationId) ? null : input.OrganisationId.Trim();
         if (organisationId is not null && await organisations.FindAsync(tenantId, organisationId, cancellationToken) is null)
             errors.Add("organisationId", "organisation.not_found", "所属団体が見つかりません。");

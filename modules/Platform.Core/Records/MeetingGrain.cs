@@ -51,6 +51,7 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         if (Refusal() is { } refused) return Task.FromResult(refused);
         if (text.Length is 0 or > MeetingStore.MaxTextLength)
             return Task.FromResult(new RecordResult(null, "agenda.invalid_title", "title", "議題・テーマを200文字以内で入力してください。"));
+        if (InvisibleCharacters.In(text)) return Task.FromResult(Invisible("title", "議題・テーマ"));
         var seq = ++_lastGiven;
         var item = new AgendaItem(Ids.New(), _agenda.Count + 1, text, seq);
         _agenda.Add(item);
@@ -79,6 +80,8 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
             return Task.FromResult(new RecordResult(null, "opinion.not_found", "respondsTo", "回答先の意見がこの会議にありません。"));
         if (kind == OpinionKind.Response && respondsTo is null)
             respondsTo = _opinions.Values.Where(o => o.AgendaItemId == agendaItem.Id && o.Kind != OpinionKind.Response).MaxBy(o => o.Seq)?.Id;
+        if (InvisibleCharacters.In(input.Speaker)) return Task.FromResult(Invisible("speaker", "発言者"));
+        if (InvisibleCharacters.In(input.Organisation)) return Task.FromResult(Invisible("organisation", "所属"));
         if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis) return Task.FromResult(noBasis);
         var seq = ++_lastGiven;
         var opinion = new Opinion(Ids.New(), agendaItem.Id, seq, kind ?? OpinionKind.Opinion, text, Short(input.Speaker), Short(input.Organisation),
@@ -95,6 +98,8 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         if (text.Length == 0) return Task.FromResult(new RecordResult(null, "comment.empty", "text", "コメントの内容を入力してください。"));
         if (text.Length > MaxTextLength) return Task.FromResult(new RecordResult(null, "comment.too_long", "text", $"コメントは{MaxTextLength}文字以内で入力してください。"));
         if (speaker is null) return Task.FromResult(new RecordResult(null, "comment.speaker_required", "speaker", "発言者を入力してください。"));
+        if (InvisibleCharacters.In(input.Speaker)) return Task.FromResult(Invisible("speaker", "発言者"));
+        if (InvisibleCharacters.In(input.Role) || InvisibleCharacters.In(input.Position)) return Task.FromResult(Invisible("role", "役割・所属"));
         if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis) return Task.FromResult(noBasis);
         var seq = ++_lastGiven;
         var comment = new Comment(Ids.New(), seq, input.Kind ?? CommentKind.Comment, speaker, Short(input.Role), Short(input.Position), text, Clock.Now(),
@@ -169,6 +174,8 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         level is { } l && l.IsPersonal() && basis is null
             ? new RecordResult(null, "privacy.basis_required", "basis", PersonalBasis.RequiredMessage(l))
             : null;
+
+    private static RecordResult Invisible(string field, string label) => new(null, InvisibleCharacters.Code, field, InvisibleCharacters.Message(label));
 
     private RecordResult? Refusal() => _meeting switch
     {

@@ -182,6 +182,7 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
         var errors = new ValidationErrors();
         var title = JapaneseText.Clean(input.Title);
         if (title.Length is 0 or > 400) errors.Add("title", "action.invalid_title", "対応事項を400文字以内で入力してください。");
+        errors.RefuseInvisible("title", "対応事項", title);
         var opinionId = string.IsNullOrWhiteSpace(input.OpinionId) ? null : input.OpinionId.Trim();
         var source = opinionId is null ? null : record.Opinions.FirstOrDefault(o => o.Id == opinionId);
         if (opinionId is not null && source is null) errors.Add("opinionId", "opinion.not_found", "元になった意見がこの会議にありません。");

@@ -56,6 +56,7 @@ public sealed class ResourceStore(Database database, DistrictStore districts)
         if (!Ids.IsValid(cleanId)) errors.Add("id", "resource_category.invalid_id", "識別子は英小文字・数字・ハイフンの2〜64文字で指定してください。");
         else if ((await CategoriesAsync(tenantId, cancellationToken)).Any(c => c.Id == cleanId)) errors.Add("id", "resource_category.exists", "同じ識別子の分類があります。");
         if (cleanName.Length is 0 or > 100) errors.Add("name", "resource_category.invalid_name", "分類名を100文字以内で入力してください。");
+        errors.RefuseInvisible("name", "分類名", cleanName);
         errors.ThrowIfAny();
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
@@ -130,6 +131,7 @@ public sealed class ResourceStore(Database database, DistrictStore districts)
         var name = input.Name is null ? current?.Name ?? "" : JapaneseText.Clean(input.Name);
         if (name.Length == 0) errors.Add("name", "resource.name_required", "お宝の名前を入力してください。");
         else if (name.Length > 200) errors.Add("name", "resource.name_too_long", "名前は200文字以内で入力してください。");
+        errors.RefuseInvisible("name", "お宝の名前", name);
         var categoryId = string.IsNullOrWhiteSpace(input.CategoryId) ? current?.CategoryId ?? "other" : input.CategoryId.Trim();
         if ((await CategoriesAsync(tenantId, cancellationToken)).All(c => c.Id != categoryId))
             errors.Add("categoryId", "resource.unknown_category", $"分類「{categoryId}」はありません。");

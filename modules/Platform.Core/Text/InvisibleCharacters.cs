@@ -1,0 +1,24 @@
+using System.Globalization;
+using Platform.Abstractions.Errors;
+
+namespace Platform.Core.Text;
+
+/// <summary>
+/// Control and format characters (bidi overrides such as U+202E, zero-width spaces, BOMs) have no place in a name or a
+/// title: they make 「‮gnp.exe」 read as 「exe.png」 and make two equal-looking names differ. Variation selectors of
+/// 異体字 are not among them (they are marks, not format characters) and stay allowed.
+/// </summary>
+public static class InvisibleCharacters
+{
+    public const string Code = "text.invisible_characters";
+
+    public static bool In(string? text) =>
+        text is not null && text.Any(c => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Control);
+
+    /// <summary>Adds a field error naming <paramref name="label"/> when <paramref name="text"/> holds such a character.</summary>
+    public static ValidationErrors RefuseInvisible(this ValidationErrors errors, string field, string label, string? text) =>
+        In(text) ? errors.Add(field, Code, Message(label)) : errors;
+
+    /// <summary>The same refusal, for a grain that answers with a message instead of collecting errors.</summary>
+    public static string Message(string label) => $"{label}に見えない制御文字（文字の向きを変える記号など）が含まれています。削除してから入力してください。";
+}
