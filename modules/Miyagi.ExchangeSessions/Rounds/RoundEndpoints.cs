@@ -104,7 +104,8 @@ public static class RoundEndpoints
         {
             var round = await rounds.GetAsync(http, id);
             foreach (var s in round.Sessions)
-                foreach (var (block, review) in s.Document.Comments.Select(c => (c, false)).Concat(s.Document.Reviews.Select(r => (r, true))))
+                // A block without a header is one whose speaker is withheld: it is nobody's remark here.
+                foreach (var (block, review) in s.Document.Comments.Select(c => (c, false)).Concat(s.Document.Reviews.Select(r => (r, true))).Where(b => b.Item1.Header != ""))
                     remarks.Add((block.Speaker ?? new Participant(ParticipantKind.Other, "", null, block.Header),
                         new SpeakerRemark(round.Title, s.Region, s.Document.Date, block.Header, review, block.Texts)));
         }

@@ -75,8 +75,11 @@ public sealed class RoundStore(Database database, MeetingStore meetings, Disclos
     {
         var themes = record.Agenda.Select(item => new ThemeBlock(item.Title, record.Opinions.Where(o => o.AgendaItemId == item.Id)
             .Select(o => o.Kind == OpinionKind.Response ? "⇒" + o.Text : o.Text).ToList())).ToList();
-        var texts = record.Comments.ToDictionary(c => c.Seq, c => c.Text);
-        CommentBlock Block(StoredCommentBlock b) => new(b.Header, b.Seqs.Select(seq => texts[seq]).ToList(), b.Speaker, b.Position, b.Group);
+        var comments = record.Comments.ToDictionary(c => c.Seq);
+        // The header names who said the block's comments: over a withheld one it is hidden, as the core hides a withheld comment's speaker.
+        CommentBlock Block(StoredCommentBlock b) => b.Seqs.Any(seq => comments[seq].Withheld is not null)
+            ? new("", b.Seqs.Select(seq => comments[seq].Text).ToList(), null, null, b.Group)
+            : new(b.Header, b.Seqs.Select(seq => comments[seq].Text).ToList(), b.Speaker, b.Position, b.Group);
         return new SessionDocument(details.RegionLabel, region, details.Venue, meeting.Date, details.StatedWeekday, meeting.Slots, meeting.Attendance.Counts,
             meeting.Attendance.StatedTotal, details.Advisors, details.LiaisonMembers, themes,
             details.Comments.Where(c => !c.Review).Select(Block).ToList(), details.Comments.Where(c => c.Review).Select(Block).ToList());

@@ -20,7 +20,8 @@ public sealed record Participant(ParticipantKind Kind, string Organisation, stri
 /// <summary>
 /// A block of comments under one header (＜大坂委員長＞), or the overall review under its header (大坂委員長). The
 /// header stays as written; <see cref="Speaker"/> is who it was attributed to. <see cref="Group"/> is the heading it
-/// stood under: アドバイザー or 連絡会議会員 (…よりコメント).
+/// stood under: アドバイザー or 連絡会議会員 (…よりコメント). A block with a withheld comment has neither header nor
+/// speaker: they would tell who said it.
 /// </summary>
 public sealed record CommentBlock(string Header, IReadOnlyList<string> Texts, Participant? Speaker, string? Position, string Group = "アドバイザー");
 

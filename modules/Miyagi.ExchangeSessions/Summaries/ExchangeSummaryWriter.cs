@@ -39,7 +39,7 @@ public static class ExchangeSummaryWriter
                 t.AppendLine(group.Key).AppendLine().AppendLine("よりコメント").AppendLine();
                 foreach (var c in group)
                 {
-                    t.Append('＜').Append(c.Header).AppendLine("＞").AppendLine();
+                    if (c.Header != "") t.Append('＜').Append(c.Header).AppendLine("＞").AppendLine();
                     foreach (var text in c.Texts) t.Append("○ ").AppendLine(text).AppendLine();
                 }
             }
@@ -48,7 +48,7 @@ public static class ExchangeSummaryWriter
                 t.AppendLine("全体講評").AppendLine();
                 foreach (var r in s.Reviews)
                 {
-                    t.AppendLine(r.Header).AppendLine();
+                    if (r.Header != "") t.AppendLine(r.Header).AppendLine();
                     foreach (var text in r.Texts) t.Append("○ ").AppendLine(text).AppendLine();
                 }
             }
@@ -80,7 +80,7 @@ public static class ExchangeSummaryWriter
                 md.Append("#### ").Append(group.Key).AppendLine("よりコメント").AppendLine();
                 foreach (var c in group)
                 {
-                    md.Append("**＜").Append(c.Header).AppendLine("＞**").AppendLine();
+                    if (c.Header != "") md.Append("**＜").Append(c.Header).AppendLine("＞**").AppendLine();
                     foreach (var text in c.Texts) md.Append("- ○ ").AppendLine(text);
                     md.AppendLine();
                 }
@@ -90,7 +90,7 @@ public static class ExchangeSummaryWriter
                 md.AppendLine("#### 全体講評").AppendLine();
                 foreach (var r in s.Reviews)
                 {
-                    md.Append("**").Append(r.Header).AppendLine("**").AppendLine();
+                    if (r.Header != "") md.Append("**").Append(r.Header).AppendLine("**").AppendLine();
                     foreach (var text in r.Texts) md.Append("- ○ ").AppendLine(text);
                     md.AppendLine();
                 }

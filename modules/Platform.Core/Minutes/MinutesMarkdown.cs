@@ -10,8 +10,8 @@ public static class MinutesMarkdown
     public static string Write(Minutes m)
     {
         var md = new StringBuilder();
-        md.Append("# ").AppendLine(m.Heading).AppendLine();
-        foreach (var w in m.Meeting.Warnings) md.Append("> ⚠ ").AppendLine(w.Message).AppendLine();
+        md.Append("# ").AppendLine(Escape(m.Heading)).AppendLine();
+        foreach (var w in m.Meeting.Warnings) md.Append("> ⚠ ").AppendLine(Escape(w.Message)).AppendLine();
         md.AppendLine("| 項目 | 内容 |").AppendLine("|---|---|");
         Row(md, "協議体", m.Body.Name + (m.District is null ? "" : $"（{m.District.Name}）"));
         Row(md, "区分・会場", $"{m.Meeting.KindName}　{m.Meeting.Venue} {m.Meeting.Room}".Trim());
@@ -22,7 +22,7 @@ public static class MinutesMarkdown
         md.AppendLine().AppendLine("## 主な意見・内容").AppendLine();
         foreach (var item in m.Record.Agenda)
         {
-            md.Append("### テーマ：").AppendLine(item.Title).AppendLine();
+            md.Append("### テーマ：").AppendLine(Escape(item.Title)).AppendLine();
             foreach (var (o, depth) in m.Thread(item))
                 md.Append(depth > 0 ? "    - ⇒ " : o.Kind == OpinionKind.Response ? "- ⇒ " : "- ○ ").AppendLine(Escape(o.Text));
             md.AppendLine();
@@ -36,7 +36,7 @@ public static class MinutesMarkdown
         }
         Comments(md, "アドバイザー等よりコメント", m.Comments);
         Comments(md, "全体講評", m.Reviews);
-        md.Append("- 配布資料：").AppendLine(m.Handouts.Count == 0 ? "なし" : string.Join("、", m.Handouts.Select(h => h.FileName)));
+        md.Append("- 配布資料：").AppendLine(m.Handouts.Count == 0 ? "なし" : string.Join("、", m.Handouts.Select(h => Escape(h.FileName))));
         md.Append("- 公開の可否：会議 ").Append(m.Meeting.IsPublic ? "公開" : "非公開").Append("／概要 ").AppendLine(m.Meeting.MinutesPublic ? "公開" : "非公開");
         md.Append("- 次回開催予定：").AppendLine(m.Meeting.NextMeetingDate is { } n ? Wareki.Format(n) : "未定");
         return md.ToString();
@@ -49,7 +49,8 @@ public static class MinutesMarkdown
         md.Append("## ").AppendLine(heading).AppendLine();
         foreach (var group in list.GroupBy(c => (c.Speaker, c.Position)))
         {
-            md.Append("**＜").Append(group.Key.Speaker).Append(group.Key.Position).AppendLine("＞**").AppendLine();
+            // A withheld comment has no speaker: its marker stands without a heading.
+            if (group.Key.Speaker is not null) md.Append("**＜").Append(Escape(group.Key.Speaker + group.Key.Position)).AppendLine("＞**").AppendLine();
             foreach (var c in group) md.Append("- ○ ").AppendLine(Escape(c.Text));
             md.AppendLine();
         }
@@ -57,6 +58,25 @@ public static class MinutesMarkdown
 
     private static void Row(StringBuilder md, string name, string value) => md.Append("| ").Append(name).Append(" | ").Append(Escape(value)).AppendLine(" |");
 
-    // Line breaks inside a bullet or a table cell would break the structure; pipes would split cells.
-    private static string Escape(string text) => text.Replace("\r", "").Replace("\n", "<br>").Replace("|", "\\|");
+    /// <summary>
+    /// Text as it was typed, never as markup: the summary is pasted into wikis and mail that render Markdown and often
+    /// inline HTML, so a tag (&lt;script&gt;, &lt;img onerror=…&gt;) is written as entities and the characters that
+    /// make links, images, emphasis, code or table cells are backslash-escaped; no link (javascript:, data:) can come of user text.
+    /// Line breaks become &lt;br&gt;: inside a bullet or a table cell they would break the structure.
+    /// </summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text.Replace("\r", ""))
+            escaped.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '\n' => "<br>",
+                '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' => "\\" + c,
+                _ => c.ToString(),
+            });
+        return escaped.ToString();
+    }
 }

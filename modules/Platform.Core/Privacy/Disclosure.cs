@@ -177,16 +177,20 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         return o with { Basis = sight.Basis(o.Id) };
     }
 
+    /// <summary>Like an opinion's: who commented, in what role and position, can tell as much as what was said.</summary>
     private static Comment Show(Comment c, string meetingId, Sight sight, Views views)
     {
-        if (sight.Why(c.Id, meetingId, c.Sensitivity) is { } why) return c with { Text = SensitivityNames.Marker(c.Sensitivity, why), Withheld = why };
+        if (sight.Why(c.Id, meetingId, c.Sensitivity) is { } why)
+            return c with { Text = SensitivityNames.Marker(c.Sensitivity, why), Speaker = null, Role = null, Position = null, Withheld = why };
         views.Saw(ItemKinds.Comment, c.Id, c.Sensitivity);
         return c with { Basis = sight.Basis(c.Id) };
     }
 
+    /// <summary>The organisation in charge goes with the title: who is to visit a household can point to the household.</summary>
     private static ActionItem Show(ActionItem a, Sight sight, Views views)
     {
-        if (sight.Why(a.Id, a.MeetingId, a.Sensitivity) is { } why) return a with { Title = SensitivityNames.Marker(a.Sensitivity, why), Withheld = why };
+        if (sight.Why(a.Id, a.MeetingId, a.Sensitivity) is { } why)
+            return a with { Title = SensitivityNames.Marker(a.Sensitivity, why), OwnerOrganisationId = null, Withheld = why };
         views.Saw(ItemKinds.Action, a.Id, a.Sensitivity);
         return a with { Basis = sight.Basis(a.Id) };
     }

@@ -34,9 +34,12 @@ public enum CommentKind
     Review,
 }
 
-/// <summary>A comment by an advisor or member (with their role and position), or the overall review.</summary>
+/// <summary>
+/// A comment by an advisor or member (with their role and position), or the overall review. The speaker is always
+/// recorded; it is null only in a withheld comment, where who said it is hidden with what was said.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record Comment(string Id, int Seq, CommentKind Kind, string Speaker, string? Role, string? Position, string Text, string RecordedAt,
+public sealed record Comment(string Id, int Seq, CommentKind Kind, string? Speaker, string? Role, string? Position, string Text, string RecordedAt,
     Sensitivity Sensitivity = Sensitivity.Participants, PersonalBasis? Basis = null, Withheld? Withheld = null);
 
 /// <summary>

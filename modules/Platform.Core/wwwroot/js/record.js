@@ -74,7 +74,7 @@
 
   function addComment(c) {
     const li = document.createElement('li');
-    li.textContent = `＜${c.speaker}${c.position || ''}＞${c.kind === 'review' ? '【全体講評】' : ''} ${c.text}`;
+    li.textContent = `${c.speaker ? `＜${c.speaker}${c.position || ''}＞` : ''}${c.kind === 'review' ? '【全体講評】' : ''} ${c.text}`;
     insertInOrder($('comments'), labelled(li, c.sensitivity), c.seq);
   }
 
