@@ -71,9 +71,7 @@ public static class PlatformApp
         app.UseMiddleware<Http.SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemWriter.HandleExceptionAsync });
         app.Use(ProblemWriter.CatchPlatformExceptions);
-        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode == 404 && !context.HttpContext.Response.HasStarted
-            ? ProblemWriter.WriteAsync(context.HttpContext, new Platform.Abstractions.Errors.PlatformException(404, "route.not_found", "ページが見つかりません。", "アドレスを確認してください。"))
-            : Task.CompletedTask);
+        app.UseStatusCodePages(ProblemWriter.WriteBareStatusAsync);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),

@@ -65,6 +65,9 @@ public static class AdminEndpoints
         admin.MapPost("/districts/{districtId}/modules/{moduleId}/settings", async (HttpContext http, string moduleId, ModuleCatalog catalog, ModuleSwitcher switcher) =>
         {
             var module = catalog.Get(moduleId);
+            // ReadFormAsync throws on any other body: that is the sender's mistake, not a fault.
+            if (!http.Request.HasFormContentType)
+                throw new PlatformException(415, "request.unsupported_media_type", "送信された形式には対応していません。", "設定の画面から保存してください。");
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var changes = new JsonObject();
             foreach (var field in ModuleSettingsBinder.Fields(module.SettingsType ?? typeof(object)))

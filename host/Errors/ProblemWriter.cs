@@ -45,6 +45,9 @@ public static partial class ProblemWriter
                 new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "送信された本文をJSONとして読めませんでした。"),
             BadHttpRequestException b => new PlatformException(b.StatusCode, "request.invalid", "リクエストが正しくありません。", b.Message),
             _ when StorageFaults.IsUnavailable(error) => StorageUnavailable(context, error!),
+            // The JSON binder reads the body in the charset the Content-Type names and throws when it knows no such encoding.
+            InvalidOperationException when UnknownCharset(context.Request) is { } charset =>
+                new PlatformException(415, "request.unsupported_charset", "文字コードに対応していません。", $"文字コード「{charset}」の本文は読めません。UTF-8で送ってください。"),
             _ => null,
         };
         if (problem is null)
@@ -71,6 +74,40 @@ public static partial class ProblemWriter
     public const string RetryAfter = "retryAfter";
 
     private const int StorageRetryAfterSeconds = 5;
+
+    /// <summary>
+    /// For the answers the framework gives as a bare status (404 for no route, 415 for a body it will not bind, 405…):
+    /// the same problem+json with a code as every other refusal. 5xx are left to the exception handler.
+    /// </summary>
+    public static Task WriteBareStatusAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        if (http.Response.HasStarted || http.Response.StatusCode is < 400 or >= 500) return Task.CompletedTask;
+        var problem = http.Response.StatusCode switch
+        {
+            404 => new PlatformException(404, "route.not_found", "ページが見つかりません。", "アドレスを確認してください。"),
+            405 => new PlatformException(405, "request.method_not_allowed", "この操作はできません。", "このアドレスでは使えない方法（HTTPメソッド）です。"),
+            415 => new PlatformException(415, "request.unsupported_media_type", "送信された形式には対応していません。",
+                "本文の形式（Content-Type）がこのアドレスでは受け付けられません。APIにはJSON（application/json）で送ってください。"),
+            var status => new PlatformException(status, "request.invalid", "リクエストが正しくありません。"),
+        };
+        return WriteAsync(http, problem);
+    }
+
+    private static string? UnknownCharset(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.Charset.Value is not { Length: > 0 } charset)
+            return null;
+        try
+        {
+            Encoding.GetEncoding(charset.Trim('"'));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return charset;
+        }
+    }
 
     public static async Task WriteAsync(HttpContext context, PlatformException problem)
     {

@@ -44,10 +44,25 @@ public static class ModuleEndpoints
             switcher.GetSettingsAsync(http.Tenant().Id, http.District().Id, moduleId));
         api.MapPut("/districts/{districtId}/modules/{moduleId}/settings", async (HttpContext http, string moduleId, ModuleSwitcher switcher) =>
         {
-            var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject
-                       ?? throw new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "設定は項目名と値のオブジェクトで送ってください。");
-            return await switcher.UpdateSettingsAsync(http.Tenant().Id, http.District().Id, moduleId, body);
+            return await switcher.UpdateSettingsAsync(http.Tenant().Id, http.District().Id, moduleId, await ReadSettingsAsync(http));
         }).Accepts<JsonObject>("application/json");
+    }
+
+    private static async Task<JsonObject> ReadSettingsAsync(HttpContext http)
+    {
+        var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject
+                   ?? throw new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "設定は項目名と値のオブジェクトで送ってください。");
+        // A JsonNode reads its strings only when asked: a lone surrogate escaped in one ("\ud800") would otherwise
+        // throw when the settings are written on, as a server error. Reading it all once here makes it the sender's 400.
+        try
+        {
+            _ = body.ToJsonString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "文字列に不正な文字（対になっていないサロゲート）が含まれています。");
+        }
+        return body;
     }
 
     private static async Task<ModuleView> Switch(HttpContext http, string? districtId, string moduleId, bool enable,
