@@ -1,5 +1,6 @@
 using System.Text;
 using Platform.Core.Calendar;
+using Platform.Core.Text;
 
 namespace Miyagi.ExchangeSessions.Summaries;
 
@@ -56,32 +57,35 @@ public static class ExchangeSummaryWriter
         return t.ToString();
     }
 
+    // Imported text is what a prefecture's document said, or what a pasted text claims it said: text, never markup or links.
+    private static string E(string text) => MarkdownText.Escape(text);
+
     public static string Markdown(SummaryDocument document)
     {
         var md = new StringBuilder();
-        md.Append("# ").AppendLine(document.Title).AppendLine().AppendLine("## 概要").AppendLine();
+        md.Append("# ").AppendLine(E(document.Title)).AppendLine().AppendLine("## 概要").AppendLine();
         foreach (var s in document.Sessions)
         {
-            md.Append("### ").Append(s.RegionLabel).Append('：').Append(s.Region).Append('（').Append(s.Venue).AppendLine("）").AppendLine();
-            md.Append("- 開催日時：").AppendLine(DateLine(s));
-            md.Append("- 出席市町村（出席者数）：").Append(string.Join("，", s.Counts.Select(c => $"{c.Name}({c.Count})")))
+            md.Append("### ").Append(E(s.RegionLabel)).Append('：').Append(E(s.Region)).Append('（').Append(E(s.Venue)).AppendLine("）").AppendLine();
+            md.Append("- 開催日時：").AppendLine(E(DateLine(s)));
+            md.Append("- 出席市町村（出席者数）：").Append(E(string.Join("，", s.Counts.Select(c => $"{c.Name}({c.Count})"))))
                 .AppendLine(s.StatedTotal is { } total ? $"　合計 {total}名" : "");
-            md.Append("- アドバイザー（運営委員）：").AppendLine(string.Join("、", s.Advisors.Select(Participant)));
-            if (s.LiaisonMembers.Count > 0) md.Append("- 連絡会議会員：").AppendLine(string.Join("、", s.LiaisonMembers.Select(Participant)));
+            md.Append("- アドバイザー（運営委員）：").AppendLine(E(string.Join("、", s.Advisors.Select(Participant))));
+            if (s.LiaisonMembers.Count > 0) md.Append("- 連絡会議会員：").AppendLine(E(string.Join("、", s.LiaisonMembers.Select(Participant))));
             md.AppendLine().AppendLine("#### 情報交換での主な意見・内容").AppendLine();
             foreach (var theme in s.Themes)
             {
-                md.Append("**テーマ：").Append(theme.Title).AppendLine("**").AppendLine();
-                foreach (var o in theme.Opinions) md.Append("- ").AppendLine(o.StartsWith('⇒') ? o : $"○ {o}");
+                md.Append("**テーマ：").Append(E(theme.Title)).AppendLine("**").AppendLine();
+                foreach (var o in theme.Opinions) md.Append("- ").AppendLine(E(o.StartsWith('⇒') ? o : $"○ {o}"));
                 md.AppendLine();
             }
             foreach (var group in s.Comments.GroupBy(c => c.Group))
             {
-                md.Append("#### ").Append(group.Key).AppendLine("よりコメント").AppendLine();
+                md.Append("#### ").Append(E(group.Key)).AppendLine("よりコメント").AppendLine();
                 foreach (var c in group)
                 {
-                    if (c.Header != "") md.Append("**＜").Append(c.Header).AppendLine("＞**").AppendLine();
-                    foreach (var text in c.Texts) md.Append("- ○ ").AppendLine(text);
+                    if (c.Header != "") md.Append("**＜").Append(E(c.Header)).AppendLine("＞**").AppendLine();
+                    foreach (var text in c.Texts) md.Append("- ○ ").AppendLine(E(text));
                     md.AppendLine();
                 }
             }
@@ -90,8 +94,8 @@ public static class ExchangeSummaryWriter
                 md.AppendLine("#### 全体講評").AppendLine();
                 foreach (var r in s.Reviews)
                 {
-                    if (r.Header != "") md.Append("**").Append(r.Header).AppendLine("**").AppendLine();
-                    foreach (var text in r.Texts) md.Append("- ○ ").AppendLine(text);
+                    if (r.Header != "") md.Append("**").Append(E(r.Header)).AppendLine("**").AppendLine();
+                    foreach (var text in r.Texts) md.Append("- ○ ").AppendLine(E(text));
                     md.AppendLine();
                 }
             }

@@ -35,28 +35,29 @@ public sealed class PendingAudit
     {
         var pending = new PendingAudit(new AuditStamp(tenantId, Storage.Ids.New(), entry));
         CurrentSlot.Value = pending;
-        RequestContext.Set(RequestContextKey, pending.Stamp);
         return new End();
     }
 
     /// <summary>
     /// The status the route answers when the change succeeds (e.g. 201), for a row written before the answer is known.
     /// </summary>
-    public void Answering(int status)
+    public void Answering(int status) => Stamp = Stamp with { Entry = Stamp.Entry with { Status = status } };
+
+    /// <summary>
+    /// Gives the row, while it is still to be written, to the grain calls that the calling method makes next. Call it in
+    /// the method that makes them: like any async-local, the request context it sets does not reach back to its caller.
+    /// </summary>
+    public void PassToGrain()
     {
-        Stamp = Stamp with { Entry = Stamp.Entry with { Status = status } };
-        if (!Written) RequestContext.Set(RequestContextKey, Stamp);
+        if (Written) RequestContext.Remove(RequestContextKey);
+        else RequestContext.Set(RequestContextKey, Stamp);
     }
 
     /// <summary>The stamp a grain received with the call it is serving, if the caller was auditing a change.</summary>
     public static AuditStamp? Received() => RequestContext.Get(RequestContextKey) as AuditStamp;
 
     /// <summary>A grain wrote the stamp in its own transaction: nobody else is to write it again.</summary>
-    public void WrittenByGrain()
-    {
-        Written = true;
-        RequestContext.Remove(RequestContextKey);
-    }
+    public void WrittenByGrain() => Written = true;
 
     /// <summary>Writes the row inside the caller's transaction unless it has been written already.</summary>
     internal async Task WriteOnceAsync(DbConnection connection, DbTransaction transaction)
@@ -64,15 +65,10 @@ public sealed class PendingAudit
         if (Written) return;
         await AuditLog.InsertAsync(connection, transaction, [Stamp]);
         Written = true;
-        RequestContext.Remove(RequestContextKey);
     }
 
     private sealed class End : IDisposable
     {
-        public void Dispose()
-        {
-            CurrentSlot.Value = null;
-            RequestContext.Remove(RequestContextKey);
-        }
+        public void Dispose() => CurrentSlot.Value = null;
     }
 }

@@ -101,6 +101,7 @@ public static class RecordEndpoints
     {
         var audit = PendingAudit.Current;
         audit?.Answering(StatusCodes.Status201Created);
+        audit?.PassToGrain();
         var result = await record();
         if (result.Entry is not null) audit?.WrittenByGrain();
         return result;
