@@ -41,6 +41,9 @@ public static partial class ProblemWriter
             PlatformException p => p,
             BadHttpRequestException { InnerException: JsonException } or JsonException =>
                 new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "送信された本文をJSONとして読めませんでした。"),
+            // The multipart reader's answer to a malformed part, e.g. a file name broken over two lines.
+            InvalidDataException =>
+                new PlatformException(400, "request.malformed_form", "送信された内容の形式が正しくありません。", "ファイル名や項目の形式を確認して、もう一度送信してください。"),
             BadHttpRequestException b => new PlatformException(b.StatusCode, "request.invalid", "リクエストが正しくありません。", b.Message),
             _ => null,
         };
@@ -56,6 +59,7 @@ public static partial class ProblemWriter
     public static async Task WriteAsync(HttpContext context, PlatformException problem)
     {
         context.Response.StatusCode = problem.Status;
+        AddRetryAfter(context, problem);
         if (WantsHtml(context.Request))
         {
             context.Response.ContentType = "text/html; charset=utf-8";
@@ -75,6 +79,13 @@ public static partial class ProblemWriter
         if (problem.Errors is not null) document["errors"] = problem.Errors;
         foreach (var (key, value) in problem.Extensions) document[key] = value;
         await context.Response.WriteAsync(JsonSerializer.Serialize(document, Json), Encoding.UTF8);
+    }
+
+    /// <summary>A problem that says how many seconds to wait says it in the Retry-After header too, for clients that read that.</summary>
+    public static void AddRetryAfter(HttpContext context, PlatformException problem)
+    {
+        if (problem.Extensions.TryGetValue(Platform.Core.Accounts.AccountStore.RetryAfterExtension, out var seconds) && seconds is int s)
+            context.Response.Headers.RetryAfter = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool WantsHtml(HttpRequest request) =>
