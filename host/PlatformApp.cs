@@ -10,6 +10,7 @@ using Platform.Core.Modules;
 using Platform.Host.Errors;
 using Platform.Host.Health;
 using Platform.Host.Accounts;
+using Platform.Host.Http;
 using Platform.Host.Modules;
 using Platform.Host.Tenancy;
 
@@ -57,6 +58,9 @@ public static class PlatformApp
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery();
         services.AddPlatformAccounts(configuration);
+        services.AddReverseProxy(configuration);
+        // The server's name and version help only those looking for a known weakness.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -68,7 +72,10 @@ public static class PlatformApp
         var app = builder.Build();
         runtime.Build(app.Services);
 
+        // First: everything after it (limits per address, HSTS, the cookie's Secure flag, same-origin checks) sees the client's address and scheme.
+        app.UseForwardedHeaders();
         app.UseMiddleware<Http.SecurityHeadersMiddleware>();
+        app.UseMiddleware<Http.CachePolicyMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemWriter.HandleExceptionAsync });
         app.Use(ProblemWriter.CatchPlatformExceptions);
         app.UseStatusCodePages(ProblemWriter.WriteBareStatusAsync);
@@ -97,6 +104,7 @@ public static class PlatformApp
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseMiddleware<Plugins.PluginFaultMiddleware>();
         app.UseMiddleware<Http.RequestBodyLimitMiddleware>();
+        app.UseMiddleware<Http.CrossSiteWriteMiddleware>();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -108,6 +116,7 @@ public static class PlatformApp
         ModuleEndpoints.Map(tenantRoutes);
         Admin.AdminEndpoints.Map(tenantRoutes);
         Accounts.UserEndpoints.Map(tenantRoutes);
+        Accounts.SignInDelayEndpoints.Map(app, tenantRoutes);
         Accounts.ExternalSignIn.Map(tenantRoutes);
         foreach (var (module, startup) in runtime.Startups)
             runtime.Guard(module, "エンドポイント登録", () => startup.MapEndpoints(tenantRoutes.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module))));

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Platform.Abstractions.Errors;
 using Platform.Core.Accounts;
 using Platform.Host.Errors;
+using Platform.Host.Http;
 
 namespace Platform.Host.Accounts;
 
@@ -19,6 +20,8 @@ public static class AccountEndpoints
 {
     public const string SignInLimit = "sign-in";
 
+    public const string CookieName = "sasaeai";
+
     public static void AddPlatformAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         var authentication = services.AddAuthentication("platform")
@@ -30,7 +33,7 @@ public static class AccountEndpoints
             .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.Name, null)
             .AddCookie(o =>
             {
-                o.Cookie.Name = "sasaeai";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -41,7 +44,7 @@ public static class AccountEndpoints
         var perMinute = configuration.GetValue("Auth:SignInPerMinute", 10);
         services.AddRateLimiter(o =>
         {
-            o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+            o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context) ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = (context, _) => new ValueTask(ProblemWriter.WriteAsync(context.HttpContext, new PlatformException(429, "auth.rate_limited",
                 "サインインの試行が多すぎます。", "1分ほど待ってから、もう一度お試しください。")));
@@ -53,7 +56,7 @@ public static class AccountEndpoints
     {
         app.MapPost("/api/auth/token", async (TokenRequest request, AccountStore accounts, HttpContext http) =>
         {
-            var account = await accounts.SignInAsync(request.UserName, request.Password, http.RequestAborted);
+            var account = await accounts.SignInAsync(request.UserName, request.Password, ClientAddress(http), http.RequestAborted);
             var (token, expiresAt) = await accounts.IssueTokenAsync(account, http.RequestAborted);
             return Results.Ok(new { token, expiresAt });
         }).AllowAnonymous().RequireRateLimiting(SignInLimit).WithTags("Auth");
@@ -81,7 +84,7 @@ public static class AccountEndpoints
         app.MapGet("/signin", (string? returnUrl, string? failure, IdentityProviders providers) =>
             new RazorComponentResult<SignInPage>(new
             {
-                ReturnUrl = Local(returnUrl),
+                ReturnUrl = LocalUrl.Checked(returnUrl),
                 Error = failure is not null && ExternalSignIn.Failures.TryGetValue(failure, out var message) ? message : null,
                 Providers = ProvidersFor(providers, returnUrl),
             })).AllowAnonymous().ExcludeFromDescription();
@@ -89,15 +92,18 @@ public static class AccountEndpoints
         {
             try
             {
-                var account = await accounts.SignInAsync(userName, password, http.RequestAborted);
+                var account = await accounts.SignInAsync(userName, password, ClientAddress(http), http.RequestAborted);
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionPrincipal.For(account, CookieAuthenticationDefaults.AuthenticationScheme));
-                return Results.Redirect(Local(returnUrl) ?? Home(account));
+                return Results.Redirect(LocalUrl.OrDefault(returnUrl, Home(account)));
             }
-            catch (PlatformException problem) when (problem.Status is 401 or 403)
+            catch (PlatformException problem) when (problem.Status is 401 or 429)
             {
+                // The page again, with the message, under the problem's status (and Retry-After when told to wait).
+                http.Response.StatusCode = problem.Status;
+                ProblemWriter.AddRetryAfter(http, problem);
                 return new RazorComponentResult<SignInPage>(new
                 {
-                    ReturnUrl = Local(returnUrl),
+                    ReturnUrl = LocalUrl.Checked(returnUrl),
                     Error = problem.Detail is null ? problem.Title : $"{problem.Title}{problem.Detail}",
                     UserName = userName,
                     Providers = ProvidersFor(providers, returnUrl),
@@ -113,16 +119,16 @@ public static class AccountEndpoints
 
     public const string ExternalPasswordMessage = "自治体のIDでサインインしています。パスワードは自治体のIDの側で管理されているため、変更はその案内に従ってください。";
 
-    // Only paths of this host: never a redirect to another site.
-    internal static string? Local(string? url) => url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : null;
-
     /// <summary>The identity providers to offer: the one of the tenant the person is heading for, or all of them.</summary>
     private static IReadOnlyList<(string TenantId, string DisplayName)> ProvidersFor(IdentityProviders providers, string? returnUrl)
     {
         var all = providers.ByTenant.Select(p => (TenantId: p.Key, p.Value.DisplayName)).OrderBy(p => p.TenantId, StringComparer.Ordinal).ToList();
-        var heading = Local(returnUrl)?.Split('/', 3)[1];
+        var heading = LocalUrl.Checked(returnUrl)?.Split('/', 3)[1];
         return all.Any(p => p.TenantId == heading) ? all.Where(p => p.TenantId == heading).ToList() : all;
     }
+
+    /// <summary>The client's address: the proxy's forwarded one behind a configured reverse proxy (Http.ReverseProxy).</summary>
+    internal static string? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
     private static string Home(Account account) => account.Grants.FirstOrDefault() is { } g ? $"/{g.TenantId}/" : "/aomori/";
 }

@@ -8,6 +8,7 @@ using Platform.Core.Accounts;
 using Platform.Core.Audit;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
+using Platform.Host.Http;
 
 namespace Platform.Host.Accounts;
 
@@ -124,7 +125,7 @@ public static partial class ExternalSignIn
             var tenantId = http.Tenant().Id;
             if (!providers.ByTenant.ContainsKey(tenantId))
                 throw new PlatformException(404, "auth.no_identity_provider", "このテナントには自治体のIDでのサインインが設定されていません。", "ユーザー名とパスワードでサインインしてください。");
-            var next = AccountEndpoints.Local(returnUrl) ?? $"/{tenantId}/";
+            var next = LocalUrl.OrDefault(returnUrl, $"/{tenantId}/");
             try
             {
                 await http.ChallengeAsync(Scheme(tenantId), new AuthenticationProperties { RedirectUri = $"/{tenantId}/signin/continue?returnUrl={Uri.EscapeDataString(next)}" });
@@ -139,8 +140,8 @@ public static partial class ExternalSignIn
 
         // The provider's redirect starts a cross-site chain, which does not carry the SameSite=Strict session cookie; this
         // page moves on with a navigation of the platform's own, which does.
-        tenant.MapGet("/signin/continue", (string? returnUrl) =>
-            new RazorComponentResult<SignInContinuePage>(new { Next = AccountEndpoints.Local(returnUrl) ?? "/" })).AllowAnonymous().ExcludeFromDescription();
+        tenant.MapGet("/signin/continue", (HttpContext http, string? returnUrl) =>
+            new RazorComponentResult<SignInContinuePage>(new { Next = LocalUrl.OrDefault(returnUrl, $"/{http.Tenant().Id}/") })).AllowAnonymous().ExcludeFromDescription();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The identity provider of tenant {Tenant} could not be reached")]

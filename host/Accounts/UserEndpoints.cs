@@ -23,15 +23,19 @@ public static class UserEndpoints
             return (await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted))
                 .Select(a => new { a.Id, a.UserName, a.DisplayName, a.Grants, externalName = externalNames.GetValueOrDefault(a.Id) });
         }).WithTags("Accounts");
-        tenant.MapGet("/admin/users", async (HttpContext http, AccountStore accounts, DistrictStore districts, IdentityProviders providers) =>
-            new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<UsersPage>(new
+        tenant.MapGet("/admin/users", async (HttpContext http, AccountStore accounts, DistrictStore districts, IdentityProviders providers, SignInDelays delays, TimeProvider time) =>
+        {
+            var list = await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted);
+            return new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<UsersPage>(new
             {
                 Tenant = http.Tenant(),
-                Accounts = await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted),
+                Accounts = list,
+                Delays = SignInDelayEndpoints.List(delays, time, list.Select(a => a.UserName).ToHashSet(StringComparer.Ordinal)).ToDictionary(w => w.UserName),
                 ExternalNames = await accounts.ExternalNamesAsync(http.Tenant().Id, http.RequestAborted),
                 Provider = providers.ByTenant.GetValueOrDefault(http.Tenant().Id),
                 Districts = await districts.ListAsync(http.Tenant().Id, http.RequestAborted),
-            })).ExcludeFromDescription();
+            });
+        }).ExcludeFromDescription();
         tenant.MapPost("/api/users", async (HttpContext http, UserInput input, AccountStore accounts, DistrictStore districts) =>
         {
             var tenantId = http.Tenant().Id;

@@ -43,6 +43,9 @@ public static partial class ProblemWriter
             PlatformException p => p,
             BadHttpRequestException { InnerException: JsonException } or JsonException =>
                 new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "送信された本文をJSONとして読めませんでした。"),
+            // The multipart reader's answer to a malformed part, e.g. a file name broken over two lines.
+            InvalidDataException =>
+                new PlatformException(400, "request.malformed_form", "送信された内容の形式が正しくありません。", "ファイル名や項目の形式を確認して、もう一度送信してください。"),
             BadHttpRequestException b => new PlatformException(b.StatusCode, "request.invalid", "リクエストが正しくありません。", b.Message),
             _ when StorageFaults.IsUnavailable(error) => StorageUnavailable(context, error!),
             // The JSON binder reads the body in the charset the Content-Type names and throws when it knows no such encoding.
@@ -67,11 +70,8 @@ public static partial class ProblemWriter
     {
         LogStorageUnavailable(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Host.Errors"), context.Request.Path, error.Message);
         return new PlatformException(503, "storage.unavailable", "データベースに一時的に接続できません。",
-            "この操作は完了していません。しばらくしてからもう一度お試しください。") { Extensions = { [RetryAfter] = StorageRetryAfterSeconds } };
+            "この操作は完了していません。しばらくしてからもう一度お試しください。") { Extensions = { [PlatformException.RetryAfterExtension] = StorageRetryAfterSeconds } };
     }
-
-    /// <summary>Extension member of a problem that also becomes the Retry-After header (seconds).</summary>
-    public const string RetryAfter = "retryAfter";
 
     private const int StorageRetryAfterSeconds = 5;
 
@@ -112,7 +112,7 @@ public static partial class ProblemWriter
     public static async Task WriteAsync(HttpContext context, PlatformException problem)
     {
         context.Response.StatusCode = problem.Status;
-        if (problem.Extensions.TryGetValue(RetryAfter, out var seconds) && seconds is int s) context.Response.Headers.RetryAfter = s.ToString(CultureInfo.InvariantCulture);
+        AddRetryAfter(context, problem);
         if (WantsHtml(context.Request))
         {
             context.Response.ContentType = "text/html; charset=utf-8";
@@ -132,6 +132,13 @@ public static partial class ProblemWriter
         if (problem.Errors is not null) document["errors"] = problem.Errors;
         foreach (var (key, value) in problem.Extensions) document[key] = value;
         await context.Response.WriteAsync(JsonSerializer.Serialize(document, Json), Encoding.UTF8);
+    }
+
+    /// <summary>A problem that says how many seconds to wait says it in the Retry-After header too, for clients that read that.</summary>
+    public static void AddRetryAfter(HttpContext context, PlatformException problem)
+    {
+        if (problem.Extensions.TryGetValue(PlatformException.RetryAfterExtension, out var seconds) && seconds is int s)
+            context.Response.Headers.RetryAfter = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool WantsHtml(HttpRequest request) =>

@@ -41,6 +41,7 @@ public static class PlatformCoreServices
         services.AddSingleton<SearchService>();
         services.AddSingleton<MeetingContext>();
         services.AddSingleton<MinutesService>();
+        services.AddSingleton<Platform.Core.Accounts.SignInDelays>();
         services.AddSingleton<Platform.Core.Accounts.AccountStore>();
         services.AddSingleton<Platform.Core.Audit.AuditLog>();
         services.AddSingleton<Platform.Core.Privacy.PrivacyStore>();

@@ -22,6 +22,9 @@ public class PlatformException(int status, string code, string title, string? de
     /// <summary>Field-by-field validation messages, keyed by camelCase field name.</summary>
     public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
 
+    /// <summary>The member of <see cref="Extensions"/> (seconds) that the host also sends as the Retry-After header.</summary>
+    public const string RetryAfterExtension = "retryAfter";
+
     /// <summary>Further members of the problem document, e.g. <c>otherModule</c>.</summary>
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
 

@@ -8,15 +8,16 @@ namespace Platform.Core.Accounts;
 
 /// <summary>
 /// Accounts, their grants and their access tokens. Passwords are hashed with ASP.NET Core's <see cref="PasswordHasher{TUser}"/>;
-/// five wrong passwords in a row lock the account for fifteen minutes.
+/// wrong passwords make further attempts wait a little (<see cref="SignInDelays"/>).
 /// </summary>
-public sealed partial class AccountStore(Database database, TimeProvider time)
+public sealed partial class AccountStore(Database database, TimeProvider time, SignInDelays delays)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
 
     private static readonly PasswordHasher<string> Hasher = new();
+
+    // Verified against when the name is unknown: the same work as for a real account, and never a match.
+    private static readonly string NobodysHash = Hasher.HashPassword("", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
     private sealed class Row
     {
@@ -25,8 +26,6 @@ public sealed partial class AccountStore(Database database, TimeProvider time)
         public string DisplayName { get; init; } = "";
         public string PasswordHash { get; init; } = "";
         public int PlatformAdmin { get; init; }
-        public int FailedCount { get; init; }
-        public string? LockedUntil { get; init; }
     }
 
     private sealed class GrantRow
@@ -43,7 +42,7 @@ public sealed partial class AccountStore(Database database, TimeProvider time)
         public string? TenantScope { get; init; }
     }
 
-    private const string Columns = "account_id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, platform_admin AS PlatformAdmin, failed_count AS FailedCount, locked_until AS LockedUntil";
+    private const string Columns = "account_id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, platform_admin AS PlatformAdmin";
 
     public async Task<int> CountPlatformAdminsAsync(CancellationToken cancellationToken = default)
     {
@@ -73,6 +72,7 @@ public sealed partial class AccountStore(Database database, TimeProvider time)
         }
         await database.InTransactionAsync(async (connection, transaction) =>
         {
+            // failed_count and locked_until belong to the former fifteen-minute lock-out and are no longer read.
             await connection.ExecuteAsync(
                 "INSERT INTO accounts (account_id, user_name, display_name, password_hash, platform_admin, failed_count, locked_until, created_at) " +
                 "VALUES (@Id, @UserName, @DisplayName, @hash, @admin, 0, NULL, @now)",
@@ -88,29 +88,38 @@ public sealed partial class AccountStore(Database database, TimeProvider time)
         return account;
     }
 
-    /// <summary>The account if the password is right; counts failures and refuses a locked account even with the right password.</summary>
-    public async Task<Account> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The account if the password is right. Wrong passwords make the name and the client's address wait
+    /// (<see cref="SignInDelays"/>); an unknown name costs the same hash verification as a known one, so that the time
+    /// of the answer does not tell which names exist.
+    /// </summary>
+    public async Task<Account> SignInAsync(string? userName, string? password, string? clientAddress = null, CancellationToken cancellationToken = default)
     {
         var invalid = new PlatformException(401, "auth.invalid_credentials", "ユーザー名またはパスワードが違います。", "入力を確かめて、もう一度お試しください。");
         if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)) throw invalid;
+        if (delays.WaitFor(userName, clientAddress) is { Ticks: > 0 } wait) throw RetryLater(wait);
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM accounts WHERE user_name = @userName", new { userName });
-        if (row is null) throw invalid;
-        var now = time.GetUtcNow();
-        if (row.LockedUntil is { } until && DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture) > now)
-            throw new PlatformException(403, "auth.locked_out", "アカウントが一時的にロックされています。",
-                $"パスワードを{MaxFailures}回続けて間違えたため、{LockOut.TotalMinutes}分間サインインできません。時間をおいてお試しいただくか、管理者に連絡してください。");
-        if (Hasher.VerifyHashedPassword(row.UserName, row.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (Hasher.VerifyHashedPassword(userName, row?.PasswordHash ?? NobodysHash, password) == PasswordVerificationResult.Failed || row is null)
         {
-            var failures = row.FailedCount + 1;
-            await connection.ExecuteAsync("UPDATE accounts SET failed_count = @failures, locked_until = @locked WHERE account_id = @Id",
-                new { row.Id, failures = failures >= MaxFailures ? 0 : failures, locked = failures >= MaxFailures ? now.Add(LockOut).ToString("O") : null });
+            delays.Failed(userName, clientAddress);
             throw invalid;
         }
-        if (row.FailedCount > 0 || row.LockedUntil is not null)
-            await connection.ExecuteAsync("UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE account_id = @Id", new { row.Id });
+        delays.Succeeded(userName, clientAddress);
         return await LoadAsync(connection, row);
     }
+
+    /// <summary>429 <c>auth.retry_later</c>, with the seconds to wait for the <c>Retry-After</c> header.</summary>
+    public static PlatformException RetryLater(TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        return new PlatformException(429, "auth.retry_later", "パスワードの誤りが続いたため、少し待ってからお試しください。",
+            $"{seconds}秒後にもう一度お試しください。待つ時間は誤りが続くほど長くなります（最長{SignInDelays.MaxWait.TotalSeconds}秒）。パスワードが分からない場合は管理者に連絡してください。")
+        {
+            Extensions = { [PlatformException.RetryAfterExtension] = seconds },
+        };
+    }
+
 
     /// <summary>
     /// Changes the password after checking the current one (so a session left open is not enough), and revokes the
@@ -124,7 +133,7 @@ public sealed partial class AccountStore(Database database, TimeProvider time)
         errors.ThrowIfAny();
         try
         {
-            await SignInAsync(account.UserName, current, cancellationToken);
+            await SignInAsync(account.UserName, current, cancellationToken: cancellationToken);
         }
         catch (PlatformException e) when (e.Status == 401)
         {

@@ -50,8 +50,7 @@ public sealed class HandoutStore(Database database)
     {
         var errors = new ValidationErrors();
         var (level, checkedBasis) = PersonalBasis.Check(sensitivity, basis, errors);
-        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
-        if (name.Length is 0 or > 200) errors.Add("file", "handout.invalid_name", "ファイル名がないか、長すぎます（200文字まで）。");
+        var name = Text.FileNames.Clean(fileName);
         if (content.Length == 0) errors.Add("file", "handout.empty", "空のファイルは登録できません。");
         if (content.Length > MaxBytes) errors.Add("file", "handout.too_large", "配布資料は1件20MBまでです。");
         errors.ThrowIfAny();

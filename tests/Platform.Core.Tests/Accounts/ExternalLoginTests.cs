@@ -17,7 +17,7 @@ public class ExternalLoginTests
         var tenants = new TenantStore(test.Open());
         await tenants.CreateAsync(new NewTenant("aomori", "青森市", TenantKind.Municipality, "022012"));
         await tenants.CreateAsync(new NewTenant("miyagi", "宮城県", TenantKind.Prefecture, "040002"));
-        var store = new AccountStore(test.Open(), TimeProvider.System);
+        var store = new AccountStore(test.Open(), TimeProvider.System, new SignInDelays(TimeProvider.System));
         var created = await store.CreateAsync("tanaka", "田中", password: null, platformAdmin: false,
             [new Grant("aomori", Role.Coordinator), new Grant("miyagi", Role.TenantAdmin)], new ExternalLogin("aomori", " Tanaka@City.Example "));
 

@@ -68,7 +68,10 @@ public class ExternalSignInTests : PlatformTest
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/miyagi/api/meetings")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/api/plugins")).StatusCode);
         // A calendar feed token she takes from this session is held to Aomori as well.
-        var feed = await (await browser.PostAsync("/api/auth/feed-token", null)).Content.ReadFromJsonAsync<JsonElement>();
+        // A browser's post carries its page's origin (CrossSiteWriteMiddleware refuses a cookie's write without one).
+        var feedRequest = new HttpRequestMessage(HttpMethod.Post, "/api/auth/feed-token");
+        feedRequest.Headers.Add("Origin", Platform.BaseUrl);
+        var feed = await (await browser.SendAsync(feedRequest)).Content.ReadFromJsonAsync<JsonElement>();
         var feedToken = feed.GetProperty("token").GetString();
         Assert.Equal(HttpStatusCode.OK, (await Platform.NewClient().GetAsync($"/aomori/api/districts/aomori-shinjo/calendar.ics?feed={feedToken}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Platform.NewClient().GetAsync($"/miyagi/api/districts/miyagi-north/calendar.ics?feed={feedToken}")).StatusCode);
@@ -79,7 +82,9 @@ public class ExternalSignInTests : PlatformTest
 
         // Her password is the provider's business, not the platform's.
         Assert.Contains("data-testid=\"external-password\"", await browser.GetStringAsync("/account/password"));
-        var change = await browser.PostAsJsonAsync("/api/auth/password", new { currentPassword = "x", newPassword = "a-new-password-2026" });
+        var changeRequest = new HttpRequestMessage(HttpMethod.Post, "/api/auth/password") { Content = JsonContent.Create(new { currentPassword = "x", newPassword = "a-new-password-2026" }) };
+        changeRequest.Headers.Add("Origin", Platform.BaseUrl);
+        var change = await browser.SendAsync(changeRequest);
         Assert.Equal("account.external_session", await change.ProblemCodeAsync());
 
         // Without a password, the account cannot be signed in to with one.

@@ -44,6 +44,7 @@
     personRole: f => ({
       role: f.role.value, position: text(f.position.value), bodyId: text(f.bodyId.value), since: text(f.since.value), until: text(f.until.value),
     }),
+    none: () => ({}),
     password: f => ({ currentPassword: f.currentPassword.value, newPassword: f.newPassword.value }),
     user: f => ({
       userName: nfkc(f.userName.value), displayName: text(f.displayName.value), password: f.password.value || null, externalName: text(f.externalName.value),
