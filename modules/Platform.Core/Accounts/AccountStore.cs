@@ -120,7 +120,6 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
         };
     }
 
-
     /// <summary>
     /// Changes the password after checking the current one (so a session left open is not enough), and revokes the
     /// account's tokens: a password change is what staff do when they fear someone else knows it.
