@@ -128,7 +128,15 @@ public static partial class ExchangeSummaryParser
     }
 
     /// <summary>The form headings are compared in: NFKC, without any space.</summary>
-    private static string Key(string line) => Spaces().Replace(JapaneseText.Normalize(line), "");
+    private static string Key(string line) => WithoutSpaces(JapaneseText.Normalize(line));
+
+    private static string WithoutSpaces(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c)) builder.Append(c);
+        return builder.Length == text.Length ? text : builder.ToString();
+    }
 
     /// <summary>What a warning quotes of a line: enough to find it, not a whole runaway line.</summary>
     private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
@@ -150,7 +158,7 @@ public static partial class ExchangeSummaryParser
 
     private static void ReadDate(SessionBuilder session, string text, List<ImportWarning> warnings, int index)
     {
-        var normalized = Spaces().Replace(JapaneseText.Normalize(text), "");
+        var normalized = WithoutSpaces(JapaneseText.Normalize(text));
         if (JapaneseNumber.HasForeignDigits(normalized))
         {
             warnings.Add(new ImportWarning("import.digits", $"開催日時「{Excerpt(text.Trim())}」に読めない数字が含まれています。数字は半角または全角（0〜9・０〜９）で書いてください。", index));
@@ -181,7 +189,7 @@ public static partial class ExchangeSummaryParser
 
     private static Participant? ReadParticipant(string line, ParticipantKind kind)
     {
-        var tokens = Spaces().Split(line.Trim()).Where(t => t.Length > 0).ToList();
+        var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         if (tokens.Count > 0 && tokens[^1] == "氏") tokens.RemoveAt(tokens.Count - 1);
         else if (tokens.Count > 0 && tokens[^1].EndsWith('氏') && tokens[^1].Length > 1) tokens[^1] = tokens[^1][..^1];
         if (tokens.Count < 2) return null;

@@ -14,9 +14,11 @@ public class ParserLinearityTests(ITestOutputHelper output)
 {
     private const string Head = "令和元年度第２回 情報交換会\n概要\n区分・会場 県北部 会場\n開催日時 令和元年１１月１９日（火）１０：００～１２：００\n";
 
-    public static TheoryData<string> Shapes => ["counts-one-line", "counts-entries", "theme-continuations", "comment-header-line", "date-line", "advisor-line", "random"];
+    public static readonly string[] ShapeNames = ["counts-one-line", "counts-entries", "theme-continuations", "comment-header-line", "date-line", "advisor-line", "random"];
 
-    private static string Document(string shape, int size)
+    public static TheoryData<string> Shapes => [.. ShapeNames];
+
+    public static string Document(string shape, int size)
     {
         var text = new StringBuilder(size + 200);
         var random = new Random(size);
