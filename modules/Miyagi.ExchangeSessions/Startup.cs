@@ -12,6 +12,7 @@ public sealed class Startup : ModuleStartup
     {
         services.RegisterType<ExchangeImporter>().AsSelf().SingleInstance();
         services.RegisterType<RoundStore>().AsSelf().SingleInstance();
+        services.RegisterType<ImportGate>().AsSelf().SingleInstance();
         services.RegisterType<ExchangeSeeder>().As<IModuleSeeder>().SingleInstance();
     }
 

@@ -30,16 +30,25 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
     public const string BodyKind = "exchange-session";
 
     public async Task<ParseResult> PreviewAsync(string tenantId, string text, CancellationToken cancellationToken = default) =>
-        ExchangeSummaryParser.Parse(text, await PositionsAsync(tenantId, cancellationToken));
+        ExchangeSummaryParser.Parse(text, await PositionsAsync(tenantId, cancellationToken), cancellationToken);
 
     public async Task<ImportResult> ImportAsync(TenantInfo tenant, string text, bool replace, CancellationToken cancellationToken = default)
     {
         var (document, warnings) = await PreviewAsync(tenant.Id, text, cancellationToken);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n").Trim())));
+        if (document.Sessions.FirstOrDefault(s => s.Date == default) is { } undated)
+            throw new PlatformException(400, "import.no_date", "開催日が読めない会があります。",
+                $"{undated.Region}の開催日時が読めないため取り込めません。プレビューの警告を見て、開催日時の行を直してください。");
+        var (hash, legacyHash) = (SourceHash(SummaryText.Normalize(text)), SourceHash(text.Replace("\r\n", "\n").Trim()));
         string? earlier;
         await using (var connection = await database.OpenAsync(cancellationToken))
-            earlier = await connection.QuerySingleOrDefaultAsync<string>(
-                "SELECT round_id FROM exchange_rounds WHERE tenant_id = @tenantId AND source_hash = @hash", new { tenantId = tenant.Id, hash });
+        {
+            earlier = await connection.QueryFirstOrDefaultAsync<string>(
+                "SELECT round_id FROM exchange_rounds WHERE tenant_id = @tenantId AND source_hash IN (@hash, @legacyHash)", new { tenantId = tenant.Id, hash, legacyHash });
+            // Found by its earlier hash: from now on by its normal form, so that the same text with a BOM is found too.
+            if (earlier is not null && hash != legacyHash)
+                await connection.ExecuteAsync("UPDATE exchange_rounds SET source_hash = @hash WHERE tenant_id = @tenantId AND round_id = @earlier AND source_hash = @legacyHash",
+                    new { tenantId = tenant.Id, earlier, hash, legacyHash });
+        }
         if (earlier is not null && !replace)
             throw new PlatformException(409, "import.duplicate", "この概要は取り込み済みです。",
                 "同じ内容の概要がすでに取り込まれています。置き換える場合は replace=true を付けて（画面では「置き換える」を選んで）もう一度取り込んでください。")
@@ -58,7 +67,8 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
             var meeting = await meetings.PrepareAsync(tenant.Id, input, MeetingKinds.BuiltIn, Ids.New(), cancellationToken);
             meeting = meeting with { Status = MeetingStatus.Held, HeldAt = Clock.Now() };
             var (entries, blocks) = Entries(s);
-            var linked = s.Counts.Where(c => tenantsByName.ContainsKey(c.Name) && tenantsByName[c.Name] != tenant.Id).ToDictionary(c => c.Name, c => tenantsByName[c.Name]);
+            // A municipality may be listed twice (two of its offices): linked once.
+            var linked = s.Counts.Select(c => c.Name).Distinct().Where(n => tenantsByName.ContainsKey(n) && tenantsByName[n] != tenant.Id).ToDictionary(n => n, n => tenantsByName[n]);
             var details = new SessionDetails(s.RegionLabel, s.Venue, s.StatedWeekday, s.Advisors, s.LiaisonMembers, blocks,
                 warnings.Where(w => w.Session == i + 1).ToList(), linked);
             prepared.Add((meeting, entries, details, s.Region));
@@ -88,6 +98,15 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
         await meetingContext.MeetingChangedAsync(tenant.Id, body.Id, cancellationToken);
         return new ImportResult(roundId, prepared.Select(p => p.Meeting.Id).ToList(), warnings, earlier is not null);
     }
+
+    /// <summary>
+    /// What tells a document already imported: the hash of its normal form (<see cref="SummaryText"/>), so that a BOM, a
+    /// zero-width space, CRLF or trailing spaces do not make it new. Rows imported before the normal form were hashed
+    /// on the text with CRLF as LF and trimmed, which is the same for a document without trailing spaces or invisible
+    /// characters; for the others the importer also looks for that earlier hash of the text given (the same text sent
+    /// again) and then stores the normal one on the row.
+    /// </summary>
+    private static string SourceHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     // A 概要 is the summary the prefecture publishes: what it says is public. Staff lower an item afterwards if need be.
     private const Sensitivity PublishedSummary = Sensitivity.Public;

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Http;
+using Platform.Core.Accounts;
 using Platform.Core.Tenancy;
 
 namespace Miyagi.ExchangeSessions.Rounds;
@@ -23,7 +25,8 @@ public static class RoundEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
-        tenant.MapPost("/api/imports/exchange-summary", ImportAsync).WithTags("Miyagi.ExchangeSessions");
+        tenant.MapPost("/api/imports/exchange-summary", ImportAsync).WithTags("Miyagi.ExchangeSessions")
+            .WithMetadata(new RequestBodyLimit(MaxDocumentBytes));
         var api = tenant.MapGroup("/api/exchange-rounds").WithTags("Miyagi.ExchangeSessions");
         api.MapGet("/", async (HttpContext http, RoundStore rounds) =>
             (await rounds.ListAsync(http.Tenant().Id, http.RequestAborted)).Select(r => new { id = r.Id, title = r.Title, fiscalYear = r.FiscalYear }));
@@ -61,8 +64,12 @@ public static class RoundEndpoints
         }).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, bool? preview, bool? replace, ExchangeImporter importer)
+    /// <summary>A 概要 is some tens of kilobytes; this leaves room for a long one in Japanese (three bytes a character).</summary>
+    public const long MaxDocumentBytes = 4 * 1024 * 1024;
+
+    private static async Task<IResult> ImportAsync(HttpContext http, bool? preview, bool? replace, ExchangeImporter importer, ImportGate gate)
     {
+        using var _ = gate.Enter(http.RequiredAccount().Id);
         var request = await ReadAsync(http);
         var tenant = http.Tenant();
         if (preview == true || request.Preview == true)

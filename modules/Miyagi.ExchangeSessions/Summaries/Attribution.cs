@@ -11,25 +11,36 @@ public static partial class Attribution
 {
     private static readonly string[] Chairs = ["委員長", "副委員長"];
 
-    public static (Participant? Speaker, string? Position, (string Code, string Message)? Problem) Resolve(
-        string header, IReadOnlyList<Participant> people, IReadOnlyDictionary<string, string> positions)
+    /// <summary>A header longer than this names nobody (＜ケアマネジャー協会佐藤副委員長＞ is 15); it is kept as written, unattributed.</summary>
+    public const int MaxHeader = 60;
+
+    /// <summary>A session's advisors and members with their names folded once, not once for every header.</summary>
+    public sealed class Roster(IReadOnlyList<Participant> people)
     {
+        public IReadOnlyList<(Participant Person, string Full, string Family, string Organisation)> People { get; } =
+            people.Select(p => (p, NameMatching.Fold(p.Name), NameMatching.Fold(p.Name.Split(' ')[0]), NameMatching.Fold(p.Organisation))).ToList();
+    }
+
+    public static (Participant? Speaker, string? Position, (string Code, string Message)? Problem) Resolve(
+        string header, Roster roster, IReadOnlyDictionary<string, string> positions)
+    {
+        if (header.Length > MaxHeader)
+            return (new Participant(ParticipantKind.Other, "", null, header), null,
+                ("import.unattributed_comment", $"「{header[..20]}…」はコメントの見出しとしては長すぎるため、発言者を探していません。"));
         var folded = NameMatching.Fold(header);
         var suffix = Position().Match(folded);
         var position = suffix.Success ? suffix.Groups[2].Value : null;
         var core = suffix.Success ? suffix.Groups[1].Value : folded;
 
         var candidates = new List<Participant>();
-        foreach (var p in people)
+        foreach (var (p, full, family, organisation) in roster.People)
         {
-            var full = NameMatching.Fold(p.Name);
-            var family = NameMatching.Fold(p.Name.Split(' ')[0]);
             string? prefix = null;
             if (core.EndsWith(family, StringComparison.Ordinal)) prefix = core[..^family.Length];
             else if (!p.Name.Contains(' '))
                 for (var k = 0; k <= core.Length - 2 && prefix is null; k++)
-                    if (full.StartsWith(core[k..], StringComparison.Ordinal)) prefix = core[..k];
-            if (prefix is not null && (prefix.Length == 0 || NameMatching.IsAbbreviationOf(prefix, p.Organisation))) candidates.Add(p);
+                    if (full.AsSpan().StartsWith(core.AsSpan(k), StringComparison.Ordinal)) prefix = core[..k];
+            if (prefix is not null && (prefix.Length == 0 || NameMatching.IsAbbreviationOf(prefix, organisation))) candidates.Add(p);
         }
         if (candidates.Count > 1 && position is not null)
         {

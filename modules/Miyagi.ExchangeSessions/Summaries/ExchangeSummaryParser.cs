@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Platform.Abstractions.Errors;
 using Platform.Core.Calendar;
@@ -14,21 +15,22 @@ public sealed record ParseResult(SummaryDocument Document, IReadOnlyList<ImportW
 /// Reads a 概要 of exchange sessions as text (as extracted from its PDF). Headings are recognised whatever their
 /// width and spacing; an opinion or comment continues over line and page breaks until the next bullet or heading.
 /// Nothing is corrected: a total that does not add up, a weekday that does not match, a comment header that cannot be
-/// attributed are kept as written and reported.
+/// attributed are kept as written and reported. Reading takes time linear in the text (no pattern scans a line from
+/// every position, no item is rebuilt for every line added to it), and stops when the request is abandoned.
 /// </summary>
 public static partial class ExchangeSummaryParser
 {
     private enum Section { Preamble, Counts, Advisors, Liaison, Themes, Comments, Review }
 
     /// <param name="positions">Known positions by folded full name (大坂純 → 委員長), from the tenant's people; they decide between two advisors of one surname.</param>
-    public static ParseResult Parse(string text, IReadOnlyDictionary<string, string>? positions = null)
+    public static ParseResult Parse(string text, IReadOnlyDictionary<string, string>? positions = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new PlatformException(400, "import.empty", "取り込む内容がありません。", "概要のテキストを貼り付けるか、テキストファイルを選んでください。");
         if (text.Any(c => c == '\0' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'))))
             throw new PlatformException(400, "import.binary", "テキストではないデータです。", "PDFやWordのファイルではなく、そこからコピーしたテキストを取り込んでください。");
 
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\f", "\n").Split('\n')
+        var lines = SummaryText.Normalize(text).Split('\n')
             .Select(l => l.Trim()).Where(l => l.Length > 0 && !PageNumber().IsMatch(l)).ToList();
         var warnings = new List<ImportWarning>();
         var title = new List<string>();
@@ -36,15 +38,19 @@ public static partial class ExchangeSummaryParser
         SessionBuilder? current = null;
         var section = Section.Preamble;
         var commentGroup = "アドバイザー";
+        var items = 0;
 
         for (var i = 0; i < lines.Count; i++)
         {
+            if (i % 256 == 0) cancellationToken.ThrowIfCancellationRequested();
             var line = lines[i];
             var key = Key(line);
             if (SessionHeader().Match(line) is { Success: true } header)
             {
+                SummaryLimits.CheckLength(header.Groups[2].Value, SummaryLimits.RegionLength, "", "区分・会場の名前");
                 current = new SessionBuilder(header.Groups[1].Value + "・会場", header.Groups[2].Value, Spaces().Replace(header.Groups[3].Value.Trim(), " "));
                 sessions.Add(current);
+                SummaryLimits.Check(sessions.Count, SummaryLimits.Sessions, "", "会（区分・会場）");
                 section = Section.Preamble;
                 continue;
             }
@@ -89,20 +95,26 @@ public static partial class ExchangeSummaryParser
                 case Section.Advisors or Section.Liaison:
                     if (ReadParticipant(line, section == Section.Advisors ? ParticipantKind.Advisor : ParticipantKind.LiaisonMember) is { } p)
                         (section == Section.Advisors ? current.Advisors : current.Liaison).Add(p);
+                    SummaryLimits.Check(current.Advisors.Count + current.Liaison.Count, SummaryLimits.ParticipantsPerSession, $"{current.Region}：", "アドバイザー・会員");
                     break;
                 case Section.Themes:
-                    if (key.StartsWith("テーマ:", StringComparison.Ordinal)) current.Themes.Add((line[(line.IndexOfAny([':', '：']) + 1)..].Trim(), []));
-                    else if (Bullet(line) is { } opinion && current.Themes.Count > 0) current.Themes[^1].Opinions.Add(opinion);
+                    if (key.StartsWith("テーマ:", StringComparison.Ordinal))
+                    {
+                        current.Themes.Add((line[(line.IndexOfAny([':', '：']) + 1)..].Trim(), []));
+                        SummaryLimits.CheckLength(current.Themes[^1].Title, SummaryLimits.ThemeLength, $"{current.Region}：", "テーマ");
+                        SummaryLimits.Check(++items, SummaryLimits.Items, "", "意見・コメント");
+                    }
+                    else if (Bullet(line) is { } opinion && current.Themes.Count > 0) AddItem(current.Themes[^1].Opinions, opinion, ref items);
                     else if (current.Themes.Count > 0 && current.Themes[^1].Opinions.Count > 0) Continue(current.Themes[^1].Opinions, line);
                     break;
                 case Section.Comments:
-                    if (CommentHeader().Match(line) is { Success: true } h) current.Comments.Add((h.Groups[1].Value.Trim(), [], commentGroup));
-                    else if (Bullet(line) is { } comment && current.Comments.Count > 0) current.Comments[^1].Texts.Add(comment);
+                    if (CommentHeader().Match(line) is { Success: true } h) current.AddBlock(current.Comments, (h.Groups[1].Value.Trim(), [], commentGroup));
+                    else if (Bullet(line) is { } comment && current.Comments.Count > 0) AddItem(current.Comments[^1].Texts, comment, ref items);
                     else if (current.Comments.Count > 0 && current.Comments[^1].Texts.Count > 0) Continue(current.Comments[^1].Texts, line);
                     break;
                 case Section.Review:
-                    if (Bullet(line) is { } review && current.Reviews.Count > 0) current.Reviews[^1].Texts.Add(review);
-                    else if (current.Reviews.Count == 0 || ReviewHeader().IsMatch(Key(line))) current.Reviews.Add((line, [], "全体講評"));
+                    if (Bullet(line) is { } review && current.Reviews.Count > 0) AddItem(current.Reviews[^1].Texts, review, ref items);
+                    else if (current.Reviews.Count == 0 || ReviewHeader().IsMatch(key)) current.AddBlock(current.Reviews, (line, [], "全体講評"));
                     else if (current.Reviews[^1].Texts.Count > 0) Continue(current.Reviews[^1].Texts, line);
                     break;
             }
@@ -111,26 +123,51 @@ public static partial class ExchangeSummaryParser
         if (sessions.Count == 0)
             throw new PlatformException(400, "import.not_a_summary", "情報交換会の概要として読めませんでした。",
                 "「区分・会場」（または「圏域・会場」）で始まる会ごとの欄が見つかりません。概要の全文を貼り付けてください。");
-        var documents = sessions.Select((s, index) => s.Build(index + 1, positions ?? new Dictionary<string, string>(), warnings)).ToList();
+        var documents = sessions.Select((s, index) => s.Build(index + 1, positions ?? new Dictionary<string, string>(), warnings, cancellationToken)).ToList();
         return new ParseResult(new SummaryDocument(string.Join(" ", title.Where(t => Key(t) != "概要")), documents), warnings);
     }
 
     /// <summary>The form headings are compared in: NFKC, without any space.</summary>
-    private static string Key(string line) => Spaces().Replace(JapaneseText.Normalize(line), "");
+    private static string Key(string line) => WithoutSpaces(JapaneseText.Normalize(line));
+
+    private static string WithoutSpaces(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c)) builder.Append(c);
+        return builder.Length == text.Length ? text : builder.ToString();
+    }
+
+    /// <summary>What a warning quotes of a line: enough to find it, not a whole runaway line.</summary>
+    private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static string? Bullet(string line) =>
         line.Length > 0 && line[0] is '○' or '◯' or '〇' or '・' or '●' ? line[1..].Trim() : line.StartsWith('⇒') ? line : null;
 
-    /// <summary>A wrapped line joins the item above it; Japanese wraps without a space, so none is added.</summary>
-    private static void Continue(List<string> items, string line) => items[^1] += line;
+    private static void AddItem(List<StringBuilder> list, string text, ref int items)
+    {
+        list.Add(new StringBuilder(text));
+        SummaryLimits.Check(++items, SummaryLimits.Items, "", "意見・コメント");
+    }
+
+    /// <summary>
+    /// A wrapped line joins the item above it; Japanese wraps without a space, so none is added. Items are built up in
+    /// place: appending to a string would copy the whole item for every line, the square of its length.
+    /// </summary>
+    private static void Continue(List<StringBuilder> items, string line) => items[^1].Append(line);
 
     private static void ReadDate(SessionBuilder session, string text, List<ImportWarning> warnings, int index)
     {
-        var normalized = Spaces().Replace(JapaneseText.Normalize(text), "");
+        var normalized = WithoutSpaces(JapaneseText.Normalize(text));
+        if (JapaneseNumber.HasForeignDigits(normalized))
+        {
+            warnings.Add(new ImportWarning("import.digits", $"開催日時「{Excerpt(text.Trim())}」に読めない数字が含まれています。数字は半角または全角（0〜9・０〜９）で書いてください。", index));
+            return;
+        }
         var match = DateAndSlots().Match(normalized);
         if (!match.Success || !JapaneseDate.TryParseDate(match.Groups[1].Value, out var date))
         {
-            warnings.Add(new ImportWarning("import.unreadable_date", $"開催日時「{text.Trim()}」を読めませんでした。", index));
+            warnings.Add(new ImportWarning("import.unreadable_date", $"開催日時「{Excerpt(text.Trim())}」を読めませんでした。", index));
             return;
         }
         session.Date = date;
@@ -143,13 +180,16 @@ public static partial class ExchangeSummaryParser
         {
             var ends = slot.Split(['~', '〜', '-', '－'], 2);
             if (ends.Length == 2 && JapaneseDate.TryParseTime(ends[0], out var start) && JapaneseDate.TryParseTime(ends[1], out var end))
+            {
                 session.Slots.Add(new TimeSlot(start.ToString("HH:mm", CultureInfo.InvariantCulture), end.ToString("HH:mm", CultureInfo.InvariantCulture)));
+                SummaryLimits.Check(session.Slots.Count, SummaryLimits.SlotsPerSession, $"{session.Region}：", "開催時間帯");
+            }
         }
     }
 
     private static Participant? ReadParticipant(string line, ParticipantKind kind)
     {
-        var tokens = Spaces().Split(line.Trim()).Where(t => t.Length > 0).ToList();
+        var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         if (tokens.Count > 0 && tokens[^1] == "氏") tokens.RemoveAt(tokens.Count - 1);
         else if (tokens.Count > 0 && tokens[^1].EndsWith('氏') && tokens[^1].Length > 1) tokens[^1] = tokens[^1][..^1];
         if (tokens.Count < 2) return null;
@@ -166,37 +206,106 @@ public static partial class ExchangeSummaryParser
 
     private sealed class SessionBuilder(string regionLabel, string region, string venue)
     {
+        public string Region => region;
         public DateOnly Date { get; set; }
         public string? StatedWeekday { get; set; }
         public List<TimeSlot> Slots { get; } = [];
         public List<string> CountsText { get; } = [];
         public List<Participant> Advisors { get; } = [];
         public List<Participant> Liaison { get; } = [];
-        public List<(string Title, List<string> Opinions)> Themes { get; } = [];
-        public List<(string Header, List<string> Texts, string Group)> Comments { get; } = [];
-        public List<(string Header, List<string> Texts, string Group)> Reviews { get; } = [];
+        public List<(string Title, List<StringBuilder> Opinions)> Themes { get; } = [];
+        public List<(string Header, List<StringBuilder> Texts, string Group)> Comments { get; } = [];
+        public List<(string Header, List<StringBuilder> Texts, string Group)> Reviews { get; } = [];
 
-        public SessionDocument Build(int index, IReadOnlyDictionary<string, string> positions, List<ImportWarning> warnings)
+        public void AddBlock(List<(string Header, List<StringBuilder> Texts, string Group)> blocks, (string, List<StringBuilder>, string) block)
         {
-            var counts = new List<HeadCount>();
-            var all = JapaneseText.Normalize(string.Join(" ", CountsText));
-            foreach (Match m in HeadCountPattern().Matches(all)) counts.Add(new HeadCount(m.Groups[1].Value.Trim(), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
-            int? stated = TotalPattern().Match(all) is { Success: true } t ? int.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-            if (stated is { } s && counts.Sum(c => c.Count) != s)
-                warnings.Add(new ImportWarning("import.total_mismatch",
-                    $"{region}：出席者数の合計が{s}名と書かれていますが、内訳の和は{counts.Sum(c => c.Count)}名です。", index));
-            var people = Advisors.Concat(Liaison).ToList();
-            CommentBlock Attribute((string Header, List<string> Texts, string Group) block)
+            blocks.Add(block);
+            SummaryLimits.Check(Comments.Count + Reviews.Count, SummaryLimits.CommentBlocksPerSession, $"{region}：", "コメント・講評の見出し");
+        }
+
+        public SessionDocument Build(int index, IReadOnlyDictionary<string, string> positions, List<ImportWarning> warnings, CancellationToken cancellationToken)
+        {
+            var counts = ReadCounts(JapaneseText.Normalize(string.Join(" ", CountsText)), index, warnings, out var stated);
+            // Summed as long: the counts are bounded each, not in number.
+            var sum = counts.Sum(c => (long)c.Count);
+            if (stated is { } s && sum != s)
+                warnings.Add(new ImportWarning("import.total_mismatch", $"{region}：出席者数の合計が{s}名と書かれていますが、内訳の和は{sum}名です。", index));
+            var people = new Attribution.Roster(Advisors.Concat(Liaison).ToList());
+            CommentBlock Attribute((string Header, List<StringBuilder> Texts, string Group) block)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var (speaker, position, problem) = Attribution.Resolve(block.Header, people, positions);
                 if (problem is not null) warnings.Add(new ImportWarning(problem.Value.Code, $"{region}：{problem.Value.Message}", index));
-                return new CommentBlock(block.Header, block.Texts, speaker, position, block.Group);
+                return new CommentBlock(block.Header, Texts(block.Texts), speaker, position, block.Group);
             }
             return new SessionDocument(regionLabel, region, venue, Date, StatedWeekday, Slots, counts, stated, Advisors, Liaison,
-                Themes.Select(x => new ThemeBlock(x.Title, x.Opinions)).ToList(),
+                Themes.Select(x => new ThemeBlock(x.Title, Texts(x.Opinions))).ToList(),
                 Comments.Select(Attribute).ToList(), Reviews.Select(Attribute).ToList());
         }
+
+        private static List<string> Texts(List<StringBuilder> texts) => texts.Select(t => t.ToString()).ToList();
+
+        /// <summary>
+        /// 気仙沼市(3)，南三陸町 (2) … 合計 5名, already NFKC. A count in digits of another script or too large for a head
+        /// count is left out with a warning, so that the rest of the document is still read.
+        /// </summary>
+        private List<HeadCount> ReadCounts(string all, int index, List<ImportWarning> warnings, out int? stated)
+        {
+            var counts = new List<HeadCount>();
+            foreach (var (name, digits) in HeadCounts(all))
+                if (ReadCount(digits, $"「{Excerpt(name)}({Excerpt(digits)})」の人数", index, warnings) is { } count)
+                {
+                    counts.Add(new HeadCount(name, count));
+                    SummaryLimits.Check(counts.Count, SummaryLimits.CountsPerSession, $"{region}：", "出席市町村の内訳");
+                }
+            stated = TotalPattern().Match(all) is { Success: true } t ? ReadCount(t.Groups[1].Value, $"合計「{Excerpt(t.Groups[1].Value)}」名", index, warnings) : null;
+            return counts;
+        }
+
+        private int? ReadCount(string digits, string what, int index, List<ImportWarning> warnings)
+        {
+            switch (JapaneseNumber.TryRead(digits, SummaryLimits.HeadCount, out var value))
+            {
+                case NumberReading.Read:
+                    return (int)value;
+                case NumberReading.TooLarge:
+                    warnings.Add(new ImportWarning("import.count_too_large", $"{region}：{what}が大きすぎるため読み飛ばしました（{SummaryLimits.HeadCount:N0}名まで）。", index));
+                    return null;
+                default:
+                    warnings.Add(new ImportWarning("import.digits", $"{region}：{what}に読めない数字が含まれているため読み飛ばしました。数字は半角または全角で書いてください。", index));
+                    return null;
+            }
+        }
     }
+
+    /// <summary>
+    /// Each "name(digits)" of the counts: the name is the run of characters other than space, comma and brackets just
+    /// before the bracket. A scan, not a regex: a lazy name pattern tries every start of a long run without brackets,
+    /// the square of the line's length. The digits are any decimal digits, so that those of other scripts are reported.
+    /// </summary>
+    private static IEnumerable<(string Name, string Digits)> HeadCounts(string all)
+    {
+        var floor = 0;
+        for (var open = all.IndexOf('(', floor); open >= 0; open = all.IndexOf('(', floor))
+        {
+            var close = open + 1;
+            while (close < all.Length && char.IsDigit(all[close])) close++;
+            if (close == open + 1 || close == all.Length || all[close] != ')')
+            {
+                floor = open + 1;
+                continue;
+            }
+            var end = open;
+            while (end > floor && char.IsWhiteSpace(all[end - 1])) end--;
+            var begin = end;
+            while (begin > floor && !IsCountDelimiter(all[begin - 1])) begin--;
+            // The next scan starts after this bracket, and the next name stops here: every character is looked at a bounded number of times.
+            floor = close + 1;
+            if (begin < end) yield return (all[begin..end], all[(open + 1)..close]);
+        }
+    }
+
+    private static bool IsCountDelimiter(char c) => char.IsWhiteSpace(c) || c is ',' or '，' or '、' or '(' or ')' or '（' or '）';
 
     [GeneratedRegex(@"^[-－ー\s]*[0-9０-９]{1,3}[-－ー\s]*$")]
     private static partial Regex PageNumber();
@@ -219,9 +328,7 @@ public static partial class ExchangeSummaryParser
     [GeneratedRegex(@"(長|員|授|事|師|官|監|役|顧問|代表)$")]
     private static partial Regex TitleEnding();
 
-    [GeneratedRegex(@"([^\s,，、()（）]+?)\s*\((\d+)\)")]
-    private static partial Regex HeadCountPattern();
-
-    [GeneratedRegex(@"合計\s*(\d+)\s*名")]
+    // Any decimal digits, so that those of other scripts are reported rather than passed over; JapaneseNumber reads them.
+    [GeneratedRegex(@"合計\s*(\p{Nd}+)\s*名")]
     private static partial Regex TotalPattern();
 }

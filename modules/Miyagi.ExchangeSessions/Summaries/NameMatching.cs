@@ -25,10 +25,9 @@ public static class NameMatching
         return builder.ToString();
     }
 
-    /// <summary>Whether every character of the short form appears in the long one, in order (ケアマネ協会 in ケアマネジャー協会).</summary>
-    public static bool IsAbbreviationOf(string shortForm, string longForm)
+    /// <summary>Whether every character of the short form appears in the long one, in order (ケアマネ協会 in ケアマネジャー協会); both folded.</summary>
+    public static bool IsAbbreviationOf(string s, string l)
     {
-        var (s, l) = (Fold(shortForm), Fold(longForm));
         var i = 0;
         foreach (var c in l)
             if (i < s.Length && s[i] == c) i++;

@@ -49,8 +49,9 @@ public static class CadenceEndpoints
     public static FiscalYear ReadFiscalYear(string? text, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(text)) return FiscalYear.Of(today);
-        var normalized = Text.JapaneseText.Normalize(text);
-        if (int.TryParse(normalized, out var year) && year is >= 1990 and <= 2200) return new FiscalYear(year);
+        if (Text.JapaneseNumber.HasForeignDigits(text))
+            throw new ValidationErrors().Add("fiscalYear", Text.JapaneseNumber.DigitsCode, Text.JapaneseNumber.DigitsMessage("年度", text)).ToException();
+        if (Text.JapaneseNumber.TryRead(text, 9999, out var year) == Text.NumberReading.Read && year is >= 1990 and <= 2200) return new FiscalYear((int)year);
         throw new ValidationErrors().Add("fiscalYear", "cadence.invalid_fiscal_year", $"年度「{text}」は西暦の年（例：2018 = 平成30年度）で指定してください。").ToException();
     }
 

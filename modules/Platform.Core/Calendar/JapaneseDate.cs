@@ -7,20 +7,22 @@ namespace Platform.Core.Calendar;
 
 /// <summary>
 /// Reads the dates and times people type: 2019-11-19, 2019/11/19, full-width digits, and 和暦 such as
-/// 令和元年11月19日 or H30.10.26. An impossible date (2019-02-30) is refused, never rolled over.
+/// 令和元年11月19日 or H30.10.26. An impossible date (2019-02-30) is refused, never rolled over. The input is NFKC
+/// first, so full-width digits are ASCII by the time the patterns see it; the patterns say [0-9], not \d, which would
+/// also take digits of other scripts (١١) that int.Parse then refuses with an exception.
 /// </summary>
 public static partial class JapaneseDate
 {
-    [GeneratedRegex(@"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")]
+    [GeneratedRegex(@"^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?$")]
     private static partial Regex Gregorian();
 
-    [GeneratedRegex(@"^(令和|平成|昭和|大正|明治|R|H|S|T|M)(元|\d{1,2})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(令和|平成|昭和|大正|明治|R|H|S|T|M)(元|[0-9]{1,2})[年.\-/]([0-9]{1,2})[月.\-/]([0-9]{1,2})日?$", RegexOptions.IgnoreCase)]
     private static partial Regex Era();
 
     [GeneratedRegex(@"[（(][日月火水木金土][）)]$")]
     private static partial Regex WeekdaySuffix();
 
-    [GeneratedRegex(@"^(\d{1,2})[:時](\d{2})分?$")]
+    [GeneratedRegex(@"^([0-9]{1,2})[:時]([0-9]{2})分?$")]
     private static partial Regex Time();
 
     public static bool TryParseDate(string? input, out DateOnly date)
@@ -43,11 +45,12 @@ public static partial class JapaneseDate
 
     /// <summary>
     /// An optional date field: null when left blank; one that cannot be read adds <paramref name="code"/> for
-    /// <paramref name="field"/>, with the message 「{label}「…」は正しい日付ではありません。」, and answers null.
+    /// <paramref name="field"/>, with the message 「{label}「…」は正しい日付ではありません。」, and answers null; digits of
+    /// another script add <c>validation.digits</c> instead.
     /// </summary>
     public static DateOnly? Optional(string? input, ValidationErrors errors, string field, string code, string label)
     {
-        if (string.IsNullOrWhiteSpace(input)) return null;
+        if (string.IsNullOrWhiteSpace(input) || !JapaneseNumber.CheckDigits(input, errors, field, label)) return null;
         if (TryParseDate(input, out var date)) return date;
         errors.Add(field, code, $"{label}「{input}」は正しい日付ではありません。");
         return null;

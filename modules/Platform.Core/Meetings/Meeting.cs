@@ -32,6 +32,12 @@ public sealed record Attendance(
 {
     public static readonly Attendance None = new([], [], [], 0, null);
 
+    /// <summary>The largest head count, observers or total a meeting records: far above any meeting, and such that no sum overflows.</summary>
+    public const int MaxHeadCount = 100_000;
+
+    /// <summary>The most head-count rows a meeting records (MaxHeadCount × MaxCounts stays an int).</summary>
+    public const int MaxCounts = 1000;
+
     /// <summary>The sum of the head counts, or the number of named attendees when there are no counts.</summary>
     public int CountedTotal => Counts.Count > 0 ? Counts.Sum(c => c.Count) : Attendees.Count;
 

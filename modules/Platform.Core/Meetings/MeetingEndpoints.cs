@@ -27,7 +27,7 @@ public static class MeetingEndpoints
         api.MapGet("/", async (HttpContext http, string? bodyId, string? districtId, string? from, string? to, MeetingStatus? status,
             MeetingStore meetings, MeetingContext context) =>
         {
-            var filter = new MeetingStore.Filter(bodyId, districtId, ReadDate(from, "from"), ReadDate(to, "to"), status);
+            var filter = new MeetingStore.Filter(bodyId, districtId, ReadDate(from, "from", "期間の始め"), ReadDate(to, "to", "期間の終わり"), status);
             return await context.ViewsAsync(http, await meetings.ListAsync(http.Tenant().Id, filter, http.RequestAborted));
         });
         api.MapPost("/", async (HttpContext http, MeetingInput input, MeetingStore meetings, MeetingContext context) =>
@@ -119,10 +119,10 @@ public static class MeetingEndpoints
         }).ExcludeFromDescription();
     }
 
-    public static DateOnly? ReadDate(string? text, string field)
+    public static DateOnly? ReadDate(string? text, string field, string label)
     {
         var errors = new ValidationErrors();
-        var date = JapaneseDate.Optional(text, errors, field, "request.invalid_date", "");
+        var date = JapaneseDate.Optional(text, errors, field, "request.invalid_date", label);
         errors.ThrowIfAny();
         return date;
     }

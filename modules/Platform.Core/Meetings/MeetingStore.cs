@@ -99,8 +99,11 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
         if (dates.Count is 0 or > 24) errors.Add("dates", "meeting.invalid_plan", "予定日を1〜24件指定してください。");
         var parsed = new List<DateOnly>();
         for (var i = 0; i < dates.Count; i++)
+        {
+            if (!JapaneseNumber.CheckDigits(dates[i], errors, $"dates[{i}]", "予定日")) continue;
             if (JapaneseDate.TryParseDate(dates[i], out var date)) parsed.Add(date);
             else errors.Add($"dates[{i}]", "meeting.invalid_date", $"「{dates[i]}」は正しい日付ではありません。");
+        }
         errors.ThrowIfAny();
         var body = await bodies.GetAsync(tenantId, bodyId, cancellationToken);
         var meetings = new List<Meeting>();
@@ -215,7 +218,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
         if (input.Date is not null || current is null)
         {
             if (string.IsNullOrWhiteSpace(input.Date)) errors.Add("date", "meeting.date_required", "開催日を入力してください。");
-            else if (!JapaneseDate.TryParseDate(input.Date, out date)) errors.Add("date", "meeting.invalid_date", $"開催日「{input.Date}」は正しい日付ではありません。");
+            else if (JapaneseNumber.CheckDigits(input.Date, errors, "date", "開催日") && !JapaneseDate.TryParseDate(input.Date, out date)) errors.Add("date", "meeting.invalid_date", $"開催日「{input.Date}」は正しい日付ではありません。");
         }
         // Not sent: unchanged; sent blank: cleared.
         var next = input.NextMeetingDate is null ? current?.NextMeetingDate
@@ -227,6 +230,7 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
             var read = new List<TimeSlot>();
             for (var i = 0; i < input.Slots.Count; i++)
             {
+                if (!JapaneseNumber.CheckDigits(input.Slots[i].Start + " " + input.Slots[i].End, errors, $"slots[{i}]", "時刻")) continue;
                 var ok = JapaneseDate.TryParseTime(input.Slots[i].Start, out var start);
                 ok &= JapaneseDate.TryParseTime(input.Slots[i].End, out var end);
                 if (!ok) errors.Add($"slots[{i}]", "meeting.invalid_time", "時刻は「10:00」の形で入力してください。");
@@ -252,6 +256,9 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
             }
             if (a.Observers < 0) errors.Add("attendance.observers", "meeting.negative_head_count", "傍聴者数が負の数です。");
             if (a.StatedTotal < 0) errors.Add("attendance.statedTotal", "meeting.negative_head_count", "合計人数が負の数です。");
+            if (counts.Count > Attendance.MaxCounts) errors.Add("attendance.counts", JapaneseNumber.TooLargeCode, $"人数の内訳は{Attendance.MaxCounts:N0}件までです。");
+            TooLarge(counts.Select((c, i) => ($"attendance.counts[{i}]", (int?)c.Count, $"「{c.Name}」の人数"))
+                .Append(("attendance.observers", a.Observers, "傍聴者数")).Append(("attendance.statedTotal", a.StatedTotal, "合計人数")), errors);
             attendance = new Attendance(counts, Names(a.Attendees), Names(a.Absentees), a.Observers ?? 0, a.StatedTotal);
         }
         var extra = ReadExtra(kinds.FirstOrDefault(k => k.Id == kind), input.Extra, current?.Extra, errors);
@@ -281,12 +288,20 @@ public sealed class MeetingStore(Database database, BodyStore bodies, Organisati
                 if (field.Required) errors.Add($"extra.{field.Id}", "meeting.extra_required", $"「{field.Label}」を入力してください。");
                 continue;
             }
-            if (field.Type == MeetingFieldType.Number && (!int.TryParse(text, out var n) || n < 0))
-                errors.Add($"extra.{field.Id}", "meeting.invalid_extra", $"「{field.Label}」は0以上の整数で入力してください。");
+            if (field.Type == MeetingFieldType.Number)
+            {
+                if (JapaneseNumber.Optional(text, errors, $"extra.{field.Id}", "meeting.invalid_extra", $"「{field.Label}」") is not null) values[field.Id] = text;
+            }
             else if (text.Length > MaxTextLength) errors.Add($"extra.{field.Id}", "meeting.invalid_extra", $"「{field.Label}」は200文字以内で入力してください。");
             else values[field.Id] = text;
         }
         return values;
+    }
+
+    private static void TooLarge(IEnumerable<(string Field, int? Value, string Label)> numbers, ValidationErrors errors)
+    {
+        foreach (var (field, value, label) in numbers)
+            if (value > Attendance.MaxHeadCount) errors.Add(field, JapaneseNumber.TooLargeCode, $"{label}は{Attendance.MaxHeadCount:N0}以下の数で入力してください。");
     }
 
     private static List<string> Names(List<string>? names) => (names ?? []).Select(JapaneseText.Clean).Where(n => n.Length > 0).ToList();

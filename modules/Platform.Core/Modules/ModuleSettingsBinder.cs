@@ -92,7 +92,7 @@ public static class ModuleSettingsBinder
         {
             if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<int>(out var n)) value = n;
             else if (text is not null && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)) value = parsed;
-            message = "整数で入力してください。";
+            message = JapaneseNumber.HasForeignDigits(text) ? "数字は半角または全角（0〜9・０〜９）で入力してください。" : "整数で入力してください。";
             return value is not null;
         }
         if (type.IsEnum)

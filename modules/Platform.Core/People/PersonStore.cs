@@ -153,10 +153,10 @@ public sealed partial class PersonStore(Database database, OrganisationStore org
     private static (DateOnly? Since, DateOnly? Until) ReadPeriod(string? sinceText, string? untilText, string field, ValidationErrors errors)
     {
         DateOnly? since = null, until = null;
-        if (!string.IsNullOrWhiteSpace(sinceText))
+        if (!string.IsNullOrWhiteSpace(sinceText) && JapaneseNumber.CheckDigits(sinceText, errors, Key(field, "since"), "開始日"))
             if (JapaneseDate.TryParseDate(sinceText, out var s)) since = s;
             else errors.Add(Key(field, "since"), "person.invalid_date", "開始日が正しい日付ではありません。");
-        if (!string.IsNullOrWhiteSpace(untilText))
+        if (!string.IsNullOrWhiteSpace(untilText) && JapaneseNumber.CheckDigits(untilText, errors, Key(field, "until"), "終了日"))
             if (JapaneseDate.TryParseDate(untilText, out var u)) until = u;
             else errors.Add(Key(field, "until"), "person.invalid_date", "終了日が正しい日付ではありません。");
         if (since > until) errors.Add(Key(field, "until"), "person.period_reversed", "終了日が開始日より前になっています。");
