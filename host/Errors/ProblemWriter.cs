@@ -43,8 +43,8 @@ public static partial class ProblemWriter
             PlatformException p => p,
             BadHttpRequestException { InnerException: JsonException } or JsonException =>
                 new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "送信された本文をJSONとして読めませんでした。"),
-            // The multipart reader's answer to a malformed part, e.g. a file name broken over two lines.
-            InvalidDataException =>
+            // The multipart reader's answer to a malformed part (a file name broken over two lines) or to a body cut short.
+            InvalidDataException or IOException when context.Request.HasFormContentType =>
                 new PlatformException(400, "request.malformed_form", "送信された内容の形式が正しくありません。", "ファイル名や項目の形式を確認して、もう一度送信してください。"),
             BadHttpRequestException b => new PlatformException(b.StatusCode, "request.invalid", "リクエストが正しくありません。", b.Message),
             _ when StorageFaults.IsUnavailable(error) => StorageUnavailable(context, error!),

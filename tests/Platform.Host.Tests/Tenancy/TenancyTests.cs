@@ -126,5 +126,6 @@ public class TenancyTests : PlatformTest
         ["opinionId"] = "any-opinion",
         ["itemId"] = "any-item",
         ["roleId"] = "any-role",
+        ["userName"] = "aomori-coordinator",
     };
 }
