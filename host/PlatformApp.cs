@@ -79,6 +79,7 @@ public static class PlatformApp
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemWriter.HandleExceptionAsync });
         app.Use(ProblemWriter.CatchPlatformExceptions);
         app.UseStatusCodePages(ProblemWriter.WriteBareStatusAsync);
+        app.UseMiddleware<Http.JsonCharsetMiddleware>();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),

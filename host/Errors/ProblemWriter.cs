@@ -41,16 +41,14 @@ public static partial class ProblemWriter
         var problem = error switch
         {
             PlatformException p => p,
-            BadHttpRequestException { InnerException: JsonException } or JsonException =>
-                new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "送信された本文をJSONとして読めませんでした。"),
-            // The multipart reader's answer to a malformed part (a file name broken over two lines) or to a body cut short.
-            InvalidDataException or IOException when context.Request.HasFormContentType =>
-                new PlatformException(400, "request.malformed_form", "送信された内容の形式が正しくありません。", "ファイル名や項目の形式を確認して、もう一度送信してください。"),
+            BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
+            JsonException json => MalformedJson(json),
             BadHttpRequestException b => new PlatformException(b.StatusCode, "request.invalid", "リクエストが正しくありません。", b.Message),
+            // The multipart reader's answer to a malformed part (a file name broken over two lines) or to a body cut short.
+            // The content type is read as text: Request.HasFormContentType would ask the anti-forgery check again.
+            InvalidDataException or IOException when context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true =>
+                new PlatformException(400, "request.malformed_form", "送信された内容の形式が正しくありません。", "ファイル名や項目の形式を確認して、もう一度送信してください。"),
             _ when StorageFaults.IsUnavailable(error) => StorageUnavailable(context, error!),
-            // The JSON binder reads the body in the charset the Content-Type names and throws when it knows no such encoding.
-            InvalidOperationException when UnknownCharset(context.Request) is { } charset =>
-                new PlatformException(415, "request.unsupported_charset", "文字コードに対応していません。", $"文字コード「{charset}」の本文は読めません。UTF-8で送ってください。"),
             _ => null,
         };
         if (problem is null)
@@ -60,6 +58,18 @@ public static partial class ProblemWriter
             problem = new PlatformException(500, "server.error", "サーバーで問題が発生しました。", "しばらくしてからもう一度お試しください。");
         }
         return WriteAsync(context, problem);
+    }
+
+    /// <summary>
+    /// A body that is not JSON, or a value of the wrong type or too large for its field (99999999999 for a count): the
+    /// field is named when the reader knows it, as a validation error would name it.
+    /// </summary>
+    private static PlatformException MalformedJson(JsonException json)
+    {
+        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        return field is null
+            ? new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "送信された本文をJSONとして読めませんでした。")
+            : new ValidationErrors().Add(field, "request.malformed_json", "値の種類が違うか、大きすぎます。").ToException();
     }
 
     /// <summary>
@@ -92,21 +102,6 @@ public static partial class ProblemWriter
             var status => new PlatformException(status, "request.invalid", "リクエストが正しくありません。"),
         };
         return WriteAsync(http, problem);
-    }
-
-    private static string? UnknownCharset(HttpRequest request)
-    {
-        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.Charset.Value is not { Length: > 0 } charset)
-            return null;
-        try
-        {
-            Encoding.GetEncoding(charset.Trim('"'));
-            return null;
-        }
-        catch (ArgumentException)
-        {
-            return charset;
-        }
     }
 
     public static async Task WriteAsync(HttpContext context, PlatformException problem)
