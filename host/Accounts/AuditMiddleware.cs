@@ -25,19 +25,21 @@ public sealed class AuditMiddleware(RequestDelegate next)
         }
 
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "";
-        var entry = new AuditEntry(Clock.Now(), account.UserName, context.Request.Method, route, context.Request.Path + context.Request.QueryString, StatusCodes.Status200OK);
+        var entry = new AuditEntry(Clock.Now(), account.UserName, context.Request.Method, route, context.Request.Path + context.Request.QueryString,
+            StatusCodes.Status200OK);
         var original = context.Features.Get<IHttpResponseBodyFeature>()!;
         using var buffer = new MemoryStream();
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer, original));
         try
         {
+            PendingAudit pending;
             using (PendingAudit.Begin(place.Tenant.Id, entry))
             {
                 await next(context);
-                var pending = PendingAudit.Current!;
-                if (context.Response.StatusCode < 400 && !pending.Written)
-                    await audit.WriteAsync(place.Tenant.Id, entry with { Status = context.Response.StatusCode }, CancellationToken.None);
+                pending = PendingAudit.Current!;
             }
+            if (context.Response.StatusCode < 400 && !pending.Written)
+                await audit.WriteAsync(place.Tenant.Id, entry with { Status = context.Response.StatusCode }, CancellationToken.None);
         }
         finally
         {

@@ -19,7 +19,13 @@ public static class SignInDelayEndpoints
             List(delays, time, await TenantUserNamesAsync(http, accounts))).WithTags("Accounts");
         tenant.MapDelete("/api/users/{userName}/sign-in-delay", async (HttpContext http, string userName, AccountStore accounts, SignInDelays delays) =>
         {
-            if (!(await TenantUserNamesAsync(http, accounts)).Contains(userName)) throw PlatformException.NotFound("account.not_found", "アカウント");
+            // Only accounts of this tenant alone: clearing the wait of the platform administrator, or of someone who also
+            // works in another tenant, would help a guesser of that account's password.
+            var account = (await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted))
+                .FirstOrDefault(a => SignInDelays.NameKey(a.UserName) == SignInDelays.NameKey(userName));
+            var full = account is null ? null : await accounts.FindAsync(account.Id, http.RequestAborted);
+            if (full is null || full.IsPlatformAdmin || full.Grants.Any(g => g.TenantId != http.Tenant().Id))
+                throw PlatformException.NotFound("account.not_found", "アカウント");
             delays.Clear(userName);
             return Results.NoContent();
         }).WithTags("Accounts");
@@ -41,5 +47,5 @@ public static class SignInDelayEndpoints
     }
 
     private static async Task<IReadOnlySet<string>> TenantUserNamesAsync(HttpContext http, AccountStore accounts) =>
-        (await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted)).Select(a => a.UserName).ToHashSet(StringComparer.Ordinal);
+        (await accounts.ListForTenantAsync(http.Tenant().Id, http.RequestAborted)).Select(a => SignInDelays.NameKey(a.UserName)).ToHashSet(StringComparer.Ordinal);
 }

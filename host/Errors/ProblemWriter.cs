@@ -133,7 +133,7 @@ public static partial class ProblemWriter
     public static void AddRetryAfter(HttpContext context, PlatformException problem)
     {
         if (problem.Extensions.TryGetValue(PlatformException.RetryAfterExtension, out var seconds) && seconds is int s)
-            context.Response.Headers.RetryAfter = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = s.ToString(CultureInfo.InvariantCulture);
     }
 
     private static bool WantsHtml(HttpRequest request) =>

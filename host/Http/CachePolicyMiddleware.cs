@@ -4,7 +4,8 @@ namespace Platform.Host.Http;
 /// Who may keep a copy of an answer. Almost everything the platform sends is about residents or staff and behind a
 /// sign-in, so by default nothing may store it (<c>no-store</c>): not a shared proxy of the municipal network, not the
 /// browser of a shared kiosk. Static assets (styles, modules' scripts) keep the static-file handler's validators, and a
-/// tenant's anonymous public pages may be kept five minutes by anyone.
+/// tenant's anonymous public pages may be kept five minutes by anyone — except a published 概要, which is taken off as
+/// soon as its meeting's record changes and must then not be served from a copy (<c>no-cache</c>: ask each time).
 /// </summary>
 public sealed class CachePolicyMiddleware(RequestDelegate next)
 {
@@ -19,7 +20,8 @@ public sealed class CachePolicyMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var response = context.Response;
-            response.Headers.CacheControl = IsPublicPage(context) && response.StatusCode == StatusCodes.Status200OK ? Public : "no-store";
+            response.Headers.CacheControl = !IsPublicPage(context) || response.StatusCode != StatusCodes.Status200OK ? "no-store"
+                : path.Contains("/public/meetings", StringComparison.Ordinal) ? "no-cache" : Public;
             return Task.CompletedTask;
         });
         return next(context);

@@ -20,7 +20,8 @@ public sealed class ImportGate
             var running = _running.GetValueOrDefault(accountId);
             if (running >= PerAccount)
                 throw new PlatformException(429, "import.busy", "取り込みの処理中です。",
-                    $"このアカウントの取り込み・プレビューがすでに{PerAccount}件処理中です。終わってから、もう一度お試しください。");
+                    $"このアカウントの取り込み・プレビューがすでに{PerAccount}件処理中です。終わってから、もう一度お試しください。")
+                    { Extensions = { [PlatformException.RetryAfterExtension] = 5 } };
             _running[accountId] = running + 1;
         }
         return new Lease(this, accountId);

@@ -97,14 +97,10 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
     {
         var invalid = new PlatformException(401, "auth.invalid_credentials", "ユーザー名またはパスワードが違います。", "入力を確かめて、もう一度お試しください。");
         if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)) throw invalid;
-        if (delays.WaitFor(userName, clientAddress) is { Ticks: > 0 } wait) throw RetryLater(wait);
+        if (delays.Attempt(userName, clientAddress) is { Ticks: > 0 } wait) throw RetryLater(wait);
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM accounts WHERE user_name = @userName", new { userName });
-        if (Hasher.VerifyHashedPassword(userName, row?.PasswordHash ?? NobodysHash, password) == PasswordVerificationResult.Failed || row is null)
-        {
-            delays.Failed(userName, clientAddress);
-            throw invalid;
-        }
+        if (Hasher.VerifyHashedPassword(userName, row?.PasswordHash ?? NobodysHash, password) == PasswordVerificationResult.Failed || row is null) throw invalid;
         delays.Succeeded(userName, clientAddress);
         return await LoadAsync(connection, row);
     }

@@ -32,10 +32,19 @@ public sealed class AuditLog(Database database)
 
     public Task WriteAsync(string tenantId, AuditEntry entry, CancellationToken cancellationToken = default) => WriteAsync(tenantId, [entry], cancellationToken);
 
-    /// <summary>Writes the entries together: a read that showed several residents' items is audited as a whole or not at all.</summary>
-    public Task WriteAsync(string tenantId, IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default) =>
-        entries.Count == 0 ? Task.CompletedTask : database.InTransactionAsync((connection, transaction) =>
-            InsertAsync(connection, transaction, entries.Select(e => new AuditStamp(tenantId, Ids.New(), e)).ToList()), cancellationToken);
+    /// <summary>
+    /// Writes the entries together: a read that showed several residents' items is audited as a whole or not at all.
+    /// Not through <see cref="Database.InTransactionAsync"/>: a view audited during a change must not carry the change's
+    /// own row, which belongs with the change (the change may still be refused after the view).
+    /// </summary>
+    public async Task WriteAsync(string tenantId, IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        if (entries.Count == 0) return;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertAsync(connection, transaction, entries.Select(e => new AuditStamp(tenantId, Ids.New(), e)).ToList());
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     /// <summary>Writes rows inside the caller's transaction, with the change they record.</summary>
     internal static Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<AuditStamp> stamps) =>

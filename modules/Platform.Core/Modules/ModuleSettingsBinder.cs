@@ -91,7 +91,7 @@ public static class ModuleSettingsBinder
         if (type == typeof(int))
         {
             if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<int>(out var n)) value = n;
-            else if (text is not null && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)) value = parsed;
+            else if (text is not null && JapaneseNumber.TryRead(text, int.MaxValue, out var parsed) == NumberReading.Read) value = (int)parsed;
             message = JapaneseNumber.HasForeignDigits(text) ? "数字は半角または全角（0〜9・０〜９）で入力してください。" : "整数で入力してください。";
             return value is not null;
         }

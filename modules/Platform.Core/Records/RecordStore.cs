@@ -131,8 +131,10 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
             .OrderBy(e => e.Seq).ToList();
     }
 
-    /// <summary>Writes a batch of entries and the meeting's last sequence number in one transaction.</summary>
-    /// <summary>A batch of the meeting grain, with the audit rows of the requests that made it.</summary>
+    /// <summary>
+    /// Writes a batch of the meeting grain, the meeting's last sequence number and the audit rows of the requests that
+    /// made it, in one transaction.
+    /// </summary>
     public Task WriteAsync(string tenantId, string meetingId, IReadOnlyList<RecordEntry> entries, IReadOnlyCollection<Audit.AuditStamp> audit,
         CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>

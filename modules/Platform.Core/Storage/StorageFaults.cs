@@ -31,10 +31,9 @@ public static class StorageFaults
         // BUSY, LOCKED, IOERR, FULL, CANTOPEN: another process holds the file, or the disk is gone or full.
         SqliteException s => s.SqliteErrorCode is 5 or 6 or 10 or 13 or 14,
         SqlException s => s.IsTransient || s.Number is -2 or 53 or 4060,
-        SocketException => true,
         // A grain that failed on the database answers with the exception's type name when the type itself cannot travel.
-        Orleans.Serialization.UnavailableExceptionFallbackException f => f.ExceptionType is { } type &&
-            (type.StartsWith("Npgsql.", StringComparison.Ordinal) || type.StartsWith("Microsoft.Data.", StringComparison.Ordinal)),
+        // Only the connection failure's own type counts: PostgresException (a constraint, a bug in a query) is a fault.
+        Orleans.Serialization.UnavailableExceptionFallbackException f => f.ExceptionType == typeof(NpgsqlException).FullName,
         _ => false,
     };
 }

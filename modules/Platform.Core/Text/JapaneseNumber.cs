@@ -46,7 +46,7 @@ public static class JapaneseNumber
     public static NumberReading TryRead(ReadOnlySpan<char> input, long max, out long value)
     {
         value = 0;
-        input = input.Trim().Trim('\u3000');
+        input = input.Trim();
         if (input.IsEmpty) return NumberReading.Empty;
         var tooLarge = false;
         foreach (var c in input)

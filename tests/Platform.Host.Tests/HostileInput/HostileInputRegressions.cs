@@ -26,11 +26,10 @@ public sealed class HostileInputRegressions(HostileInputHost host) : IClassFixtu
         // Was 500: the settings are parsed as a JsonNode, whose strings are read only when written on.
         { "lone surrogate in a setting", "PUT", "/{tenant}/api/districts/{districtId}/modules/{moduleId}/settings", Json, """{"venue":"\ud800"}""", 400 },
         { "reversed surrogates in a setting", "PUT", "/{tenant}/api/districts/{districtId}/modules/{moduleId}/settings", Json, """{"venue":"\udfff\ud800"}""", 400 },
-        // Found with HOSTILE_CASES=150; still 500 until their owners fix them (the tests fail until then, by design).
-        // Owned by parse: JapaneseDate.TryParseDate calls int.Parse on digits of other scripts (FormatException).
+        // Found with HOSTILE_CASES=150. Were 500: JapaneseDate.TryParseDate called int.Parse on digits of other scripts.
         { "persian digits in a rollout date", "POST", "/{tenant}/api/districts/{districtId}/support-meeting/rollout", Json, """{"step":"officersMeeting","date":"۲۰۱۹-۱۱-۱۹"}""", 400 },
         { "arabic-indic digits in a wareki role start", "POST", "/{tenant}/api/people/{personId}/roles", Json, """{"role":"coordinatorTier1","since":"令和元年١١月١٩日"}""", 400 },
-        // Owned by http: a multipart body cut short makes ReadFormAsync throw IOException (unexpected end of stream).
+        // Was 500: a multipart body cut short makes ReadFormAsync throw IOException (unexpected end of stream).
         { "multipart cut short to the handouts", "POST", "/{tenant}/api/meetings/{meetingId}/handouts", "multipart/form-data; boundary=hostile",
             "--hostile\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n{}", 400 },
     };
