@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need on a fresh machine (Debian 12, .NET 10 SDK), starts a
-# throwaway PostgreSQL cluster on a loopback port as the postgres user, runs every test project, stops what it
-# started, and ends with one line: "N passed, N failed, N skipped". Exits non-zero on any failure.
+# throwaway PostgreSQL cluster on a loopback port as the postgres user, runs every test project and each benchmark as a
+# smoke, stops what it started, and ends with one line: "N passed, N failed, N skipped". Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -43,10 +43,27 @@ for project in tests/*.Tests/*.csproj; do
     --logger "trx;LogFileName=$name.trx" --results-directory "$work/results" || status=1
 done
 
-python3 - "$work/results" <<'PY'
+# Each benchmark as a smoke (seconds, tiny parameters): one that no longer runs fails the build, and counts as a
+# failed test. Full runs and their figures: build/bench/README.md.
+bench_passed=0; bench_failed=0
+smoke() {
+  local name=$1; shift
+  echo "== benchmark $name (smoke: $*)"
+  if dotnet run -c Release --no-build --project "build/bench/$name" -- "$@" > "$work/bench.log" 2>&1; then
+    bench_passed=$((bench_passed + 1)); grep -v -e '^warn:' -e '^ ' "$work/bench.log" | tail -n 6
+  else
+    bench_failed=$((bench_failed + 1)); status=1; tail -n 40 "$work/bench.log"
+  fi
+}
+smoke ExchangeImport 5
+smoke TenantDensity 20 2 5
+smoke RecordingThroughput 1 4
+smoke RecordingThroughput 1 4 "${PLATFORM_TEST_POSTGRES/Pooling=false/Pooling=true}"
+
+python3 - "$work/results" "$bench_passed" "$bench_failed" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-passed = failed = skipped = 0
+passed, failed, skipped = int(sys.argv[2]), int(sys.argv[3]), 0
 for path in glob.glob(sys.argv[1] + "/*.trx"):
     c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns).attrib
     passed += int(c["passed"]); failed += int(c["failed"]) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Miyagi.ExchangeSessions.Summaries;
+using Platform.Bench;
 using Platform.Host;
 
 var repetitions = args.Length > 0 ? int.Parse(args[0]) : 200;
@@ -39,9 +40,11 @@ Report("parse the seed (in process)", await Time(() => { ExchangeSummaryParser.P
 static int Port() { using var l = new TcpListener(IPAddress.Loopback, 0); l.Start(); return ((IPEndPoint)l.LocalEndpoint).Port; }
 var db = Path.Combine(Path.GetTempPath(), $"sasaeai-bench-{Guid.NewGuid():N}.db");
 var app = PlatformApp.Create(["--Database:Provider=Sqlite", $"--Database:ConnectionString=Data Source={db}", "--Urls=http://127.0.0.1:0",
-    $"--Silo:SiloPort={Port()}", $"--Silo:GatewayPort={Port()}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Error"]);
+    $"--Silo:SiloPort={Port()}", $"--Silo:GatewayPort={Port()}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Error",
+    .. BenchAuth.HostArguments()]);
 await app.StartAsync();
 using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+await BenchAuth.SignInAsync(http, "miyagi-coordinator", BenchAuth.DemoPassword);
 string? roundId = null;
 Report("import via API (SQLite, replace)", await Time(async () =>
 {
