@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Platform.Core.Text;
 
 namespace Platform.Host.Http;
 
@@ -61,9 +61,7 @@ public static class LocalUrl
         if (s.Length > 1 && s[1] is '/' or '\\') return false;
         foreach (var c in s)
         {
-            if (c == '\\' || char.IsWhiteSpace(c)) return false;
-            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
-                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator) return false;
+            if (c == '\\' || char.IsWhiteSpace(c) || InvisibleCharacters.Is(c)) return false;
         }
         return true;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Platform.Core.Text;
@@ -24,7 +23,7 @@ public static class FileNames
         var builder = new StringBuilder(last.Length);
         foreach (var c in last)
         {
-            if (Invisible(c)) continue;
+            if (InvisibleCharacters.Is(c)) continue;
             builder.Append(NotSavable.Contains(c) ? '_' : c);
         }
         // Windows drops trailing dots and spaces, and a name of dots alone is a folder to some tools.
@@ -32,10 +31,6 @@ public static class FileNames
         if (cleaned.Trim('.').Length == 0) return Default;
         return Shorten(cleaned);
     }
-
-    private static bool Invisible(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
-            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     // Keeps the extension, which tells the reader's computer what opens the file, and never splits a surrogate pair.
     private static string Shorten(string name)

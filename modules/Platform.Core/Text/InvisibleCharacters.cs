@@ -4,16 +4,20 @@ using Platform.Abstractions.Errors;
 namespace Platform.Core.Text;
 
 /// <summary>
-/// Control and format characters (bidi overrides such as U+202E, zero-width spaces, BOMs) have no place in a name or a
-/// title: they make 「‮gnp.exe」 read as 「exe.png」 and make two equal-looking names differ. Variation selectors of
-/// 異体字 are not among them (they are marks, not format characters) and stay allowed.
+/// Control and format characters (bidi overrides such as U+202E, zero-width spaces, BOMs) and the line and paragraph
+/// separators have no place in a name, a title, a file name or a return URL: they make 「‮gnp.exe」 read as 「exe.png」
+/// and make two equal-looking names differ. Variation selectors of 異体字 are not among them (they are marks, not format
+/// characters) and stay allowed.
 /// </summary>
 public static class InvisibleCharacters
 {
     public const string Code = "text.invisible_characters";
 
-    public static bool In(string? text) =>
-        text is not null && text.Any(c => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Control);
+    public static bool Is(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    public static bool In(string? text) => text is not null && text.Any(Is);
 
     /// <summary>Adds a field error naming <paramref name="label"/> when <paramref name="text"/> holds such a character.</summary>
     public static ValidationErrors RefuseInvisible(this ValidationErrors errors, string field, string label, string? text) =>
