@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Miyagi.ExchangeSessions.Summaries;
-using Platform.Bench;
 using Platform.Host;
+using Platform.Testing;
 
 var repetitions = args.Length > 0 ? int.Parse(args[0]) : 200;
 var seed = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seeds", "miyagi-exchange-sessions-2019.txt"));
@@ -41,10 +41,10 @@ static int Port() { using var l = new TcpListener(IPAddress.Loopback, 0); l.Star
 var db = Path.Combine(Path.GetTempPath(), $"sasaeai-bench-{Guid.NewGuid():N}.db");
 var app = PlatformApp.Create(["--Database:Provider=Sqlite", $"--Database:ConnectionString=Data Source={db}", "--Urls=http://127.0.0.1:0",
     $"--Silo:SiloPort={Port()}", $"--Silo:GatewayPort={Port()}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Error",
-    .. BenchAuth.HostArguments()]);
+    .. TestAuth.HostArguments()]);
 await app.StartAsync();
 using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-await BenchAuth.SignInAsync(http, "miyagi-coordinator", BenchAuth.DemoPassword);
+await TestAuth.SignInAsync(http, "miyagi-coordinator", TestAuth.DemoPassword);
 string? roundId = null;
 Report("import via API (SQLite, replace)", await Time(async () =>
 {

@@ -16,8 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Records;
 using Platform.Core.Storage;
 using Platform.Core.Text;
-using Platform.Bench;
 using Platform.Host;
+using Platform.Testing;
 
 var seconds = args.Length > 0 ? int.Parse(args[0]) : 10;
 var clients = args.Length > 1 ? int.Parse(args[1]) : 32;
@@ -39,7 +39,7 @@ else
 
 static int Port() { using var l = new TcpListener(IPAddress.Loopback, 0); l.Start(); return ((IPEndPoint)l.LocalEndpoint).Port; }
 var app = PlatformApp.Create([.. database, "--Urls=http://127.0.0.1:0", $"--Silo:SiloPort={Port()}", $"--Silo:GatewayPort={Port()}",
-    "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Error", .. BenchAuth.HostArguments()]);
+    "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Error", .. TestAuth.HostArguments()]);
 
 // The ceiling: the same row, the same Dapper INSERT, no grain, no batching, no sequence bookkeeping.
 var bareSeq = 1_000_000;
@@ -57,7 +57,7 @@ app.MapPost("/bench/bare/{meetingId}", async (string meetingId, OpinionInput inp
 await app.StartAsync();
 var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(baseUrl) };
-await BenchAuth.SignInAsync(http, "aomori-coordinator", BenchAuth.DemoPassword);
+await TestAuth.SignInAsync(http, "aomori-coordinator", TestAuth.DemoPassword);
 
 async Task<JsonElement> Post(string url, object body)
 {

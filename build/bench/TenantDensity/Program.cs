@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Platform.Bench;
 using Platform.Core.Storage;
 using Platform.Host;
+using Platform.Testing;
 
 var tenants = args.Length > 0 ? int.Parse(args[0]) : 1741;
 var districtsPerTenant = args.Length > 1 ? int.Parse(args[1]) : 10;
@@ -37,10 +37,10 @@ await using (var transaction = await connection.BeginTransactionAsync())
 
 static int Port() { using var l = new TcpListener(IPAddress.Loopback, 0); l.Start(); return ((IPEndPoint)l.LocalEndpoint).Port; }
 var app = PlatformApp.Create([$"--Database:Provider=Sqlite", $"--Database:ConnectionString={options.ConnectionString}", "--Seeds:Load=false",
-    "--Urls=http://127.0.0.1:0", $"--Silo:SiloPort={Port()}", $"--Silo:GatewayPort={Port()}", "--Logging:LogLevel:Default=Warning", .. BenchAuth.HostArguments()]);
+    "--Urls=http://127.0.0.1:0", $"--Silo:SiloPort={Port()}", $"--Silo:GatewayPort={Port()}", "--Logging:LogLevel:Default=Warning", .. TestAuth.HostArguments()]);
 await app.StartAsync();
 var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-await BenchAuth.SignInAsync(client, "admin", BenchAuth.AdminPassword);
+await TestAuth.SignInAsync(client);
 
 async Task Touch(int t)
 {
