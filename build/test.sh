@@ -50,7 +50,7 @@ smoke() {
   local name=$1; shift
   echo "== benchmark $name (smoke: $*)"
   if dotnet run -c Release --no-build --project "build/bench/$name" -- "$@" > "$work/bench.log" 2>&1; then
-    bench_passed=$((bench_passed + 1)); grep -v -e '^warn:' -e '^ ' "$work/bench.log" | tail -n 6
+    bench_passed=$((bench_passed + 1)); grep '^figure |' "$work/bench.log" | tail -n 8
   else
     bench_failed=$((bench_failed + 1)); status=1; tail -n 40 "$work/bench.log"
   fi

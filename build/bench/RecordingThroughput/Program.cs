@@ -3,47 +3,23 @@
 // single INSERT with Dapper and nothing else. Then the HTML summary of a meeting with 4 themes × 50 opinions.
 // Usage: dotnet run -c Release --project build/bench/RecordingThroughput [seconds=10] [clients=32] [postgres connection string]
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Records;
 using Platform.Core.Storage;
 using Platform.Core.Text;
-using Platform.Host;
-using Platform.Testing;
+using Platform.Bench;
 
 var seconds = args.Length > 0 ? int.Parse(args[0]) : 10;
 var clients = args.Length > 1 ? int.Parse(args[1]) : 32;
 var postgres = args.Length > 2 ? args[2] : null;
 
-string[] database;
-string? dropPostgres = null;
-if (postgres is null)
-{
-    database = ["--Database:Provider=Sqlite", $"--Database:ConnectionString=Data Source={Path.Combine(Path.GetTempPath(), $"sasaeai-bench-{Guid.NewGuid():N}.db")}"];
-}
-else
-{
-    var name = "bench_" + Ids.New();
-    await using (var admin = new Npgsql.NpgsqlConnection(postgres)) { await admin.OpenAsync(); await admin.ExecuteAsync($"CREATE DATABASE {name}"); }
-    database = ["--Database:Provider=Postgres", $"--Database:ConnectionString={new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = name, MaxPoolSize = 64 }}"];
-    dropPostgres = name;
-}
-
-static int Port() { using var l = new TcpListener(IPAddress.Loopback, 0); l.Start(); return ((IPEndPoint)l.LocalEndpoint).Port; }
-var app = PlatformApp.Create([.. database, "--Urls=http://127.0.0.1:0", $"--Silo:SiloPort={Port()}", $"--Silo:GatewayPort={Port()}",
-    "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Error", .. TestAuth.HostArguments()]);
-
 // The ceiling: the same row, the same Dapper INSERT, no grain, no batching, no sequence bookkeeping.
 var bareSeq = 1_000_000;
-app.MapPost("/bench/bare/{meetingId}", async (string meetingId, OpinionInput input, Database db) =>
+await using var host = await BenchHost.StartAsync(postgres, configure: app => app.MapPost("/bench/bare/{meetingId}", async (string meetingId, OpinionInput input, Database db) =>
 {
     var seq = Interlocked.Increment(ref bareSeq);
     var id = Ids.New();
@@ -53,11 +29,9 @@ app.MapPost("/bench/bare/{meetingId}", async (string meetingId, OpinionInput inp
         "VALUES ('aomori', @id, @meetingId, @AgendaItemId, @seq, 'Opinion', @Text, NULL, NULL, NULL, NULL, @now, @search)",
         new { id, meetingId, input.AgendaItemId, seq, input.Text, now = Clock.Now(), search = SearchText.Fold(input.Text) });
     return Results.Created((string?)null, new { id, seq });
-});
-await app.StartAsync();
-var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(baseUrl) };
-await TestAuth.SignInAsync(http, "aomori-coordinator", TestAuth.DemoPassword);
+}));
+using var http = await host.SignInAsync("aomori-coordinator", clients * 2);
+const string Bench = "RecordingThroughput";
 
 async Task<JsonElement> Post(string url, object body)
 {
@@ -74,7 +48,7 @@ async Task<(string Meeting, string Theme)> NewMeeting(string title)
     return (meeting, theme);
 }
 
-async Task<(double PerSecond, double P50, double P99, int Count)> Run(string label, Func<int, Task> send, TimeSpan duration)
+async Task<double> Run(string label, string? figure, Func<int, Task> send, TimeSpan duration)
 {
     var latencies = new List<double>[clients];
     var stop = Stopwatch.StartNew();
@@ -90,9 +64,14 @@ async Task<(double PerSecond, double P50, double P99, int Count)> Run(string lab
         }
     }));
     var all = latencies.SelectMany(l => l).Order().ToList();
-    var result = (all.Count / stop.Elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.99)], all.Count);
-    Console.WriteLine($"{label,-22} {result.Item1,8:F0} /s   p50 {result.Item2,6:F2} ms   p99 {result.Item3,6:F2} ms   ({all.Count} opinions)");
-    return result;
+    var perSecond = all.Count / stop.Elapsed.TotalSeconds;
+    Console.WriteLine($"{label,-22} {perSecond,8:F0} /s   p50 {Figures.Percentile(all, 50),6:F2} ms   p99 {Figures.Percentile(all, 99),6:F2} ms   ({all.Count} opinions)");
+    if (figure is not null)
+    {
+        Figures.Print(Bench, host.DatabaseName, $"{figure}.throughput", perSecond, "opinions/s");
+        Figures.Latencies(Bench, host.DatabaseName, figure, all);
+    }
+    return perSecond;
 }
 
 var (platformMeeting, platformTheme) = await NewMeeting("計測（プラットフォーム）");
@@ -100,12 +79,12 @@ var (bareMeeting, bareTheme) = await NewMeeting("計測（素のINSERT）");
 Task Platform(int n) => Post($"/aomori/api/meetings/{platformMeeting}/opinions", new { agendaItemId = platformTheme, text = $"意見{n}：地域のお宝を共有する" });
 Task Bare(int n) => Post($"/bench/bare/{bareMeeting}", new { agendaItemId = bareTheme, text = $"意見{n}：地域のお宝を共有する" });
 
-Console.WriteLine($"{(postgres is null ? "SQLite" : "PostgreSQL")}, {clients} clients, {seconds} s each, after 2 s of warm-up each");
-await Run("warm-up (bare)", Bare, TimeSpan.FromSeconds(2));
-await Run("warm-up (platform)", Platform, TimeSpan.FromSeconds(2));
-var ceiling = await Run("ceiling: bare INSERT", Bare, TimeSpan.FromSeconds(seconds));
-var platform = await Run("platform: API+grain", Platform, TimeSpan.FromSeconds(seconds));
-Console.WriteLine($"ratio platform / ceiling: {platform.PerSecond / ceiling.PerSecond:F2}");
+Console.WriteLine($"{host.DatabaseName}, {clients} clients, {seconds} s each, after 2 s of warm-up each");
+await Run("warm-up (bare)", null, Bare, TimeSpan.FromSeconds(2));
+await Run("warm-up (platform)", null, Platform, TimeSpan.FromSeconds(2));
+var ceiling = await Run("ceiling: bare INSERT", "ceiling", Bare, TimeSpan.FromSeconds(seconds));
+var platform = await Run("platform: API+grain", "platform", Platform, TimeSpan.FromSeconds(seconds));
+Figures.Print(Bench, host.DatabaseName, "ratio", platform / ceiling, "platform/ceiling");
 
 // The summary of 4 themes × 50 opinions, rendered by the real endpoint.
 var (summaryMeeting, firstTheme) = await NewMeeting("概要計測");
@@ -123,14 +102,5 @@ for (var i = 0; i < 220; i++)
     if (i >= 20) times.Add(one.Elapsed.TotalMilliseconds);
     if (i == 0 && html.Split("<li").Length < 200) throw new InvalidOperationException("summary is missing opinions");
 }
-times.Sort();
-Console.WriteLine($"summary HTML, 4 × 50 opinions: p50 {times[times.Count / 2]:F2} ms, p95 {times[(int)(times.Count * 0.95)]:F2} ms, max {times[^1]:F2} ms (200 requests after 20 warm-up)");
+Figures.Latencies(Bench, host.DatabaseName, "summary_html_4x50", times);
 
-await app.StopAsync();
-if (dropPostgres is not null)
-{
-    Npgsql.NpgsqlConnection.ClearAllPools();
-    await using var admin = new Npgsql.NpgsqlConnection(postgres);
-    await admin.OpenAsync();
-    await admin.ExecuteAsync($"DROP DATABASE {dropPostgres} WITH (FORCE)");
-}
