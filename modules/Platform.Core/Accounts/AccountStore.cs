@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 using Platform.Abstractions.Errors;
 using Platform.Core.Storage;
 
@@ -40,6 +41,7 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
     {
         public string AccountId { get; init; } = "";
         public string? TenantScope { get; init; }
+        public string ExpiresAt { get; init; } = "";
     }
 
     private const string Columns = "account_id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, platform_admin AS PlatformAdmin";
@@ -140,6 +142,7 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
                 new { account.Id, hash = Hasher.HashPassword(account.UserName, next!) }, transaction);
             return await connection.ExecuteAsync("DELETE FROM access_tokens WHERE account_id = @Id", new { account.Id }, transaction);
         }, cancellationToken);
+        Forget(account.Id);
     }
 
     /// <summary>The rules for a new account's user name and password, for callers that check other fields in the same pass.</summary>
@@ -165,7 +168,19 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
         return list;
     }
 
+    /// <summary>
+    /// The account as every signed-in request needs it (session cookie or bearer token), from memory for up to
+    /// <see cref="RememberedFor"/>: reading it for each request cost three queries and was most of the time of a recorded opinion.
+    /// </summary>
     public async Task<Account?> FindAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        if (Recall<Account>(AccountKey(accountId)) is { } known) return known;
+        var account = await ReadAsync(accountId, cancellationToken);
+        if (account is not null) Remember(AccountKey(accountId), account, time.GetUtcNow() + RememberedFor);
+        return account;
+    }
+
+    private async Task<Account?> ReadAsync(string accountId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM accounts WHERE account_id = @accountId", new { accountId });
@@ -197,12 +212,50 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
 
     public async Task<Account?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var issued = await connection.QuerySingleOrDefaultAsync<TokenRow>(
-            "SELECT account_id AS AccountId, tenant_scope AS TenantScope FROM access_tokens WHERE token_hash = @hash AND expires_at > @now",
-            new { hash = Hash(token), now = time.GetUtcNow().ToString("O") });
-        if (issued is null || await FindAsync(issued.AccountId, cancellationToken) is not { } account) return null;
+        var hash = Hash(token);
+        if (Recall<TokenRow>(TokenKey(hash)) is not { } issued)
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            issued = await connection.QuerySingleOrDefaultAsync<TokenRow>(
+                "SELECT account_id AS AccountId, tenant_scope AS TenantScope, expires_at AS ExpiresAt FROM access_tokens WHERE token_hash = @hash AND expires_at > @now",
+                new { hash, now = time.GetUtcNow().ToString("O") });
+            // Unknown tokens are not remembered: a guess costs the guesser a query each time, and cannot fill the memory.
+            if (issued is null) return null;
+            var until = time.GetUtcNow() + RememberedFor;
+            if (DateTimeOffset.TryParse(issued.ExpiresAt, out var expires) && expires < until) until = expires;
+            Remember(TokenKey(hash), issued, until);
+        }
+        if (await FindAsync(issued.AccountId, cancellationToken) is not { } account) return null;
         return issued.TenantScope is null ? account : account.Within(issued.TenantScope);
+    }
+
+    /// <summary>
+    /// How long a host trusts what it read of an account or a token. A change made through this host (a new password, which
+    /// revokes the tokens) takes effect at once; one made on another host of a cluster, within this time.
+    /// </summary>
+    public static readonly TimeSpan RememberedFor = TimeSpan.FromSeconds(10);
+
+    private readonly MemoryCache _remembered = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+
+    private static string AccountKey(string accountId) => "a:" + accountId;
+
+    private static string TokenKey(string hash) => "t:" + hash;
+
+    private sealed record Remembered(object Value, DateTimeOffset Until);
+
+    // The platform's clock decides what is still valid (tests move it); the cache's own expiry only frees the memory.
+    private T? Recall<T>(string key) where T : class =>
+        _remembered.TryGetValue(key, out Remembered? r) && r!.Until > time.GetUtcNow() ? (T)r.Value : null;
+
+    private void Remember(string key, object value, DateTimeOffset until) =>
+        _remembered.Set(key, new Remembered(value, until), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = RememberedFor, Size = 1 });
+
+    /// <summary>Forgets the account and every token of it that this host remembers.</summary>
+    private void Forget(string accountId)
+    {
+        _remembered.Remove(AccountKey(accountId));
+        foreach (var key in _remembered.Keys.OfType<string>().Where(k => k.StartsWith("t:", StringComparison.Ordinal)))
+            if (_remembered.TryGetValue(key, out Remembered? r) && ((TokenRow)r!.Value).AccountId == accountId) _remembered.Remove(key);
     }
 
     private static async Task<Account> LoadAsync(System.Data.Common.DbConnection connection, Row row)

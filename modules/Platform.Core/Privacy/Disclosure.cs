@@ -72,29 +72,41 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         return (shown, shownHandouts);
     }
 
-    /// <summary>The entries after <paramref name="afterSeq"/> as the audience may see them: the recorders' live pages.</summary>
-    public async Task<IReadOnlyList<RecordEntry>> EntriesSinceAsync(HttpContext http, Meeting meeting, int afterSeq, CancellationToken cancellationToken) =>
-        await ShowAsync(http, meeting, await records.EntriesSinceAsync(http.Tenant().Id, meeting.Id, afterSeq, cancellationToken), cancellationToken);
-
-    /// <summary>The entries of the items revised (<see cref="IMeetingGrain.Revised"/>) as the audience may see them now.</summary>
-    public async Task<IReadOnlyList<RecordEntry>> RevisedEntriesAsync(HttpContext http, Meeting meeting, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// A recorder's live page: what its reader may see of the meeting, decided once when the page connects and again
+    /// when the meeting grain says that levels, withdrawals or pledges changed (<see cref="Follower.RefreshAsync"/>).
+    /// Entries come from the grain's memory; showing them reads nothing, and writes the audit rows of a resident's items.
+    /// </summary>
+    public async Task<Follower> FollowAsync(HttpContext http, Meeting meeting, CancellationToken cancellationToken)
     {
-        var entries = await records.EntriesSinceAsync(http.Tenant().Id, meeting.Id, 0, cancellationToken);
-        return await ShowAsync(http, meeting, entries.Where(e => itemIds.Contains(e.Opinion?.Id ?? e.Comment?.Id ?? "")).ToList(), cancellationToken);
+        var follower = new Follower(this, http, meeting);
+        await follower.RefreshAsync(cancellationToken);
+        return follower;
     }
 
-    private async Task<IReadOnlyList<RecordEntry>> ShowAsync(HttpContext http, Meeting meeting, IReadOnlyList<RecordEntry> entries, CancellationToken cancellationToken)
+    public sealed class Follower(Disclosure disclosure, HttpContext http, Meeting meeting)
     {
-        var tenantId = http.Tenant().Id;
-        var audience = http.Audience();
-        var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], cancellationToken);
+        private readonly Audience _audience = http.Audience();
+        private Sight? _sight;
+
+        public async Task RefreshAsync(CancellationToken cancellationToken) =>
+            _sight = await disclosure.SightAsync(http.Tenant().Id, meeting, _audience, [meeting.Id], cancellationToken);
+
+        public async Task<IReadOnlyList<RecordEntry>> ShowAsync(IReadOnlyList<RecordEntry> entries, CancellationToken cancellationToken) =>
+            await disclosure.ShowAsync(http, meeting, _audience, _sight!, entries, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<RecordEntry>> ShowAsync(HttpContext http, Meeting meeting, Audience audience, Sight sight, IReadOnlyList<RecordEntry> entries,
+        CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0) return entries;
         var views = new Views(audience, http.Request.Path);
         var shown = entries.Select(e => e with
         {
             Opinion = e.Opinion is { } o ? Show(o, meeting.Id, sight, views) : null,
             Comment = e.Comment is { } c ? Show(c, meeting.Id, sight, views) : null,
         }).ToList();
-        await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
+        await audit.WriteAsync(http.Tenant().Id, views.Entries, cancellationToken);
         return shown;
     }
 
@@ -103,7 +115,7 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     /// or the live stream's copy, so both must say the same: a resident's information without the pledge is a marker in both.
     /// </summary>
     public async Task<RecordEntry> EntryAsync(HttpContext http, Meeting meeting, RecordEntry entry) =>
-        (await ShowAsync(http, meeting, [entry], http.RequestAborted))[0];
+        (await (await FollowAsync(http, meeting, http.RequestAborted)).ShowAsync([entry], http.RequestAborted))[0];
 
     public async Task<IReadOnlyList<Handout>> HandoutsAsync(HttpContext http, Meeting meeting)
     {
@@ -174,7 +186,7 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         if (sight.Why(o.Id, meetingId, o.Sensitivity) is { } why)
             return o with { Text = SensitivityNames.Marker(o.Sensitivity, why), Speaker = null, Organisation = null, RecordedBy = null, Withheld = why };
         views.Saw(ItemKinds.Opinion, o.Id, o.Sensitivity);
-        return o with { Basis = sight.Basis(o.Id) };
+        return o with { Basis = sight.Basis(o.Id) ?? o.Basis };
     }
 
     /// <summary>Like an opinion's: who commented, in what role and position, can tell as much as what was said.</summary>
@@ -183,7 +195,7 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         if (sight.Why(c.Id, meetingId, c.Sensitivity) is { } why)
             return c with { Text = SensitivityNames.Marker(c.Sensitivity, why), Speaker = null, Role = null, Position = null, Withheld = why };
         views.Saw(ItemKinds.Comment, c.Id, c.Sensitivity);
-        return c with { Basis = sight.Basis(c.Id) };
+        return c with { Basis = sight.Basis(c.Id) ?? c.Basis };
     }
 
     /// <summary>The organisation in charge goes with the title: who is to visit a household can point to the household.</summary>

@@ -65,7 +65,7 @@ public static class PrivacyEndpoints
             return await privacy.PledgesAsync(http.Tenant().Id, meetingId, http.RequestAborted);
         });
         meeting.MapPost("/pledges", async (HttpContext http, string meetingId, PledgeInput input, MeetingStore meetings, PrivacyStore privacy, AccountStore accounts,
-            TimeProvider time) =>
+            TimeProvider time, IGrainFactory grains) =>
         {
             var tenantId = http.Tenant().Id;
             await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
@@ -82,6 +82,8 @@ public static class PrivacyEndpoints
             var on = JapaneseDate.Optional(input.PledgedOn, errors, "pledgedOn", "pledge.invalid_date", "誓約日") ?? Clock.TodayInJapan(time);
             errors.ThrowIfAny();
             var pledge = await privacy.AddPledgeAsync(tenantId, meetingId, account?.Id, signer!, on, http.Audience().Name, http.RequestAborted);
+            // The pledged reader's open pages show the meeting's residents' items from now on, without a reload.
+            if (account is not null) await Revised(grains, tenantId, meetingId, null);
             return Results.Created($"/{tenantId}/api/meetings/{meetingId}/pledges", pledge);
         });
 
@@ -119,6 +121,6 @@ public static class PrivacyEndpoints
     private static Sensitivity Max(Sensitivity a, Sensitivity b) => a > b ? a : b;
 
     // Pages open on the meeting show the item as it is now shown, without a reload.
-    private static Task Revised(IGrainFactory grains, string tenantId, string meetingId, string itemId) =>
+    private static Task Revised(IGrainFactory grains, string tenantId, string meetingId, string? itemId) =>
         grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meetingId)).Revised(itemId);
 }

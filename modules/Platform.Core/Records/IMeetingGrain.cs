@@ -19,17 +19,19 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     /// <summary>
     /// Answers as soon as there are entries after <paramref name="afterSeq"/> or items revised after
-    /// <paramref name="afterRevision"/> (UTC ticks; a negative one: from now on), or when <paramref name="wait"/> has passed.
+    /// <paramref name="afterRevision"/> (UTC ticks; a negative one: from now on), or when <paramref name="wait"/> has passed,
+    /// with those entries from the grain's memory: the live pages read nothing from the database per entry.
     /// </summary>
     [Alias("WaitForChanges")]
     Task<MeetingChange> WaitForChange(int afterSeq, long afterRevision, TimeSpan wait);
 
     /// <summary>
-    /// An item already recorded is now shown differently (consent withdrawn, level changed): the open recorders' pages
-    /// re-read it, so that a withdrawal hides the text there too, at once.
+    /// An item already recorded is now shown differently (consent withdrawn, level changed), or, with no item, the
+    /// meeting's pledges changed: the open recorders' pages decide again what their reader may see and are sent the
+    /// items again, so that a withdrawal hides the text there too, at once.
     /// </summary>
     [Alias("Revised")]
-    Task Revised(string itemId);
+    Task Revised(string? itemId);
 
     /// <summary>Re-reads the meeting after its status changed elsewhere (a meeting with approved minutes takes no more entries).</summary>
     [Alias("Refresh")]

@@ -26,13 +26,15 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     private int _lastDurable;
     private readonly List<AgendaItem> _agenda = [];
     private readonly Dictionary<string, Opinion> _opinions = [];
+    // Every durable entry, in order, as stored: the live pages are served from here, each filtering by what its reader may see.
+    private readonly List<RecordEntry> _entries = [];
     private List<Pending> _queue = [];
     private Task? _writing;
     private TaskCompletionSource _changed = NewSignal();
     // Revisions are numbered by the clock (UTC ticks), so that a page can ask for those since it was rendered. They live
     // as long as the activation, which open pages keep alive by waiting on it.
     private long _revision;
-    private readonly List<(long Revision, string ItemId)> _revised = [];
+    private readonly List<(long Revision, string? ItemId)> _revised = [];
     private const int KeptRevisions = 500;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -111,17 +113,27 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     {
         if (afterRevision < 0) afterRevision = DateTime.UtcNow.Ticks;
         if (_lastDurable <= afterSeq && _revision <= afterRevision) await Task.WhenAny(_changed.Task, Task.Delay(wait));
-        return new MeetingChange(_lastDurable, Math.Max(afterRevision, _revision), _revised.Where(r => r.Revision > afterRevision).Select(r => r.ItemId).Distinct().ToList());
+        var revisions = _revised.Where(r => r.Revision > afterRevision).ToList();
+        // A change of pledges (no item) can show any resident's item differently: all of them are sent again.
+        var revised = revisions.Any(r => r.ItemId is null)
+            ? _entries.Where(e => ItemLevel(e)?.IsPersonal() == true).ToList()
+            : _entries.Where(e => ItemId(e) is { } id && revisions.Any(r => r.ItemId == id)).ToList();
+        return new MeetingChange(_lastDurable, Math.Max(afterRevision, _revision), EntriesAfter(afterSeq), revised, revisions.Count > 0);
     }
 
-    public Task Revised(string itemId)
+    public async Task Revised(string? itemId)
     {
+        // The item's level may have changed in the database: the entries are read again, once here rather than by every page.
+        if (itemId is not null) await LoadAsync(CancellationToken.None);
         _revision = Math.Max(_revision + 1, DateTime.UtcNow.Ticks);
         _revised.Add((_revision, itemId));
         if (_revised.Count > KeptRevisions) _revised.RemoveRange(0, _revised.Count - KeptRevisions);
         Signal();
-        return Task.CompletedTask;
     }
+
+    private static string? ItemId(RecordEntry e) => e.Opinion?.Id ?? e.Comment?.Id;
+
+    private static Sensitivity? ItemLevel(RecordEntry e) => e.Opinion?.Sensitivity ?? e.Comment?.Sensitivity;
 
     private void Signal()
     {
@@ -153,6 +165,7 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
                 var audit = batch.Select(p => p.Audit).OfType<AuditStamp>().DistinctBy(a => a.EntryId).ToList();
                 await records.WriteAsync(_tenantId, _meetingId, batch.Select(p => p.Entry).ToList(), audit);
                 _lastDurable = batch[^1].Entry.Seq;
+                Durable(batch.Select(p => p.Entry).ToList());
                 foreach (var p in batch) p.Written.SetResult();
                 Signal();
             }
@@ -186,17 +199,49 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         _ => null,
     };
 
+    /// <summary>
+    /// Reads the meeting and its record. What is read is merged into what the grain holds, never put in its place: entries
+    /// accepted meanwhile (reentrancy) are not in the database yet, or were written after this read.
+    /// </summary>
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         _meeting = await meetings.FindAsync(_tenantId, _meetingId, cancellationToken);
         if (_meeting is null) return;
-        var record = await records.LoadAsync(_tenantId, _meeting, cancellationToken);
-        _agenda.Clear();
-        _agenda.AddRange(record.Agenda);
-        _opinions.Clear();
-        foreach (var o in record.Opinions) _opinions[o.Id] = o;
+        var stored = await records.EntriesSinceAsync(_tenantId, _meetingId, 0, cancellationToken);
+        foreach (var a in stored.Select(e => e.AgendaItem).OfType<AgendaItem>())
+            if (_agenda.FindIndex(x => x.Id == a.Id) is var i and >= 0) _agenda[i] = a; else _agenda.Add(a);
+        _agenda.Sort((a, b) => a.Position.CompareTo(b.Position));
+        foreach (var o in stored.Select(e => e.Opinion).OfType<Opinion>()) _opinions[o.Id] = o;
+        Durable(stored);
         _lastDurable = Math.Max(_lastDurable, _meeting.RecordSeq);
         _lastGiven = Math.Max(_lastGiven, _lastDurable);
+    }
+
+    /// <summary>Adds durable entries to those kept in order; one already kept (read again) is replaced.</summary>
+    private void Durable(IReadOnlyList<RecordEntry> entries)
+    {
+        if (entries.Count == 0) return;
+        if (_entries.Count == 0 || entries[0].Seq > _entries[^1].Seq)
+        {
+            _entries.AddRange(entries);
+            return;
+        }
+        var bySeq = _entries.ToDictionary(e => e.Seq);
+        foreach (var e in entries) bySeq[e.Seq] = e;
+        _entries.Clear();
+        _entries.AddRange(bySeq.Values.OrderBy(e => e.Seq));
+    }
+
+    /// <summary>The entries after <paramref name="seq"/>: usually the last few, found by halving.</summary>
+    private List<RecordEntry> EntriesAfter(int seq)
+    {
+        int low = 0, high = _entries.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_entries[middle].Seq <= seq) low = middle + 1; else high = middle;
+        }
+        return _entries.GetRange(low, _entries.Count - low);
     }
 
     private static string? Short(string? text) => JapaneseText.CleanOrNull(text, 100);

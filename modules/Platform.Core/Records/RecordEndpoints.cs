@@ -152,6 +152,7 @@ public static class RecordEndpoints
         http.Response.Headers["X-Accel-Buffering"] = "no";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var grain = grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meetingId));
+        var follower = await disclosure.FollowAsync(http, meeting, stop.Token);
         await http.Response.WriteAsync(": connected\n\n", stop.Token);
         await http.Response.Body.FlushAsync(stop.Token);
         try
@@ -162,20 +163,17 @@ public static class RecordEndpoints
             {
                 var change = await grain.WaitForChange(last, revision, Heartbeat).WaitAsync(stop.Token);
                 revision = change.Revision;
-                if (change.Seq <= last && change.Revised.Count == 0)
+                if (change.SightChanged) await follower.RefreshAsync(stop.Token);
+                if (change.Entries.Count == 0 && change.Revised.Count == 0)
                     await http.Response.WriteAsync(": heartbeat\n\n", stop.Token);
-                if (change.Seq > last)
+                foreach (var entry in await follower.ShowAsync(change.Entries, stop.Token))
                 {
-                    foreach (var entry in await disclosure.EntriesSinceAsync(http, meeting, last, stop.Token))
-                    {
-                        await http.Response.WriteAsync($"id: {entry.Seq}\nevent: entry\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n", stop.Token);
-                        last = entry.Seq;
-                    }
+                    await http.Response.WriteAsync($"id: {entry.Seq}\nevent: entry\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n", stop.Token);
+                    last = entry.Seq;
                 }
                 // A revised item is sent again whole, without an id: the stream still resumes after the last entry.
-                if (change.Revised.Count > 0)
-                    foreach (var entry in await disclosure.RevisedEntriesAsync(http, meeting, change.Revised, stop.Token))
-                        await http.Response.WriteAsync($"event: revised\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n", stop.Token);
+                foreach (var entry in await follower.ShowAsync(change.Revised, stop.Token))
+                    await http.Response.WriteAsync($"event: revised\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n", stop.Token);
                 await http.Response.Body.FlushAsync(stop.Token);
             }
         }

@@ -50,11 +50,13 @@ public sealed record Comment(string Id, int Seq, CommentKind Kind, string? Speak
 public sealed record RecordEntry(int Seq, AgendaItem? AgendaItem, Opinion? Opinion, Comment? Comment);
 
 /// <summary>
-/// What a recorder's page waits for: the last durable entry, and the items re-shown since the page last asked
-/// (<see cref="IMeetingGrain.Revised"/>), and the latest revision's time (UTC ticks) to ask after next.
+/// What a recorder's page waits for: the last durable entry and the entries after the page's last one, the items
+/// re-shown since the page last asked (<see cref="IMeetingGrain.Revised"/>) as they are now, whether who may see what
+/// changed (<see cref="SightChanged"/>), and the latest revision's time (UTC ticks) to ask after next. Entries are
+/// as stored: the page shows them through its reader's view (<c>Disclosure.FollowAsync</c>).
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record MeetingChange(int Seq, long Revision, IReadOnlyList<string> Revised);
+public sealed record MeetingChange(int Seq, long Revision, IReadOnlyList<RecordEntry> Entries, IReadOnlyList<RecordEntry> Revised, bool SightChanged);
 
 public sealed record AgendaItemInput(string? Title);
 

@@ -38,8 +38,14 @@ public sealed class Database
         _ => $"SQL Server {new SqlConnectionStringBuilder(_connectionString).DataSource}",
     };
 
+    /// <summary>How many connections this host has opened: each store method opens one, so tests count reads with it.</summary>
+    public long Opened => Interlocked.Read(ref _opened);
+
+    private long _opened;
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _opened);
         DbConnection connection = Provider switch
         {
             DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
