@@ -59,6 +59,9 @@ smoke ExchangeImport 5
 smoke TenantDensity 20 2 5
 smoke RecordingThroughput 1 4
 smoke RecordingThroughput 1 4 "${PLATFORM_TEST_POSTGRES/Pooling=false/Pooling=true}"
+smoke FollowerFanout 1 10 2 100
+smoke FollowerFanout 1 10 2 100 "${PLATFORM_TEST_POSTGRES/Pooling=false/Pooling=true}"
+smoke MixedLoad 2 4 2
 
 python3 - "$work/results" "$bench_passed" "$bench_failed" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

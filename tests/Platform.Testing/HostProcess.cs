@@ -18,6 +18,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The operating system's id of the host process: benchmarks read its memory through it.</summary>
+    public int ProcessId => _process.Id;
+
     public HttpClient Client { get; }
 
     public string Output { get { lock (_output) return _output.ToString(); } }

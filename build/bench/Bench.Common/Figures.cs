@@ -22,6 +22,6 @@ public static class Figures
         var sorted = milliseconds.Order().ToList();
         foreach (var p in new[] { 50, 95, 99 }) Print(benchmark, database, $"{name}.p{p}", Percentile(sorted, p), "ms");
         Print(benchmark, database, $"{name}.max", sorted.Count == 0 ? double.NaN : sorted[^1], "ms");
-        Print(benchmark, database, $"{name}.count", sorted.Count, "requests");
+        Print(benchmark, database, $"{name}.count", sorted.Count, "samples");
     }
 }

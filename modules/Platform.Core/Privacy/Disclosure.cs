@@ -15,7 +15,7 @@ namespace Platform.Core.Privacy;
 /// information to the audit log. Outputs (pages, API, summaries, exports, plugins) build on what it returns, so none
 /// can show more than this allows.
 /// </summary>
-public sealed class Disclosure(RecordStore records, HandoutStore handouts, PrivacyStore privacy, BodyStore bodies, AuditLog audit)
+public sealed class Disclosure(RecordStore records, HandoutStore handouts, PrivacyStore privacy, BodyStore bodies, AuditLog audit, IGrainFactory grains)
 {
     /// <summary>What one audience may see of one body's meetings: a pure decision, from what was loaded once.</summary>
     private sealed class Sight(Audience audience, string? districtId, IReadOnlyDictionary<string, PersonalMark> marks, IReadOnlySet<string> pledged)
@@ -56,7 +56,7 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     {
         var tenantId = http.Tenant().Id;
         audience ??= http.Audience();
-        var record = await records.LoadAsync(tenantId, meeting, http.RequestAborted);
+        var record = await LoadAsync(tenantId, meeting, http.RequestAborted);
         var meetingIds = record.Carried.Select(a => a.MeetingId).Append(meeting.Id);
         var sight = await SightAsync(tenantId, meeting, audience, meetingIds, http.RequestAborted);
         var views = new Views(audience, http.Request.Path);
@@ -70,6 +70,15 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
             : [];
         await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
         return (shown, shownHandouts);
+    }
+
+    /// <summary>The record, unfiltered: what was said from the meeting's grain, which holds it, and the action items from the database.</summary>
+    private async Task<MeetingRecord> LoadAsync(string tenantId, Meeting meeting, CancellationToken cancellationToken)
+    {
+        var entries = await grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meeting.Id)).Entries();
+        var (actions, carried) = await records.ActionsAsync(tenantId, meeting, cancellationToken);
+        return new MeetingRecord(entries.Select(e => e.AgendaItem).OfType<AgendaItem>().OrderBy(a => a.Position).ToList(),
+            entries.Select(e => e.Opinion).OfType<Opinion>().ToList(), entries.Select(e => e.Comment).OfType<Comment>().ToList(), actions, carried);
     }
 
     /// <summary>

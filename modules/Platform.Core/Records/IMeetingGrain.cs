@@ -18,6 +18,13 @@ public interface IMeetingGrain : IGrainWithStringKey
     Task<RecordResult> AddComment(CommentInput comment);
 
     /// <summary>
+    /// Every durable entry of the meeting, in order, as stored: pages and summaries read the record from here (through
+    /// <c>Disclosure</c>) rather than from the database, since the grain holds it anyway.
+    /// </summary>
+    [Alias("Entries")]
+    Task<IReadOnlyList<RecordEntry>> Entries();
+
+    /// <summary>
     /// Answers as soon as there are entries after <paramref name="afterSeq"/> or items revised after
     /// <paramref name="afterRevision"/> (UTC ticks; a negative one: from now on), or when <paramref name="wait"/> has passed,
     /// with those entries from the grain's memory: the live pages read nothing from the database per entry.

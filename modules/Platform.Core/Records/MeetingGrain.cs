@@ -10,9 +10,11 @@ namespace Platform.Core.Records;
 /// <summary>
 /// See <see cref="IMeetingGrain"/>. Reentrant so that entries arriving while a batch is being written queue up
 /// for the next one (group commit); every state change happens between awaits, on the grain's single thread, so
-/// sequence numbers are still given out strictly one after another.
+/// sequence numbers are still given out strictly one after another. It holds the whole record, which pages and
+/// summaries read from it; a meeting nobody has asked about for five minutes is let go (open pages keep it by waiting on it).
 /// </summary>
 [Reentrant]
+[CollectionAgeLimit(Minutes = 5)]
 public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : Grain, IMeetingGrain
 {
     public const int MaxTextLength = 4000;
@@ -108,6 +110,8 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
             input.Sensitivity ?? Sensitivity.Participants, input.Basis);
         return EnqueueAsync(new RecordEntry(seq, null, null, comment));
     }
+
+    public Task<IReadOnlyList<RecordEntry>> Entries() => Task.FromResult<IReadOnlyList<RecordEntry>>(_entries.ToArray());
 
     public async Task<MeetingChange> WaitForChange(int afterSeq, long afterRevision, TimeSpan wait)
     {

@@ -91,18 +91,11 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
             Enum.Parse<ActionStatus>(Status), Clock.ParseIso(CreatedOn)!.Value, Clock.ParseIso(ClosedOn), (Sensitivity)Sensitivity);
     }
 
-    /// <summary>Everything recorded, unfiltered: for the meeting's grain. People read through <see cref="Privacy.Disclosure"/>.</summary>
-    internal async Task<MeetingRecord> LoadAsync(string tenantId, Meeting meeting, CancellationToken cancellationToken = default)
+    /// <summary>The action items decided at the meeting, and those of earlier meetings of its body still open on its day.</summary>
+    internal async Task<(IReadOnlyList<ActionItem> Actions, IReadOnlyList<ActionItem> Carried)> ActionsAsync(string tenantId, Meeting meeting,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var key = new { tenantId, meetingId = meeting.Id };
-        var agenda = (await connection.QueryAsync<AgendaRow>(
-            "SELECT agenda_item_id AS Id, position AS Position, title AS Title, seq AS Seq FROM agenda_items WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY position", key))
-            .Select(r => new AgendaItem(r.Id, r.Position, r.Title, r.Seq)).ToList();
-        var opinions = (await connection.QueryAsync<OpinionRow>(
-            $"SELECT {OpinionColumns} FROM opinions WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY seq", key)).Select(r => r.ToOpinion()).ToList();
-        var comments = (await connection.QueryAsync<CommentRow>(
-            $"SELECT {CommentColumns} FROM comments WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY seq", key)).Select(r => r.ToComment()).ToList();
         var bodyActions = (await connection.QueryAsync<ActionRow>(
             $"SELECT a.action_id AS Id, a.body_id AS BodyId, a.meeting_id AS MeetingId, a.opinion_id AS OpinionId, a.title AS Title, a.owner_organisation_id AS OwnerOrganisationId, " +
             "a.due_date AS DueDate, a.status AS Status, a.created_on AS CreatedOn, a.closed_on AS ClosedOn, a.sensitivity AS Sensitivity, m.meeting_date AS MeetingDate " +
@@ -111,7 +104,7 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
             new { tenantId, meetingId = meeting.Id, bodyId = meeting.BodyId, date = Clock.Iso(meeting.Date) })).Select(r => r.ToAction()).ToList();
         // An earlier meeting's action item is carried onto this one while it was still open on this meeting's day.
         var carried = bodyActions.Where(a => a.MeetingId != meeting.Id && (a.ClosedOn is null || a.ClosedOn >= meeting.Date)).ToList();
-        return new MeetingRecord(agenda, opinions, comments, bodyActions.Where(a => a.MeetingId == meeting.Id).ToList(), carried);
+        return (bodyActions.Where(a => a.MeetingId == meeting.Id).ToList(), carried);
     }
 
     /// <summary>The entries after <paramref name="afterSeq"/>, in order, unfiltered (see <see cref="Privacy.Disclosure"/>).</summary>
