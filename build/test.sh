@@ -59,6 +59,7 @@ smoke ExchangeImport 5
 smoke TenantDensity 20 2 5
 smoke RecordingThroughput 1 4
 smoke RecordingThroughput 1 4 "${PLATFORM_TEST_POSTGRES/Pooling=false/Pooling=true}"
+smoke NationwideQueries "${PLATFORM_TEST_POSTGRES/Pooling=false/Pooling=true}" 20 2 20
 
 python3 - "$work/results" "$bench_passed" "$bench_failed" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
