@@ -179,17 +179,17 @@ public static class Nationwide
         foreach (var (name, _) in indexes) await connection.ExecuteAsync($"DROP INDEX {name}");
 
         var watch = Stopwatch.StartNew();
-        await using (var w = await connection.BeginBinaryImportAsync("COPY tenants (tenant_id, name, kind, local_government_code, created_at) FROM STDIN (FORMAT BINARY)"))
+        await using (var w = await Copy(connection, "COPY tenants (tenant_id, name, kind, local_government_code, created_at) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var t in set.Tenants) await w.WriteRowAsync(default, t.Id, t.Name, t.Kind, t.Code, now);
             await w.CompleteAsync();
         }
-        await using (var w = await connection.BeginBinaryImportAsync("COPY districts (tenant_id, district_id, name, kind, sort_order, created_at, updated_at) FROM STDIN (FORMAT BINARY)"))
+        await using (var w = await Copy(connection, "COPY districts (tenant_id, district_id, name, kind, sort_order, created_at, updated_at) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var d in set.DistrictRows) await w.WriteRowAsync(default, d.TenantId, d.Id, d.Name, d.Kind, d.Sort, now, now);
             await w.CompleteAsync();
         }
-        await using (var w = await connection.BeginBinaryImportAsync(
+        await using (var w = await Copy(connection, 
             "COPY bodies (tenant_id, body_id, name, kind, tier, territory, district_id, host_organisation_id, status, details, created_at, updated_at) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var b in set.Bodies)
@@ -206,7 +206,7 @@ public static class Nationwide
         // Rows in the order they would have been written: fiscal year by fiscal year across all tenants.
         var order = set.Meetings.OrderBy(m => FiscalYearOf(m.Date)).ThenBy(m => m.TenantId, StringComparer.Ordinal).ThenBy(m => m.Index).ToList();
         const string details0 = """{"slots":[{"start":"10:00","end":"12:00"}],"convening":[],"attendance":{"counts":[],"attendees":[],"absentees":[],"observers":0,"statedTotal":null},"extra":null}""";
-        await using (var w = await connection.BeginBinaryImportAsync(
+        await using (var w = await Copy(connection, 
             "COPY meetings (tenant_id, meeting_id, body_id, kind, title, meeting_date, status, venue, room, is_public, minutes_public, next_meeting_date, details, search_text, " +
             "record_seq, held_at, minutes_approved_at, created_at, updated_at) FROM STDIN (FORMAT BINARY)"))
         {
@@ -222,7 +222,7 @@ public static class Nationwide
             }
             await w.CompleteAsync();
         }
-        await using (var w = await connection.BeginBinaryImportAsync("COPY agenda_items (tenant_id, agenda_item_id, meeting_id, position, title, seq) FROM STDIN (FORMAT BINARY)"))
+        await using (var w = await Copy(connection, "COPY agenda_items (tenant_id, agenda_item_id, meeting_id, position, title, seq) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var m in order)
                 for (var a = 0; a < m.Agenda; a++)
@@ -234,7 +234,7 @@ public static class Nationwide
         long opinions = 0, comments = 0;
         var personal = new List<(string Tenant, string Item, string Kind, string Meeting, DateOnly Date)>();
         var places = set.Bodies.ToDictionary(b => b.Id, b => new DistrictText(b.DistrictName ?? "市内"));
-        await using (var w = await connection.BeginBinaryImportAsync(
+        await using (var w = await Copy(connection, 
             "COPY opinions (tenant_id, opinion_id, meeting_id, agenda_item_id, seq, kind, text, speaker, organisation, responds_to, recorded_by, recorded_at, search_text, sensitivity) " +
             "FROM STDIN (FORMAT BINARY)"))
         {
@@ -263,7 +263,7 @@ public static class Nationwide
             await w.CompleteAsync();
         }
         Console.WriteLine($"  opinions: {watch.Elapsed.TotalSeconds:F1} s");
-        await using (var w = await connection.BeginBinaryImportAsync(
+        await using (var w = await Copy(connection, 
             "COPY comments (tenant_id, comment_id, meeting_id, seq, kind, speaker, role, position, text, recorded_at, search_text, sensitivity) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var m in order)
@@ -284,7 +284,7 @@ public static class Nationwide
             }
             await w.CompleteAsync();
         }
-        await using (var w = await connection.BeginBinaryImportAsync(
+        await using (var w = await Copy(connection, 
             "COPY personal_content (tenant_id, item_id, item_kind, meeting_id, basis, consented_on, consent_scope, ordinance, recorded_at) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var p in personal)
@@ -303,6 +303,54 @@ public static class Nationwide
         await connection.ExecuteAsync("VACUUM ANALYZE", commandTimeout: 0);
         Console.WriteLine($"  VACUUM ANALYZE: {watch.Elapsed.TotalSeconds:F1} s");
         return (opinions, comments);
+    }
+
+    private static async Task<NpgsqlBinaryImporter> Copy(NpgsqlConnection connection, string command)
+    {
+        var importer = await connection.BeginBinaryImportAsync(command);
+        importer.Timeout = TimeSpan.FromHours(1); // the server checks foreign keys of millions of rows when the COPY completes
+        return importer;
+    }
+
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the stores' key queries, with the values of the largest tenant, for the README.</summary>
+    public static async Task ExplainAsync(NpgsqlConnection connection, Tenant tenant, MeetingPlan meeting, BodyPlan body, int year)
+    {
+        var queries = new (string Name, string Sql, object Parameters)[]
+        {
+            ("search: opinions for a two-character word (SearchService, the opinions part of its UNION)",
+                "SELECT 'opinion', m.meeting_id, m.title, m.meeting_date, o.text, o.opinion_id, o.sensitivity, b.district_id FROM opinions o " +
+                "JOIN meetings m ON m.tenant_id = o.tenant_id AND m.meeting_id = o.meeting_id JOIN bodies b ON b.tenant_id = m.tenant_id AND b.body_id = m.body_id " +
+                "WHERE o.tenant_id = @tenantId AND o.sensitivity < 2 AND search_bigrams(o.tenant_id, o.search_text) @> search_bigrams(@tenantId, @w0) " +
+                "AND o.search_text LIKE @t0 ESCAPE '\\' ORDER BY m.meeting_date DESC LIMIT 100", new { tenantId = tenant.Id, w0 = "お宝", t0 = "%お宝%" }),
+            ("search: opinions for a common word", 
+                "SELECT 'opinion', m.meeting_id, m.title, m.meeting_date, o.text, o.opinion_id, o.sensitivity, b.district_id FROM opinions o " +
+                "JOIN meetings m ON m.tenant_id = o.tenant_id AND m.meeting_id = o.meeting_id JOIN bodies b ON b.tenant_id = m.tenant_id AND b.body_id = m.body_id " +
+                "WHERE o.tenant_id = @tenantId AND o.sensitivity < 2 AND search_bigrams(o.tenant_id, o.search_text) @> search_bigrams(@tenantId, @w0) " +
+                "AND o.search_text LIKE @t0 ESCAPE '\\' ORDER BY m.meeting_date DESC LIMIT 100", new { tenantId = tenant.Id, w0 = "見守り", t0 = "%見守り%" }),
+            ("meeting list: held meetings of a fiscal year (MeetingStore.ListAsync)",
+                "SELECT m.meeting_id, m.details FROM meetings m JOIN bodies b ON b.tenant_id = m.tenant_id AND b.body_id = m.body_id " +
+                "WHERE m.tenant_id = @tenantId AND (@bodyId::text IS NULL OR m.body_id = @bodyId) AND (@districtId::text IS NULL OR b.district_id = @districtId) " +
+                "AND (@from::text IS NULL OR m.meeting_date >= @from) AND (@to::text IS NULL OR m.meeting_date <= @to) AND (@status::text IS NULL OR m.status = @status) " +
+                "ORDER BY m.meeting_date, m.created_at",
+                new { tenantId = tenant.Id, bodyId = (string?)null, districtId = (string?)null, from = $"{year}-04-01", to = $"{year + 1}-03-31", status = "Held" }),
+            ("meeting list: a body's meetings over two fiscal years (CadenceService, per body)",
+                "SELECT m.meeting_id, m.details FROM meetings m JOIN bodies b ON b.tenant_id = m.tenant_id AND b.body_id = m.body_id " +
+                "WHERE m.tenant_id = @tenantId AND (@bodyId::text IS NULL OR m.body_id = @bodyId) AND (@districtId::text IS NULL OR b.district_id = @districtId) " +
+                "AND (@from::text IS NULL OR m.meeting_date >= @from) AND (@to::text IS NULL OR m.meeting_date <= @to) AND (@status::text IS NULL OR m.status = @status) " +
+                "ORDER BY m.meeting_date, m.created_at",
+                new { tenantId = tenant.Id, bodyId = body.Id, districtId = (string?)null, from = $"{year - 1}-04-01", to = $"{year + 1}-03-31", status = (string?)null }),
+            ("summary: a meeting's comments (RecordStore.LoadAsync)",
+                "SELECT comment_id, seq, kind, speaker, text FROM comments WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY seq",
+                new { tenantId = tenant.Id, meetingId = meeting.Id }),
+            ("summary: a meeting's agenda items (RecordStore.LoadAsync)",
+                "SELECT agenda_item_id, position, title, seq FROM agenda_items WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY position",
+                new { tenantId = tenant.Id, meetingId = meeting.Id }),
+        };
+        foreach (var (name, sql, parameters) in queries)
+        {
+            Console.WriteLine($"EXPLAIN {name}, tenant {tenant.Id}:");
+            foreach (var line in await connection.QueryAsync<string>("EXPLAIN (ANALYZE, BUFFERS) " + sql, parameters)) Console.WriteLine("    " + line);
+        }
     }
 
     private static int FiscalYearOf(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;

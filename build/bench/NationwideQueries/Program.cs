@@ -11,11 +11,12 @@ using Platform.Bench;
 using Platform.Core.Storage;
 using Platform.Core.Text;
 
-if (args.Length < 1) { Console.Error.WriteLine("usage: NationwideQueries <postgres server connection string> [municipalities=1741] [prefectures=47] [requests=200]"); return 2; }
+if (args.Length < 1) { Console.Error.WriteLine("usage: NationwideQueries <postgres server connection string> [municipalities=1741] [prefectures=47] [requests=200] [explain]"); return 2; }
 var postgres = args[0];
 var municipalityCount = args.Length > 1 ? int.Parse(args[1]) : 1741;
 var prefectureCount = args.Length > 2 ? Math.Clamp(int.Parse(args[2]), 1, 47) : 47;
 var requests = args.Length > 3 ? int.Parse(args[3]) : 200;
+// "explain" as a further argument prints EXPLAIN (ANALYZE, BUFFERS) of the key queries for the largest tenant at the end.
 const string Bench = "NationwideQueries";
 
 await using var host = await BenchHost.StartAsync(postgres, ["--Seeds:Load=false"]);
@@ -113,5 +114,11 @@ foreach (var (name, q) in new[] { ("search_common", "見守り"), ("search_two_c
         if (i >= 10) times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
     }
     Figures.Latencies(Bench, "postgres", name, times);
+}
+if (args.Contains("explain"))
+{
+    var meeting = set.Meetings.Skip(largest.FirstMeeting).Take(largest.MeetingCount).First(m => m.Comments > 0);
+    await using var connection = (NpgsqlConnection)await database.OpenAsync();
+    await Nationwide.ExplainAsync(connection, largest, meeting, set.Bodies[largest.FirstBody + 1], year - 1);
 }
 return 0;

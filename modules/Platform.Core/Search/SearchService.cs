@@ -34,20 +34,28 @@ public sealed class SearchService(Database database)
         var terms = SearchText.Terms(query);
         if (terms.Count == 0) return [];
         var parameters = new DynamicParameters(new { tenantId, personal = (int)Sensitivity.Personal });
-        string Where(string column) => string.Join(" AND ", terms.Select((t, i) =>
+        for (var i = 0; i < terms.Count; i++)
         {
-            parameters.Add($"t{i}", SearchText.Contains(t));
-            return $"{column} LIKE @t{i} ESCAPE '\\'";
-        }));
+            parameters.Add($"t{i}", SearchText.Contains(terms[i]));
+            if (database.Provider == DatabaseProvider.Postgres) parameters.Add($"w{i}", terms[i]);
+        }
+        string Like(string column) => string.Join(" AND ", terms.Select((_, i) => $"{column} LIKE @t{i} ESCAPE '\\'"));
+        // PostgreSQL (migration 0007): the GIN index of the tenant's bigrams narrows opinions and comments to the rows that hold
+        // every bigram of each word of two or more characters; LIKE stays the test, so the hits are those of LIKE alone.
+        // A one-character word has no bigram: only the tenant's rows are read for it.
+        string Where(string table) => database.Provider != DatabaseProvider.Postgres ? Like($"{table}.search_text") : string.Join(" AND ",
+            terms.Select((t, i) => (t, i)).Where(w => w.t.EnumerateRunes().Count() >= 2)
+                .Select(w => $"search_bigrams({table}.tenant_id, {table}.search_text) @> search_bigrams(@tenantId, @w{w.i})")
+                .Append(Like($"{table}.search_text")));
         var sql = database.Dialect.Limit(
             $"SELECT 'meeting' AS Type, m.meeting_id AS MeetingId, m.title AS MeetingTitle, m.meeting_date AS MeetingDate, m.title AS Text, m.meeting_id AS Id, " +
-            $"0 AS Sensitivity, b.district_id AS DistrictId FROM meetings m {Bodies} WHERE m.tenant_id = @tenantId AND {Where("m.search_text")} " +
+            $"0 AS Sensitivity, b.district_id AS DistrictId FROM meetings m {Bodies} WHERE m.tenant_id = @tenantId AND {Like("m.search_text")} " +
             $"UNION ALL SELECT 'opinion', m.meeting_id, m.title, m.meeting_date, o.text, o.opinion_id, o.sensitivity, b.district_id " +
             $"FROM opinions o JOIN meetings m ON m.tenant_id = o.tenant_id AND m.meeting_id = o.meeting_id {Bodies} " +
-            $"WHERE o.tenant_id = @tenantId AND o.sensitivity < @personal AND {Where("o.search_text")} " +
+            $"WHERE o.tenant_id = @tenantId AND o.sensitivity < @personal AND {Where("o")} " +
             $"UNION ALL SELECT 'comment', m.meeting_id, m.title, m.meeting_date, c.text, c.comment_id, c.sensitivity, b.district_id " +
             $"FROM comments c JOIN meetings m ON m.tenant_id = c.tenant_id AND m.meeting_id = c.meeting_id {Bodies} " +
-            $"WHERE c.tenant_id = @tenantId AND c.sensitivity < @personal AND {Where("c.search_text")} " +
+            $"WHERE c.tenant_id = @tenantId AND c.sensitivity < @personal AND {Where("c")} " +
             "ORDER BY MeetingDate DESC, Type", limit);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(sql, parameters);
