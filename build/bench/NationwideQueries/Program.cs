@@ -2,6 +2,9 @@
 // Usage: dotnet run -c Release --project build/bench/NationwideQueries -- "Host=…;Username=…" [municipalities=1741] [prefectures=47] [requests=200]
 // Creates a throwaway database (Bench.Common), starts the real host on it, bulk-loads the data set with binary COPY,
 // ANALYZEs, signs in as the platform administrator and times each route: 20 warm-up requests, then `requests` timed.
+// Further arguments: "explain" prints EXPLAIN (ANALYZE, BUFFERS) of the key queries for the largest tenant; "keep" leaves
+// the loaded database in place (its name is printed); "reuse=<database>" times a database kept before, loaded with the
+// same municipalities and prefectures, without loading again (migrations not yet applied to it are applied at start).
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,27 +21,37 @@ var prefectureCount = args.Length > 2 ? Math.Clamp(int.Parse(args[2]), 1, 47) : 
 var requests = args.Length > 3 ? int.Parse(args[3]) : 200;
 // "explain" as a further argument prints EXPLAIN (ANALYZE, BUFFERS) of the key queries for the largest tenant at the end.
 const string Bench = "NationwideQueries";
+var keep = args.Contains("keep");
+var reuse = args.FirstOrDefault(a => a.StartsWith("reuse=", StringComparison.Ordinal))?["reuse=".Length..];
 
-await using var host = await BenchHost.StartAsync(postgres, ["--Seeds:Load=false"]);
+// With reuse, the host's connection string names the kept database (a later --Database:ConnectionString wins); the empty
+// database BenchHost creates for the run is dropped at the end as usual.
+var host = await BenchHost.StartAsync(postgres, reuse is null ? ["--Seeds:Load=false"] :
+    ["--Seeds:Load=false", $"--Database:ConnectionString={new NpgsqlConnectionStringBuilder(postgres) { Database = reuse, MaxPoolSize = 64 }}"]);
+try {
 var database = host.App.Services.GetRequiredService<Database>();
 var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
 var set = Nationwide.Plan(municipalityCount, prefectureCount, today);
 Console.WriteLine($"data set: {set.Tenants.Count} tenants ({municipalityCount} municipalities, {prefectureCount} prefectures), {set.Districts} districts, " +
     $"{set.Bodies.Count} bodies (tier 1: {set.Bodies.Count(b => b.Tier == 1)}, tier 2: {set.Bodies.Count(b => b.Tier == 2)}), {set.Meetings.Count} meetings, fiscal years {set.FirstYear}–{set.FirstYear + 4}");
 
-var watch = Stopwatch.StartNew();
-long opinions, comments;
-await using (var connection = (NpgsqlConnection)await database.OpenAsync())
-    (opinions, comments) = await Nationwide.LoadAsync(connection, set);
-var load = watch.Elapsed.TotalSeconds;
-long size;
-await using (var connection = (NpgsqlConnection)await database.OpenAsync())
-    size = await connection.ExecuteScalarAsync<long>("SELECT pg_database_size(current_database())");
-Console.WriteLine($"loaded {opinions:N0} opinions and {comments:N0} comments in {load:F0} s (COPY, indexes rebuilt, ANALYZE); database {size / 1048576.0:N0} MiB");
-Figures.Print(Bench, "postgres", "generation_time", load, "s");
-Figures.Print(Bench, "postgres", "meetings", set.Meetings.Count, "rows");
-Figures.Print(Bench, "postgres", "opinions_and_comments", opinions + comments, "rows");
-Figures.Print(Bench, "postgres", "database_size", size / 1048576.0, "MiB");
+if (reuse is null)
+{
+    var watch = Stopwatch.StartNew();
+    long opinions, comments;
+    await using (var connection = (NpgsqlConnection)await database.OpenAsync())
+        (opinions, comments) = await Nationwide.LoadAsync(connection, set);
+    var load = watch.Elapsed.TotalSeconds;
+    long size;
+    await using (var connection = (NpgsqlConnection)await database.OpenAsync())
+        size = await connection.ExecuteScalarAsync<long>("SELECT pg_database_size(current_database())");
+    Console.WriteLine($"loaded {opinions:N0} opinions and {comments:N0} comments in {load:F0} s (COPY, indexes rebuilt, ANALYZE); database {size / 1048576.0:N0} MiB");
+    Figures.Print(Bench, "postgres", "generation_time", load, "s");
+    Figures.Print(Bench, "postgres", "meetings", set.Meetings.Count, "rows");
+    Figures.Print(Bench, "postgres", "opinions_and_comments", opinions + comments, "rows");
+    Figures.Print(Bench, "postgres", "database_size", size / 1048576.0, "MiB");
+}
+else Console.WriteLine($"reusing database {reuse}: not loaded");
 
 var http = await host.SignInAsync("admin", 1);
 var random = new Random(20261130);
@@ -121,4 +134,16 @@ if (args.Contains("explain"))
     await using var connection = (NpgsqlConnection)await database.OpenAsync();
     await Nationwide.ExplainAsync(connection, largest, meeting, set.Bodies[largest.FirstBody + 1], year - 1);
 }
+if (keep && reuse is null)
+{
+    await using var connection = await database.OpenAsync();
+    Console.WriteLine($"kept database {connection.Database}: time it again with reuse={connection.Database}; drop it when done");
+}
 return 0;
+}
+finally
+{
+    // keep: stop the host without BenchHost's DisposeAsync, which drops the database it created.
+    if (keep && reuse is null) { await host.App.StopAsync(); await host.App.DisposeAsync(); }
+    else await host.DisposeAsync();
+}
