@@ -62,6 +62,7 @@ smoke RecordingThroughput 1 4 "${PLATFORM_TEST_POSTGRES/Pooling=false/Pooling=tr
 smoke FollowerFanout 1 10 2 100
 smoke FollowerFanout 1 10 2 100 "${PLATFORM_TEST_POSTGRES/Pooling=false/Pooling=true}"
 smoke MixedLoad 2 4 2
+smoke NationwideQueries "${PLATFORM_TEST_POSTGRES/Pooling=false/Pooling=true}" 20 2 20
 
 python3 - "$work/results" "$bench_passed" "$bench_failed" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

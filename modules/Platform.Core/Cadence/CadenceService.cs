@@ -20,8 +20,9 @@ public sealed class CadenceService(BodyStore bodies, MeetingStore meetings)
 {
     public async Task<DistrictCadence> ForDistrictAsync(string tenantId, string districtId, FiscalYear year, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var all = await bodies.ListAsync(tenantId, cancellationToken: cancellationToken);
-        var here = all.Where(b => b.DistrictId == districtId && b.Status == BodyStatus.Active).ToList();
+        // The district's own bodies only: a counted body of another district is read by its id (EvaluateAsync), not listed.
+        // (Listing the tenant's bodies here made a large city's first dashboard read all its bodies once per district.)
+        var here = (await bodies.ListAsync(tenantId, districtId, cancellationToken)).Where(b => b.Status == BodyStatus.Active).ToList();
         var results = new List<BodyCadence>();
         var counted = new Dictionary<string, CountedMeeting>();
         foreach (var body in here)
