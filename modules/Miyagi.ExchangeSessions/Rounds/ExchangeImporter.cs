@@ -124,6 +124,8 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
             string? last = null;
             foreach (var text in theme.Opinions)
             {
+                // As long as an opinion recorded at the meeting may be: a longer one is a missing line break, not an opinion.
+                SummaryLimits.CheckLength(text, MeetingGrain.MaxTextLength, $"{s.Region}：", "意見");
                 var response = text.StartsWith('⇒');
                 var opinion = new Opinion(Ids.New(), item.Id, ++seq, response ? OpinionKind.Response : OpinionKind.Opinion, response ? text[1..].Trim() : text,
                     null, null, response ? last : null, null, now, PublishedSummary);
@@ -137,6 +139,7 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
             var seqs = new List<int>();
             foreach (var text in block.Texts)
             {
+                SummaryLimits.CheckLength(text, MeetingGrain.MaxTextLength, $"{s.Region}：", "コメント");
                 seqs.Add(++seq);
                 var speaker = block.Speaker?.Name ?? block.Header;
                 entries.Add(new RecordEntry(seq, null, null, new Comment(Ids.New(), seq, review ? CommentKind.Review : CommentKind.Comment,

@@ -48,14 +48,8 @@ public sealed class AuditLog(Database database)
 
     /// <summary>Writes rows inside the caller's transaction, with the change they record.</summary>
     internal static Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<AuditStamp> stamps) =>
-        connection.ExecuteAsync(
-            "INSERT INTO audit_log (tenant_id, entry_id, at, account, action, route, path, status) VALUES (@tenantId, @id, @At, @Account, @Action, @route, @path, @Status)",
-            stamps.Select(s => new
-            {
-                tenantId = s.TenantId, id = s.EntryId, s.Entry.At, s.Entry.Account, s.Entry.Action, route = Cut(s.Entry.Route, 300), path = Cut(s.Entry.Path, 500),
-                s.Entry.Status,
-            }),
-            transaction);
+        BulkInsert.RowsAsync(connection, transaction, "audit_log", ["tenant_id", "entry_id", "at", "account", "action", "route", "path", "status"],
+            stamps.ToList(), s => [s.TenantId, s.EntryId, s.Entry.At, s.Entry.Account, s.Entry.Action, Cut(s.Entry.Route, 300), Cut(s.Entry.Path, 500), s.Entry.Status]);
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string tenantId, int limit = 200, CancellationToken cancellationToken = default)
     {

@@ -141,31 +141,24 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
     public static async Task<int> WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string tenantId,
         string meetingId, IReadOnlyList<RecordEntry> entries)
     {
-        foreach (var entry in entries)
-        {
-            if (entry.AgendaItem is { } a)
-                await connection.ExecuteAsync(
-                    "INSERT INTO agenda_items (tenant_id, agenda_item_id, meeting_id, position, title, seq) VALUES (@tenantId, @Id, @meetingId, @Position, @Title, @Seq)",
-                    new { tenantId, meetingId, a.Id, a.Position, a.Title, a.Seq }, transaction);
-            else if (entry.Opinion is { } o)
-            {
-                await connection.ExecuteAsync(
-                    "INSERT INTO opinions (tenant_id, opinion_id, meeting_id, agenda_item_id, seq, kind, text, speaker, organisation, responds_to, recorded_by, recorded_at, search_text, sensitivity) " +
-                    "VALUES (@tenantId, @Id, @meetingId, @AgendaItemId, @Seq, @kind, @Text, @Speaker, @Organisation, @RespondsTo, @RecordedBy, @RecordedAt, @search, @level)",
-                    new { tenantId, meetingId, o.Id, o.AgendaItemId, o.Seq, kind = o.Kind.ToString(), o.Text, o.Speaker, o.Organisation, o.RespondsTo, o.RecordedBy,
-                          o.RecordedAt, search = SearchText.Fold($"{o.Text} {o.Speaker} {o.Organisation}"), level = (int)o.Sensitivity }, transaction);
-                if (o.Basis is { } basis) await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Opinion, o.Id, meetingId, basis);
-            }
-            else if (entry.Comment is { } c)
-            {
-                await connection.ExecuteAsync(
-                    "INSERT INTO comments (tenant_id, comment_id, meeting_id, seq, kind, speaker, role, position, text, recorded_at, search_text, sensitivity) " +
-                    "VALUES (@tenantId, @Id, @meetingId, @Seq, @kind, @Speaker, @Role, @Position, @Text, @RecordedAt, @search, @level)",
-                    new { tenantId, meetingId, c.Id, c.Seq, kind = c.Kind.ToString(), c.Speaker, c.Role, c.Position, c.Text, c.RecordedAt,
-                          search = SearchText.Fold($"{c.Text} {c.Speaker}"), level = (int)c.Sensitivity }, transaction);
-                if (c.Basis is { } basis) await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Comment, c.Id, meetingId, basis);
-            }
-        }
+        // Themes first: opinions of the same batch refer to them.
+        await BulkInsert.RowsAsync(connection, transaction, "agenda_items", ["tenant_id", "agenda_item_id", "meeting_id", "position", "title", "seq"],
+            entries.Select(e => e.AgendaItem).OfType<AgendaItem>().ToList(), a => [tenantId, a.Id, meetingId, a.Position, a.Title, a.Seq]);
+        var opinions = entries.Select(e => e.Opinion).OfType<Opinion>().ToList();
+        await BulkInsert.RowsAsync(connection, transaction, "opinions",
+            ["tenant_id", "opinion_id", "meeting_id", "agenda_item_id", "seq", "kind", "text", "speaker", "organisation", "responds_to", "recorded_by", "recorded_at",
+             "search_text", "sensitivity"],
+            opinions, o => [tenantId, o.Id, meetingId, o.AgendaItemId, o.Seq, o.Kind.ToString(), o.Text, o.Speaker, o.Organisation, o.RespondsTo, o.RecordedBy,
+                o.RecordedAt, SearchText.Fold($"{o.Text} {o.Speaker} {o.Organisation}"), (int)o.Sensitivity]);
+        var comments = entries.Select(e => e.Comment).OfType<Comment>().ToList();
+        await BulkInsert.RowsAsync(connection, transaction, "comments",
+            ["tenant_id", "comment_id", "meeting_id", "seq", "kind", "speaker", "role", "position", "text", "recorded_at", "search_text", "sensitivity"],
+            comments, c => [tenantId, c.Id, meetingId, c.Seq, c.Kind.ToString(), c.Speaker, c.Role, c.Position, c.Text, c.RecordedAt,
+                SearchText.Fold($"{c.Text} {c.Speaker}"), (int)c.Sensitivity]);
+        foreach (var o in opinions.Where(o => o.Basis is not null))
+            await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Opinion, o.Id, meetingId, o.Basis!);
+        foreach (var c in comments.Where(c => c.Basis is not null))
+            await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Comment, c.Id, meetingId, c.Basis!);
         return await connection.ExecuteAsync(
             "UPDATE meetings SET record_seq = @seq WHERE tenant_id = @tenantId AND meeting_id = @meetingId",
             new { tenantId, meetingId, seq = entries.Max(e => e.Seq) }, transaction);
