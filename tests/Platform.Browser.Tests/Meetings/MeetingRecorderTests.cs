@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -48,11 +47,10 @@ public class MeetingRecorderTests : BrowserTest
         Assert.Equal(orderA, await listB.AllTextContentsAsync());
         Assert.Equal(20, orderA.Distinct().Count());
 
-        var clock = Stopwatch.StartNew();
+        // How fast it arrives is measured by build/bench/FollowerFanout, not here: a timing in a test fails on a busy machine.
         await a.GetByTestId("opinion-input").FillAsync("⇒回覧板で周知してはどうか");
         await a.GetByTestId("opinion-input").PressAsync("Enter");
-        await Assertions.Expect(listB).ToHaveCountAsync(21, new() { Timeout = 1000 });
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"seen after {clock.ElapsedMilliseconds} ms");
+        await Assertions.Expect(listB).ToHaveCountAsync(21);
 
         await b.GetByTestId("mark-held").ClickAsync();
         await Assertions.Expect(b.GetByTestId("meeting-status")).ToHaveTextAsync("開催済み");
