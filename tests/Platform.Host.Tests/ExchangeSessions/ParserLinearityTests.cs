@@ -8,7 +8,8 @@ namespace Platform.Host.Tests.ExchangeSessions;
 
 /// <summary>
 /// The parser takes time linear in its input, whatever the shape of the document: twice the text takes about twice the
-/// time (allowed four times, plus a second for a busy machine), and 1 MB stays far below the regression bound of 5 s.
+/// time (allowed four times, plus a second for a busy machine; each the best of three parses), and 1 MB stays far below
+/// the regression bound of 5 s.
 /// </summary>
 public class ParserLinearityTests(ITestOutputHelper output)
 {
@@ -53,7 +54,10 @@ public class ParserLinearityTests(ITestOutputHelper output)
         return text.ToString();
     }
 
-    private static TimeSpan Time(string text)
+    /// <summary>The best of three parses: other tests share the machine, and a pause of theirs is not the parser's time.</summary>
+    private static TimeSpan Time(string text) => Enumerable.Range(0, 3).Select(_ => TimeOnce(text)).Min();
+
+    private static TimeSpan TimeOnce(string text)
     {
         var watch = Stopwatch.StartNew();
         try
@@ -72,7 +76,7 @@ public class ParserLinearityTests(ITestOutputHelper output)
     public void One_and_two_megabytes_of_any_shape_take_linear_time(string shape)
     {
         const int megabyte = 1024 * 1024;
-        Time(Document(shape, 64 * 1024));
+        TimeOnce(Document(shape, 64 * 1024));
         var (oneMegabyte, twoMegabytes) = (Document(shape, megabyte), Document(shape, 2 * megabyte));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var one = Time(oneMegabyte);
