@@ -40,10 +40,14 @@ public sealed class AuditLog(Database database)
     public async Task WriteAsync(string tenantId, IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         if (entries.Count == 0) return;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertAsync(connection, transaction, entries.Select(e => new AuditStamp(tenantId, Ids.New(), e)).ToList());
-        await transaction.CommitAsync(cancellationToken);
+        await database.OneWriterAsync(async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var written = await InsertAsync(connection, transaction, entries.Select(e => new AuditStamp(tenantId, Ids.New(), e)).ToList());
+            await transaction.CommitAsync(cancellationToken);
+            return written;
+        }, cancellationToken);
     }
 
     /// <summary>Writes rows inside the caller's transaction, with the change they record.</summary>

@@ -43,6 +43,10 @@ public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisat
 
     public async Task<MeetingView> ViewAsync(HttpContext http, Meeting meeting) => (await ViewsAsync(http, [meeting]))[0];
 
+    /// <summary>One meeting, with its body and the tenant's organisations that the caller has read already (a page and a summary show them too).</summary>
+    public async Task<MeetingView> ViewAsync(HttpContext http, Meeting meeting, Body body, IReadOnlyList<Organisation> tenantOrganisations) =>
+        MeetingView.From(meeting, body, tenantOrganisations.ToDictionary(o => o.Id), await organisations.TypesAsync(http.Tenant().Id, http.RequestAborted), Kinds(http));
+
     /// <summary>
     /// Tells the district grains whose cadence a meeting of <paramref name="bodyId"/> counts towards: its body's district and
     /// the districts of bodies that count this body's meetings.

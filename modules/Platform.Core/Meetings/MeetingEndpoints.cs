@@ -102,17 +102,18 @@ public static class MeetingEndpoints
             var templates = await RecordEndpoints.TemplatesAsync(http, body.DistrictId, gate);
             var links = await gate.InEffectAsync(http.RequestServices.GetServices<Platform.Abstractions.Navigation.IMeetingNavigation>(), http.Tenant().Id, body.DistrictId);
             var (record, handouts) = await disclosure.RecordAndHandoutsAsync(http, meeting);
+            var tenantOrganisations = await organisations.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted);
             return new RazorComponentResult<MeetingPage>(new
             {
                 Tenant = http.Tenant(),
-                Meeting = await context.ViewAsync(http, meeting),
+                Meeting = await context.ViewAsync(http, meeting, body, tenantOrganisations),
                 Record = record,
                 LastSeq = meeting.RecordSeq,
                 RenderedAt = renderedAt,
                 Handouts = handouts,
                 Pledges = await privacy.PledgesAsync(http.Tenant().Id, meetingId, http.RequestAborted),
                 Convening = meeting.Convening,
-                Organisations = await organisations.ListAsync(http.Tenant().Id, cancellationToken: http.RequestAborted),
+                Organisations = tenantOrganisations,
                 Templates = templates,
                 Links = links.SelectMany(l => l.LinksFor(meetingId)).ToList(),
             });

@@ -23,8 +23,9 @@ public sealed class MinutesService(MeetingStore meetings, MeetingContext context
                 $"この会議は「{meeting.Status.Japanese()}」です。概要は開催済みの会議について作成されます。予定は format=ics で取得できます。");
         var body = await bodies.GetAsync(tenant.Id, meeting.BodyId, http.RequestAborted);
         var district = body.DistrictId is null ? null : await districts.FindAsync(tenant.Id, body.DistrictId, http.RequestAborted);
-        var organisationMap = (await organisations.ListAsync(tenant.Id, cancellationToken: http.RequestAborted)).ToDictionary(o => o.Id);
+        var tenantOrganisations = await organisations.ListAsync(tenant.Id, cancellationToken: http.RequestAborted);
         var (record, handouts) = await disclosure.RecordAndHandoutsAsync(http, meeting, audience);
-        return new Minutes(tenant, body, district, await context.ViewAsync(http, meeting), record, organisationMap, handouts, audience.IsPublic);
+        return new Minutes(tenant, body, district, await context.ViewAsync(http, meeting, body, tenantOrganisations), record, tenantOrganisations.ToDictionary(o => o.Id),
+            handouts, audience.IsPublic);
     }
 }

@@ -60,15 +60,41 @@ public sealed class Database
     /// Runs a command in one transaction: all of its writes land, or none does. The audit row of the request's change, if
     /// it is not written yet, lands with them (<see cref="Audit.PendingAudit"/>).
     /// </summary>
-    public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    public Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
+        OneWriterAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(connection, transaction);
+            if (Audit.PendingAudit.Current is { } pending) await pending.WriteOnceAsync(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs a write transaction of SQLite after those of this process that came before it. SQLite lets one writer in at a
+    /// time and makes the others retry after sleeping, which under load put hundreds of milliseconds on the slowest
+    /// requests; queueing here costs nothing, since they could not write at once anyway. A transaction begun inside
+    /// another (same flow) goes ahead as before. The server databases take concurrent writers: no queue.
+    /// </summary>
+    public async Task<T> OneWriterAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(connection, transaction);
-        if (Audit.PendingAudit.Current is { } pending) await pending.WriteOnceAsync(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        if (Provider != DatabaseProvider.Sqlite || Writing.Value) return await write();
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            Writing.Value = true;
+            return await write();
+        }
+        finally
+        {
+            Writing.Value = false;
+            _writer.Release();
+        }
     }
+
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private static readonly AsyncLocal<bool> Writing = new();
 
     private static string DescribePostgres(NpgsqlConnectionStringBuilder b) => $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
 
