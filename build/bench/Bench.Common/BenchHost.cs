@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Storage;
 using Platform.Host;
 using Platform.Testing;
 
@@ -18,14 +14,12 @@ namespace Platform.Bench;
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
-    private readonly string? _postgres;
-    private readonly string? _postgresDatabase;
+    private readonly BenchDatabase _database;
 
-    private BenchHost(WebApplication app, string? postgres, string? postgresDatabase)
+    private BenchHost(WebApplication app, BenchDatabase database)
     {
         App = app;
-        _postgres = postgres;
-        _postgresDatabase = postgresDatabase;
+        _database = database;
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
@@ -34,29 +28,18 @@ public sealed class BenchHost : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>"sqlite" or "postgres": the database column of <see cref="Figures"/>.</summary>
-    public string DatabaseName => _postgres is null ? "sqlite" : "postgres";
+    public string DatabaseName => _database.Name;
 
     /// <param name="postgres">A PostgreSQL connection string (the server, not a database); null for the embedded SQLite.</param>
     /// <param name="configure">Adds bench-only endpoints before the host starts.</param>
     public static async Task<BenchHost> StartAsync(string? postgres, IEnumerable<string>? arguments = null, Action<WebApplication>? configure = null)
     {
-        string[] database;
-        string? created = null;
-        if (postgres is null)
-        {
-            database = ["--Database:Provider=Sqlite", $"--Database:ConnectionString=Data Source={Path.Combine(Path.GetTempPath(), $"sasaeai-bench-{Guid.NewGuid():N}.db")}"];
-        }
-        else
-        {
-            created = "bench_" + Ids.New();
-            await using (var admin = new Npgsql.NpgsqlConnection(postgres)) { await admin.OpenAsync(); await admin.ExecuteAsync($"CREATE DATABASE {created}"); }
-            database = ["--Database:Provider=Postgres", $"--Database:ConnectionString={new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = created, MaxPoolSize = 64 }}"];
-        }
-        var app = PlatformApp.Create([.. database, "--Urls=http://127.0.0.1:0", $"--Silo:SiloPort={FreePort()}", $"--Silo:GatewayPort={FreePort()}",
+        var database = await BenchDatabase.CreateAsync(postgres);
+        var app = PlatformApp.Create([.. database.HostArguments, "--Urls=http://127.0.0.1:0", $"--Silo:SiloPort={FreePorts.Next()}", $"--Silo:GatewayPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Error", .. TestAuth.HostArguments(), .. arguments ?? []]);
         configure?.Invoke(app);
         await app.StartAsync();
-        return new BenchHost(app, postgres, created);
+        return new BenchHost(app, database);
     }
 
     /// <summary>A client of the host signed in as <paramref name="userName"/> (a demo account, or "admin").</summary>
@@ -71,17 +54,6 @@ public sealed class BenchHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        if (_postgresDatabase is null) return;
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        await using var admin = new Npgsql.NpgsqlConnection(_postgres);
-        await admin.OpenAsync();
-        await admin.ExecuteAsync($"DROP DATABASE {_postgresDatabase} WITH (FORCE)");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await _database.DisposeAsync();
     }
 }

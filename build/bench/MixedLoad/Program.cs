@@ -6,9 +6,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dapper;
 using Platform.Bench;
-using Platform.Core.Storage;
 using Platform.Testing;
 
 var seconds = args.Length > 0 ? int.Parse(args[0]) : 60;
@@ -18,20 +16,9 @@ var postgres = args.Length > 3 ? args[3] : null;
 const string Bench = "MixedLoad";
 const int MaxEntries = 300;
 
-string[] database;
-string? created = null;
-if (postgres is null)
-{
-    database = ["--Database:Provider=Sqlite", $"--Database:ConnectionString=Data Source={Path.Combine(Path.GetTempPath(), $"sasaeai-bench-{Guid.NewGuid():N}.db")}"];
-}
-else
-{
-    created = "bench_" + Ids.New();
-    await using (var admin = new Npgsql.NpgsqlConnection(postgres)) { await admin.OpenAsync(); await admin.ExecuteAsync($"CREATE DATABASE {created}"); }
-    database = ["--Database:Provider=Postgres", $"--Database:ConnectionString={new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = created, MaxPoolSize = 64 }}"];
-}
-var databaseName = postgres is null ? "sqlite" : "postgres";
-await using var host = await HostProcess.StartAsync([.. database, $"--Silo:SiloPort={FreePorts.Next()}", $"--Silo:GatewayPort={FreePorts.Next()}"]);
+await using var database = await BenchDatabase.CreateAsync(postgres);
+var databaseName = database.Name;
+await using var host = await HostProcess.StartAsync([.. database.HostArguments, $"--Silo:SiloPort={FreePorts.Next()}", $"--Silo:GatewayPort={FreePorts.Next()}"]);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients + 4 }) { BaseAddress = new Uri(host.BaseUrl) };
 await TestAuth.SignInAsync(http, "aomori-coordinator", TestAuth.DemoPassword);
 
@@ -116,14 +103,6 @@ foreach (var kind in kinds) Figures.Latencies(Bench, databaseName, kind, latenci
 Figures.Print(Bench, databaseName, "host_rss_after", Kb("VmRSS") / 1024, "MB");
 Figures.Print(Bench, databaseName, "host_rss_peak", Kb("VmHWM") / 1024, "MB");
 
-await host.DisposeAsync();
-if (created is not null)
-{
-    Npgsql.NpgsqlConnection.ClearAllPools();
-    await using var admin = new Npgsql.NpgsqlConnection(postgres);
-    await admin.OpenAsync();
-    await admin.ExecuteAsync($"DROP DATABASE {created} WITH (FORCE)");
-}
 if (errors > 0) throw new InvalidOperationException($"{errors} requests failed");
 
 sealed class Slot(string meeting, List<string> themes)

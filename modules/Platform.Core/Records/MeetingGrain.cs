@@ -211,7 +211,7 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     {
         _meeting = await meetings.FindAsync(_tenantId, _meetingId, cancellationToken);
         if (_meeting is null) return;
-        var stored = await records.EntriesSinceAsync(_tenantId, _meetingId, 0, cancellationToken);
+        var stored = await records.EntriesAsync(_tenantId, _meetingId, cancellationToken);
         foreach (var a in stored.Select(e => e.AgendaItem).OfType<AgendaItem>())
             if (_agenda.FindIndex(x => x.Id == a.Id) is var i and >= 0) _agenda[i] = a; else _agenda.Add(a);
         _agenda.Sort((a, b) => a.Position.CompareTo(b.Position));

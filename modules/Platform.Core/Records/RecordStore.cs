@@ -107,17 +107,17 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
         return (bodyActions.Where(a => a.MeetingId == meeting.Id).ToList(), carried);
     }
 
-    /// <summary>The entries after <paramref name="afterSeq"/>, in order, unfiltered (see <see cref="Privacy.Disclosure"/>).</summary>
-    internal async Task<IReadOnlyList<RecordEntry>> EntriesSinceAsync(string tenantId, string meetingId, int afterSeq, CancellationToken cancellationToken = default)
+    /// <summary>Every entry of the meeting, in order, unfiltered: what its grain loads (people read through <see cref="Privacy.Disclosure"/>).</summary>
+    internal async Task<IReadOnlyList<RecordEntry>> EntriesAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var key = new { tenantId, meetingId, afterSeq };
+        var key = new { tenantId, meetingId };
         var agenda = await connection.QueryAsync<AgendaRow>(
-            "SELECT agenda_item_id AS Id, position AS Position, title AS Title, seq AS Seq FROM agenda_items WHERE tenant_id = @tenantId AND meeting_id = @meetingId AND seq > @afterSeq", key);
+            "SELECT agenda_item_id AS Id, position AS Position, title AS Title, seq AS Seq FROM agenda_items WHERE tenant_id = @tenantId AND meeting_id = @meetingId", key);
         var opinions = await connection.QueryAsync<OpinionRow>(
-            $"SELECT {OpinionColumns} FROM opinions WHERE tenant_id = @tenantId AND meeting_id = @meetingId AND seq > @afterSeq", key);
+            $"SELECT {OpinionColumns} FROM opinions WHERE tenant_id = @tenantId AND meeting_id = @meetingId", key);
         var comments = await connection.QueryAsync<CommentRow>(
-            $"SELECT {CommentColumns} FROM comments WHERE tenant_id = @tenantId AND meeting_id = @meetingId AND seq > @afterSeq", key);
+            $"SELECT {CommentColumns} FROM comments WHERE tenant_id = @tenantId AND meeting_id = @meetingId", key);
         return agenda.Select(a => new RecordEntry(a.Seq, new AgendaItem(a.Id, a.Position, a.Title, a.Seq), null, null))
             .Concat(opinions.Select(o => new RecordEntry(o.Seq, null, o.ToOpinion(), null)))
             .Concat(comments.Select(c => new RecordEntry(c.Seq, null, null, c.ToComment())))
