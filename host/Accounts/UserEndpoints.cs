@@ -3,7 +3,6 @@ using Platform.Core.Accounts;
 using Platform.Core.Districts;
 using Platform.Core.Privacy;
 using Platform.Core.Tenancy;
-using Platform.Core.Text;
 
 namespace Platform.Host.Accounts;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Platform.Core.Text;
 
 namespace Platform.Host.Http;
 

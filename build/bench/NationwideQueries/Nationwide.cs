@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
-using Platform.Core.Text;
 
 namespace Platform.Bench;
 

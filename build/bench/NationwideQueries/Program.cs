@@ -12,7 +12,6 @@ using Npgsql;
 using NpgsqlTypes;
 using Platform.Bench;
 using Platform.Core.Storage;
-using Platform.Core.Text;
 
 if (args.Length < 1) { Console.Error.WriteLine("usage: NationwideQueries <postgres server connection string> [municipalities=1741] [prefectures=47] [requests=200] [explain]"); return 2; }
 var postgres = args[0];

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Platform.Core.Records;
 using Platform.Core.Storage;
-using Platform.Core.Text;
 using Platform.Bench;
 
 var seconds = args.Length > 0 ? int.Parse(args[0]) : 10;

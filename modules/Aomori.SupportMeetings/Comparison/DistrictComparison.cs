@@ -1,8 +1,10 @@
 using Aomori.SupportMeetings.SupportMeetings;
 using Platform.Core.Bodies;
-using Platform.Core.Calendar;
 using Platform.Core.Meetings;
 using Platform.Core.Organisations;
+using Platform.Abstractions.Bodies;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Meetings;
 
 namespace Aomori.SupportMeetings.Comparison;
 
@@ -16,7 +18,7 @@ public sealed record ComparisonRow(string DistrictId, string DistrictName, strin
 /// </summary>
 public sealed class DistrictComparison(SupportMeetingBodies supportMeetings, BodyStore bodies, OrganisationStore organisations, MeetingStore meetings)
 {
-    public async Task<ComparisonRow?> RowAsync(string tenantId, Platform.Core.Districts.District district, DateOnly today, CancellationToken cancellationToken)
+    public async Task<ComparisonRow?> RowAsync(string tenantId, Platform.Abstractions.Districts.District district, DateOnly today, CancellationToken cancellationToken)
     {
         var districtId = district.Id;
         if (await supportMeetings.FindAsync(tenantId, districtId, cancellationToken) is not { } body) return null;

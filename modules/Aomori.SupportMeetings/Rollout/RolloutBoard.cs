@@ -3,6 +3,7 @@ using Platform.Abstractions.Tenancy;
 using Platform.Core.Districts;
 using Platform.Core.Meetings;
 using Platform.Core.Modules;
+using Platform.Abstractions.Meetings;
 
 namespace Aomori.SupportMeetings.Rollout;
 

@@ -3,6 +3,8 @@ using Platform.Abstractions.Errors;
 using Platform.Core.Bodies;
 using Platform.Core.Grains;
 using Platform.Core.Meetings;
+using Platform.Abstractions.Bodies;
+using Platform.Abstractions.Meetings;
 
 namespace Aomori.SupportMeetings.Rollout;
 

@@ -1,6 +1,7 @@
 using Aomori.SupportMeetings.SupportMeetings;
 using Platform.Abstractions.Events;
 using Platform.Core.Meetings;
+using Platform.Abstractions.Meetings;
 
 namespace Aomori.SupportMeetings.Rollout;
 

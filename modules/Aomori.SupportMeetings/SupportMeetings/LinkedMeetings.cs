@@ -1,7 +1,10 @@
 using Platform.Core.Bodies;
-using Platform.Core.Calendar;
 using Platform.Core.Meetings;
 using Platform.Core.People;
+using Platform.Abstractions.Bodies;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Meetings;
+using Platform.Abstractions.People;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 

@@ -1,6 +1,7 @@
 using Platform.Abstractions.Events;
 using Platform.Core.Bodies;
 using Platform.Core.Meetings;
+using Platform.Abstractions.Bodies;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 

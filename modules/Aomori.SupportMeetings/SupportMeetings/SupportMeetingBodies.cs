@@ -6,6 +6,10 @@ using Platform.Core.Grains;
 using Platform.Core.Modules;
 using Platform.Core.Organisations;
 using Platform.Core.People;
+using Platform.Abstractions.Bodies;
+using Platform.Abstractions.Districts;
+using Platform.Abstractions.Organisations;
+using Platform.Abstractions.People;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 

@@ -10,6 +10,10 @@ using Platform.Core.Districts;
 using Platform.Core.Meetings;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
+using Platform.Abstractions.Bodies;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Districts;
+using Platform.Abstractions.Meetings;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 
@@ -54,7 +58,7 @@ public static class SupportMeetingEndpoints
         {
             var errors = new ValidationErrors();
             if (input.Step is null) errors.Add("step", "rollout.step_required", "段階（1〜4）を指定してください。");
-            var date = Platform.Core.Calendar.JapaneseDate.Optional(input.Date, errors, "date", "rollout.invalid_date", "日付");
+            var date = JapaneseDate.Optional(input.Date, errors, "date", "rollout.invalid_date", "日付");
             errors.ThrowIfAny();
             return await rollout.RecordAsync(http.Tenant().Id, http.District().Id, input.Step!.Value, new StepRecord(date, null, input.Note?.Trim()), strict: true);
         });

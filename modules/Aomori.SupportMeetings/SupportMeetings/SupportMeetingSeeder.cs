@@ -4,8 +4,8 @@ using Aomori.SupportMeetings.Rollout;
 using Platform.Abstractions.Seeds;
 using Platform.Abstractions.Tenancy;
 using Platform.Core.Seeds;
-using Platform.Core.Calendar;
 using Platform.Core.Meetings;
+using Platform.Abstractions.Calendar;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 

@@ -7,13 +7,17 @@ using Miyagi.ExchangeSessions.Summaries;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Tenancy;
 using Platform.Core.Bodies;
-using Platform.Core.Calendar;
 using Platform.Core.Meetings;
 using Platform.Core.People;
 using Platform.Core.Privacy;
 using Platform.Core.Records;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
+using Platform.Abstractions.Bodies;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Data;
+using Platform.Abstractions.Meetings;
+using Platform.Abstractions.People;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 

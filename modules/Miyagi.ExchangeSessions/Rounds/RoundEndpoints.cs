@@ -8,6 +8,7 @@ using Platform.Abstractions.Errors;
 using Platform.Abstractions.Http;
 using Platform.Core.Accounts;
 using Platform.Core.Tenancy;
+using Platform.Abstractions.Organisations;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 

@@ -8,6 +8,8 @@ using Platform.Core.Privacy;
 using Platform.Core.Records;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Meetings;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 

@@ -1,4 +1,5 @@
 using Miyagi.ExchangeSessions.Summaries;
+using Platform.Abstractions.Calendar;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 

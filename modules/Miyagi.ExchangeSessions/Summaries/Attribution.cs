@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Platform.Abstractions.Organisations;
+using Platform.Abstractions.People;
 
 namespace Miyagi.ExchangeSessions.Summaries;
 

@@ -1,4 +1,6 @@
 using Platform.Core.Meetings;
+using Platform.Abstractions.Meetings;
+using Platform.Abstractions.Organisations;
 
 namespace Miyagi.ExchangeSessions.Summaries;
 

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Platform.Abstractions.Errors;
-using Platform.Core.Calendar;
 using Platform.Core.Meetings;
-using Platform.Core.Text;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Meetings;
+using Platform.Abstractions.Text;
 
 namespace Miyagi.ExchangeSessions.Summaries;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using Platform.Core.Calendar;
-using Platform.Core.Text;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Text;
 
 namespace Miyagi.ExchangeSessions.Summaries;
 

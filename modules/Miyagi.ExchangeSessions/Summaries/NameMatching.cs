@@ -1,5 +1,5 @@
 using System.Text;
-using Platform.Core.Text;
+using Platform.Abstractions.Text;
 
 namespace Miyagi.ExchangeSessions.Summaries;
 

@@ -19,7 +19,7 @@ public static class SummaryLimits
     public const int Items = 5000;
 
     /// <summary>A head count above this is not a head count (the whole prefecture's sessions are a few hundred people).</summary>
-    public const int HeadCount = Platform.Core.Meetings.Attendance.MaxHeadCount;
+    public const int HeadCount = Platform.Abstractions.Meetings.Attendance.MaxHeadCount;
 
     /// <summary>A region's name (県北部) as its column holds it.</summary>
     public const int RegionLength = 100;

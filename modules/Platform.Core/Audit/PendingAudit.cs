@@ -33,7 +33,7 @@ public sealed class PendingAudit
     /// <summary>Starts auditing the current request's change; disposing ends it.</summary>
     public static IDisposable Begin(string tenantId, AuditEntry entry)
     {
-        var pending = new PendingAudit(new AuditStamp(tenantId, Storage.Ids.New(), entry));
+        var pending = new PendingAudit(new AuditStamp(tenantId, Ids.New(), entry));
         CurrentSlot.Value = pending;
         return new End();
     }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Core.Cadence;
-using Platform.Core.Calendar;
 using Platform.Core.Districts;
 using Platform.Core.Meetings;
 using Platform.Core.Storage;

@@ -5,7 +5,6 @@ using Platform.Core.Districts;
 using Platform.Core.Organisations;
 using Platform.Core.People;
 using Platform.Core.Storage;
-using Platform.Core.Text;
 
 namespace Platform.Core.Bodies;
 

@@ -1,5 +1,4 @@
 using Platform.Core.Bodies;
-using Platform.Core.Calendar;
 
 namespace Platform.Core.Cadence;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Errors;
-using Platform.Core.Calendar;
 using Platform.Core.Districts;
 using Platform.Core.Grains;
 using Platform.Core.Meetings;
@@ -49,9 +48,9 @@ public static class CadenceEndpoints
     public static FiscalYear ReadFiscalYear(string? text, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(text)) return FiscalYear.Of(today);
-        if (Text.JapaneseNumber.HasForeignDigits(text))
-            throw new ValidationErrors().Add("fiscalYear", Text.JapaneseNumber.DigitsCode, Text.JapaneseNumber.DigitsMessage("年度", text)).ToException();
-        if (Text.JapaneseNumber.TryRead(text, 9999, out var year) == Text.NumberReading.Read && year is >= 1990 and <= 2200) return new FiscalYear((int)year);
+        if (JapaneseNumber.HasForeignDigits(text))
+            throw new ValidationErrors().Add("fiscalYear", JapaneseNumber.DigitsCode, JapaneseNumber.DigitsMessage("年度", text)).ToException();
+        if (JapaneseNumber.TryRead(text, 9999, out var year) == NumberReading.Read && year is >= 1990 and <= 2200) return new FiscalYear((int)year);
         throw new ValidationErrors().Add("fiscalYear", "cadence.invalid_fiscal_year", $"年度「{text}」は西暦の年（例：2018 = 平成30年度）で指定してください。").ToException();
     }
 

@@ -1,5 +1,4 @@
 using Platform.Core.Bodies;
-using Platform.Core.Calendar;
 using Platform.Core.Meetings;
 
 namespace Platform.Core.Cadence;

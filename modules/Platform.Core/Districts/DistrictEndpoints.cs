@@ -39,7 +39,7 @@ public static class DistrictEndpoints
                 .Where(n => catalog.OwnerOf(n.GetType()) is not { } owner || effective.Contains(owner.Id))
                 .SelectMany(n => n.LinksFor(district.Id))
                 .ToList();
-            var year = Calendar.FiscalYear.Of(Storage.Clock.TodayInJapan(time));
+            var year = FiscalYear.Of(Clock.TodayInJapan(time));
             var cadence = await grains.GetGrain<Grains.IDistrictGrain>(Grains.DistrictGrainKey.For(http.Tenant().Id, district.Id)).GetCadence(year.Year);
             return new RazorComponentResult<DistrictPage>(new { Tenant = http.Tenant(), District = district, Links = links, Cadence = Cadence.CadenceView.Of(district, cadence) });
         }).ExcludeFromDescription();

@@ -1,7 +1,6 @@
 using Dapper;
 using Platform.Abstractions.Errors;
 using Platform.Core.Storage;
-using Platform.Core.Text;
 
 namespace Platform.Core.Districts;
 

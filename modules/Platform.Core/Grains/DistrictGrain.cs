@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Events;
 using Platform.Core.Cadence;
-using Platform.Core.Calendar;
 using Platform.Core.Modules;
 using Platform.Core.Storage;
 

@@ -50,7 +50,7 @@ public sealed class HandoutStore(Database database)
     {
         var errors = new ValidationErrors();
         var (level, checkedBasis) = PersonalBasis.Check(sensitivity, basis, errors);
-        var name = Text.FileNames.Clean(fileName);
+        var name = FileNames.Clean(fileName);
         if (content.Length == 0) errors.Add("file", "handout.empty", "空のファイルは登録できません。");
         if (content.Length > MaxBytes) errors.Add("file", "handout.too_large", "配布資料は1件20MBまでです。");
         errors.ThrowIfAny();

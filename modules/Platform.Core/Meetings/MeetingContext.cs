@@ -38,14 +38,14 @@ public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisat
         var organisationMap = (await organisations.ListAsync(tenantId, cancellationToken: http.RequestAborted)).ToDictionary(o => o.Id);
         var types = await organisations.TypesAsync(tenantId, http.RequestAborted);
         var kinds = Kinds(http);
-        return meetings.Select(m => MeetingView.From(m, bodyMap[m.BodyId], organisationMap, types, kinds)).ToList();
+        return meetings.Select(m => MeetingViews.From(m, bodyMap[m.BodyId], organisationMap, types, kinds)).ToList();
     }
 
     public async Task<MeetingView> ViewAsync(HttpContext http, Meeting meeting) => (await ViewsAsync(http, [meeting]))[0];
 
     /// <summary>One meeting, with its body and the tenant's organisations that the caller has read already (a page and a summary show them too).</summary>
     public async Task<MeetingView> ViewAsync(HttpContext http, Meeting meeting, Body body, IReadOnlyList<Organisation> tenantOrganisations) =>
-        MeetingView.From(meeting, body, tenantOrganisations.ToDictionary(o => o.Id), await organisations.TypesAsync(http.Tenant().Id, http.RequestAborted), Kinds(http));
+        MeetingViews.From(meeting, body, tenantOrganisations.ToDictionary(o => o.Id), await organisations.TypesAsync(http.Tenant().Id, http.RequestAborted), Kinds(http));
 
     /// <summary>
     /// Tells the district grains whose cadence a meeting of <paramref name="bodyId"/> counts towards: its body's district and

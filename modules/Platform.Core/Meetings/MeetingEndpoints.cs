@@ -7,7 +7,6 @@ using Platform.Abstractions.Errors;
 using Platform.Abstractions.Events;
 using Platform.Abstractions.Http;
 using Platform.Core.Bodies;
-using Platform.Core.Calendar;
 using Platform.Core.Privacy;
 using Platform.Core.Records;
 using Platform.Core.Storage;

@@ -4,10 +4,8 @@ using Dapper;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
 using Platform.Core.Bodies;
-using Platform.Core.Calendar;
 using Platform.Core.Organisations;
 using Platform.Core.Storage;
-using Platform.Core.Text;
 
 namespace Platform.Core.Meetings;
 

@@ -47,7 +47,7 @@ public sealed record Minutes(
     public string SlotsText(bool fullWidth = true)
     {
         var text = string.Join("，", Meeting.Slots.Select(s => $"{s.Start}～{s.End}"));
-        return fullWidth ? Calendar.Wareki.FullWidthDigits(text).Replace(':', '：') : text;
+        return fullWidth ? Wareki.FullWidthDigits(text).Replace(':', '：') : text;
     }
 
     /// <summary>気仙沼市(19)，登米市(14) … as the summaries write attendance.</summary>

@@ -1,6 +1,4 @@
 using System.Text;
-using Platform.Core.Calendar;
-using Platform.Core.Text;
 using Platform.Core.Privacy;
 using Platform.Core.Records;
 
@@ -20,7 +18,7 @@ public static class MinutesCsv
     {
         var csv = new StringBuilder();
         Csv.Line(csv, Header);
-        var date = Storage.Clock.Iso(m.Meeting.Date);
+        var date = Clock.Iso(m.Meeting.Date);
         var japaneseDate = Wareki.Format(m.Meeting.Date, fullWidth: false);
         foreach (var item in m.Record.Agenda)
             foreach (var (o, _) in m.Thread(item))

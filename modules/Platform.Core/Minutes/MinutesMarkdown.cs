@@ -1,8 +1,6 @@
 using System.Text;
-using Platform.Core.Calendar;
 using Platform.Core.Records;
 
-using Platform.Core.Text;
 
 namespace Platform.Core.Minutes;
 

@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Platform.Core.Calendar;
 using Platform.Core.Privacy;
 using Platform.Core.Records;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Platform.Core.Text;
 
 namespace Platform.Core.Modules;
 

@@ -1,8 +1,5 @@
 namespace Platform.Core.Organisations;
 
-/// <summary>A type of organisation (地区社協, 町会, 交番 …). The built-in ones come from the glossary; a tenant adds its own.</summary>
-public sealed record OrganisationType(string Id, string Name, bool BuiltIn);
-
 public static class OrganisationTypes
 {
     public static readonly IReadOnlyList<OrganisationType> BuiltIn =

@@ -1,10 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Platform.Abstractions.Errors;
-using Platform.Core.Calendar;
 using Platform.Core.Organisations;
 using Platform.Core.Storage;
-using Platform.Core.Text;
 
 namespace Platform.Core.People;
 

@@ -1,6 +1,4 @@
 using Platform.Abstractions.Errors;
-using Platform.Core.Calendar;
-using Platform.Core.Text;
 
 namespace Platform.Core.Privacy;
 

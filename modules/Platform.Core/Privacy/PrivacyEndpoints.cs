@@ -4,13 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Errors;
 using Platform.Core.Accounts;
-using Platform.Core.Calendar;
 using Platform.Core.Meetings;
 using Platform.Core.Minutes;
 using Platform.Core.Records;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
-using Platform.Core.Text;
 
 namespace Platform.Core.Privacy;
 

@@ -3,7 +3,6 @@ using Platform.Core.Audit;
 using Platform.Core.Meetings;
 using Platform.Core.Privacy;
 using Platform.Core.Storage;
-using Platform.Core.Text;
 
 namespace Platform.Core.Records;
 

@@ -1,11 +1,9 @@
 using Dapper;
 using Platform.Abstractions.Errors;
-using Platform.Core.Calendar;
 using Platform.Core.Meetings;
 using Platform.Core.Organisations;
 using Platform.Core.Privacy;
 using Platform.Core.Storage;
-using Platform.Core.Text;
 
 namespace Platform.Core.Records;
 

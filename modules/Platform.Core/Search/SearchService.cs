@@ -1,7 +1,6 @@
 using Dapper;
 using Platform.Core.Privacy;
 using Platform.Core.Storage;
-using Platform.Core.Text;
 
 namespace Platform.Core.Search;
 

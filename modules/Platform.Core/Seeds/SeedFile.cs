@@ -32,7 +32,7 @@ public sealed class SeedFile
 public sealed record SeedOrganisation(string Id, string Name, string TypeId, string? DistrictId = null);
 
 public sealed record SeedPerson(string Id, string Name, string? Reading = null, string? Title = null, string? OrganisationId = null,
-    List<Platform.Core.People.PersonRoleInput>? Roles = null);
+    List<Platform.Abstractions.People.PersonRoleInput>? Roles = null);
 
 public sealed record SeedAgendaItem(string Title, List<string>? Opinions = null);
 

@@ -2,7 +2,6 @@ using Dapper;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Tenancy;
 using Platform.Core.Storage;
-using Platform.Core.Text;
 
 namespace Platform.Core.Tenancy;
 

@@ -11,6 +11,9 @@ using Platform.Core.Modules;
 using Platform.Core.Records;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Data;
+using Platform.Abstractions.Meetings;
 
 namespace Platform.Resources.Resources;
 

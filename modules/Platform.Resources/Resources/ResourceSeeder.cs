@@ -5,6 +5,7 @@ using Platform.Abstractions.Seeds;
 using Platform.Abstractions.Tenancy;
 using Platform.Core.Seeds;
 using Platform.Core.Storage;
+using Platform.Abstractions.Calendar;
 
 namespace Platform.Resources.Resources;
 

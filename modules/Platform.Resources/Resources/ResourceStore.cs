@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Dapper;
 using Platform.Abstractions.Errors;
-using Platform.Core.Calendar;
 using Platform.Core.Districts;
 using Platform.Core.Storage;
-using Platform.Core.Text;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Data;
+using Platform.Abstractions.Text;
 
 namespace Platform.Resources.Resources;
 

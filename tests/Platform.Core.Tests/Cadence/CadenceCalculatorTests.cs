@@ -1,6 +1,5 @@
 using Platform.Core.Bodies;
 using Platform.Core.Cadence;
-using Platform.Core.Calendar;
 
 namespace Platform.Core.Tests.Cadence;
 

@@ -1,4 +1,3 @@
-using Platform.Core.Calendar;
 
 namespace Platform.Core.Tests.Calendar;
 

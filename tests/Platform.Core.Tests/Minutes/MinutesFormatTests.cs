@@ -15,14 +15,14 @@ public class MinutesFormatTests
         var meeting = new Meeting("m", "b", "exchange-session", "情報交換会", new DateOnly(2019, 11, 19),
             [new TimeSlot("10:00", "12:00"), new TimeSlot("13:30", "15:30")], "ホテルサンシャイン佐沼", "鳳凰の間", MeetingStatus.Held, [],
             new Attendance([new HeadCount("気仙沼市", 19), new HeadCount("登米市", 14)], [], [], 0, 70), false, false, null, null, null, 3);
-        var view = MeetingView.From(meeting, body, new Dictionary<string, Platform.Core.Organisations.Organisation>(), [], MeetingKinds.BuiltIn);
+        var view = MeetingViews.From(meeting, body, new Dictionary<string, Platform.Abstractions.Organisations.Organisation>(), [], MeetingKinds.BuiltIn);
         var theme = new AgendaItem("a", 1, "庁舎内連携", 1);
         var record = new MeetingRecord([theme],
             [new Opinion("o1", "a", 2, OpinionKind.Opinion, "=1層Coと2層Coで, 月1回\n\"情報交換\"", null, "気仙沼市", null, null, ""),
              new Opinion("o2", "a", 3, OpinionKind.Response, "髙橋さんに確認する", null, null, "o1", null, "")],
             [], [], []);
         return new Platform.Core.Minutes.Minutes(new TenantInfo("miyagi", "宮城県", TenantKind.Prefecture, "040002"), body, null, view, record,
-            new Dictionary<string, Platform.Core.Organisations.Organisation>(), []);
+            new Dictionary<string, Platform.Abstractions.Organisations.Organisation>(), []);
     }
 
     [Fact]

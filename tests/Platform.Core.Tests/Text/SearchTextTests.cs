@@ -1,4 +1,3 @@
-using Platform.Core.Text;
 
 namespace Platform.Core.Tests.Text;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Platform.Core.Text;
+namespace Platform.Abstractions.Text;
 
 /// <summary>The two ways what people type is tidied before it is stored.</summary>
 public static partial class JapaneseText

@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text;
 using Platform.Abstractions.Errors;
 
-namespace Platform.Core.Text;
+namespace Platform.Abstractions.Text;
 
 /// <summary>What reading a number found.</summary>
 public enum NumberReading
 {
+    /// <summary>A number was read.</summary>
     Read,
+
+    /// <summary>Nothing but white space.</summary>
     Empty,
 
     /// <summary>Something other than digits: 1２a, -3, 1.5.</summary>
@@ -27,7 +30,9 @@ public enum NumberReading
 /// </summary>
 public static class JapaneseNumber
 {
+    /// <summary>The code of the field error for digits of other scripts.</summary>
     public const string DigitsCode = "validation.digits";
+    /// <summary>The code of the field error for a number over its field's largest.</summary>
     public const string TooLargeCode = "validation.too_large";
 
     /// <summary>An ASCII or full-width digit.</summary>
@@ -94,6 +99,7 @@ public static class JapaneseNumber
         return false;
     }
 
+    /// <summary>The Japanese message for digits of another script in a field.</summary>
     public static string DigitsMessage(string label, string input) =>
         $"{(label.Length > 0 ? label : "入力")}「{input.Trim()}」に読めない数字が含まれています。数字は半角または全角（0〜9・０〜９）で入力してください。";
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Platform.Core.Text;
+namespace Platform.Abstractions.Text;
 
 /// <summary>What people typed, written into Markdown that others render.</summary>
 public static class MarkdownText

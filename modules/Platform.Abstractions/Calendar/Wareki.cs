@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Platform.Core.Calendar;
+namespace Platform.Abstractions.Calendar;
 
 /// <summary>
 /// 和暦 (Japanese era) dates as municipal documents write them: 令和元年１１月１９日（火）. Computed from our own era
@@ -23,6 +23,7 @@ public static class Wareki
 
     private static readonly string[] Weekdays = ["日", "月", "火", "水", "木", "金", "土"];
 
+    /// <summary>The era of a date, e.g. 令和.</summary>
     public static string EraName(DateOnly date) => EraOf(date).Name;
 
     /// <summary>The era and its year number for a date, e.g. ("令和", 1) for 2019-11-19.</summary>
@@ -53,6 +54,7 @@ public static class Wareki
         return fullWidth ? FullWidthDigits(text) : text;
     }
 
+    /// <summary>The weekday as one kanji: 日 月 火 水 木 金 土.</summary>
     public static string Weekday(DateOnly date) => Weekdays[(int)date.DayOfWeek];
 
     /// <summary>The year of an era as a Gregorian year: (平成, 31) → 2019. Null for an unknown era or a year before it began.</summary>
@@ -62,8 +64,10 @@ public static class Wareki
         return found is null || year < 1 ? null : found.Start.Year + year - 1;
     }
 
+    /// <summary>Whether the text is the name of an era (明治 … 令和).</summary>
     public static bool IsEraName(string text) => Array.Exists(Eras, e => e.Name == text);
 
+    /// <summary>The text with ASCII digits as full-width ones (１２).</summary>
     public static string FullWidthDigits(string text)
     {
         var builder = new StringBuilder(text.Length);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
-namespace Platform.Core.Storage;
+namespace Platform.Abstractions.Data;
 
 /// <summary>
 /// Ids of rows the platform creates: 16 characters of lower-case base32, random, so that they are unique across
@@ -12,9 +12,11 @@ public static partial class Ids
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
 
+    /// <summary>What an id looks like: lower-case letters, digits and hyphens, 2–64 characters.</summary>
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$")]
     public static partial Regex Pattern();
 
+    /// <summary>A new random id.</summary>
     public static string New()
     {
         Span<byte> bytes = stackalloc byte[10];
@@ -35,5 +37,6 @@ public static partial class Ids
         return new string(chars);
     }
 
+    /// <summary>Whether the text may be an id (<see cref="Pattern"/>).</summary>
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Platform.Core.Text;
+namespace Platform.Abstractions.Text;
 
 /// <summary>
 /// The name an uploaded file is kept and offered for download under. What a browser or a script sends is cleaned, not
@@ -10,12 +10,15 @@ namespace Platform.Core.Text;
 /// </summary>
 public static class FileNames
 {
+    /// <summary>The longest name kept, in characters.</summary>
     public const int MaxLength = 200;
 
+    /// <summary>The name of a file whose name is left empty.</summary>
     public const string Default = "資料";
 
     private const string NotSavable = "<>:\"|?*";
 
+    /// <summary>The name as it is stored and offered for download.</summary>
     public static string Clean(string? name)
     {
         var last = (name ?? "").Replace('\\', '/');

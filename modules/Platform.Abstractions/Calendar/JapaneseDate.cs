@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Platform.Abstractions.Errors;
-using Platform.Core.Text;
+using Platform.Abstractions.Text;
 
-namespace Platform.Core.Calendar;
+namespace Platform.Abstractions.Calendar;
 
 /// <summary>
 /// Reads the dates and times people type: 2019-11-19, 2019/11/19, full-width digits, and 和暦 such as
@@ -25,6 +25,7 @@ public static partial class JapaneseDate
     [GeneratedRegex(@"^([0-9]{1,2})[:時]([0-9]{2})分?$")]
     private static partial Regex Time();
 
+    /// <summary>Reads a date written as people write it (ISO, 2019/11/19, 令和元年11月19日, full-width digits, a weekday in brackets).</summary>
     public static bool TryParseDate(string? input, out DateOnly date)
     {
         date = default;

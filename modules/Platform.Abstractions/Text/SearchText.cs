@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Platform.Core.Text;
+namespace Platform.Abstractions.Text;
 
 /// <summary>
 /// The form in which text is stored for search and in which queries are compared: NFKC (full-width and half-width
@@ -9,6 +9,7 @@ namespace Platform.Core.Text;
 /// </summary>
 public static class SearchText
 {
+    /// <summary>The text as it is stored for search and compared with a folded query.</summary>
     public static string Fold(string? text)
     {
         var normalized = JapaneseText.Normalize(text).ToLowerInvariant();

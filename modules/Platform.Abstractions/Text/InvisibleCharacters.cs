@@ -1,7 +1,7 @@
 using System.Globalization;
 using Platform.Abstractions.Errors;
 
-namespace Platform.Core.Text;
+namespace Platform.Abstractions.Text;
 
 /// <summary>
 /// Control and format characters (bidi overrides such as U+202E, zero-width spaces, BOMs) and the line and paragraph
@@ -11,12 +11,15 @@ namespace Platform.Core.Text;
 /// </summary>
 public static class InvisibleCharacters
 {
+    /// <summary>The code of the field error.</summary>
     public const string Code = "text.invisible_characters";
 
+    /// <summary>Whether the character is a control, format or separator character.</summary>
     public static bool Is(char c) =>
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
             or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
+    /// <summary>Whether the text holds such a character.</summary>
     public static bool In(string? text) => text is not null && text.Any(Is);
 
     /// <summary>Adds a field error naming <paramref name="label"/> when <paramref name="text"/> holds such a character.</summary>

@@ -1,17 +1,28 @@
-namespace Platform.Core.Bodies;
+namespace Platform.Abstractions.Bodies;
 
 /// <summary>What a body covers: the whole tenant (tier 1), a region of a prefecture, or one district.</summary>
 public enum Territory
 {
+    /// <summary>The whole tenant (第1層).</summary>
     Tenant,
+
+    /// <summary>A region of a prefecture.</summary>
     Region,
+
+    /// <summary>One district (第2層).</summary>
     District,
 }
 
+/// <summary>Where a body stands.</summary>
 public enum BodyStatus
 {
+    /// <summary>設立準備中.</summary>
     SettingUp,
+
+    /// <summary>活動中.</summary>
     Active,
+
+    /// <summary>解散: kept for its history.</summary>
     Dissolved,
 }
 
@@ -25,7 +36,6 @@ public sealed record BodyMember(string? OrganisationId, string? PersonId, string
 /// How often a body meets, per fiscal year: at least and at most so many meetings, and whether it meets even
 /// when there is no case (事案がなくても定期的に集まる), which makes a long gap since the last meeting a problem.
 /// </summary>
-[GenerateSerializer, Immutable]
 public sealed record CadencePolicy(int? AtLeast = null, int? AtMost = null, bool MeetEvenWithoutCase = false);
 
 /// <summary>
@@ -63,8 +73,10 @@ public sealed record BodyInput(
     List<string>? DefaultScope = null,
     List<string>? CountedBodyIds = null);
 
+/// <summary>Japanese names for bodies' statuses and tiers.</summary>
 public static class BodyNames
 {
+    /// <summary>設立準備中, 活動中 or 解散.</summary>
     public static string Japanese(this BodyStatus status) => status switch
     {
         BodyStatus.SettingUp => "設立準備中",
@@ -72,5 +84,6 @@ public static class BodyNames
         _ => "解散",
     };
 
+    /// <summary>第1層, 第2層 or 第3層.</summary>
     public static string TierName(int tier) => tier switch { 1 => "第1層", 2 => "第2層", _ => "第3層" };
 }
