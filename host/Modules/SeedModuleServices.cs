@@ -18,6 +18,6 @@ public sealed class SeedModuleServices(ModuleRuntime runtime) : ISeedModuleServi
         var seeder = runtime.TenantScope(tenant).Resolve<IEnumerable<IModuleSeeder>>()
             .FirstOrDefault(s => string.Equals(runtime.Catalog.OwnerOf(s.GetType())?.Id, moduleId, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"Seed content for module '{moduleId}', which has no seeder.");
-        await seeder.SeedAsync(tenant, content, cancellationToken);
+        using (Seeding.Begin()) await seeder.SeedAsync(tenant, content, cancellationToken);
     }
 }

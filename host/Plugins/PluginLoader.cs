@@ -21,6 +21,8 @@ public static class PluginLoader
         if (!Directory.Exists(folder)) return [];
         var allowed = configuration.GetSection("Plugins:Allowed").GetChildren()
             .ToDictionary(c => c.Key, c => c.Value?.Trim().ToLowerInvariant() ?? "", StringComparer.OrdinalIgnoreCase);
+        if (configuration["Plugins:Path"] is null)
+            foreach (var (id, hash) in DemoAllowed(folder)) allowed.TryAdd(id, hash.ToLowerInvariant());
         var candidates = new List<(PluginManifest Manifest, string Folder)>();
         foreach (var dir in Directory.EnumerateDirectories(folder).Order())
         {
@@ -87,5 +89,18 @@ public static class PluginLoader
             return $"SDK {manifest.Sdk} 向けです。このホストのSDKは {PlatformSdk.Version.ToString(3)} です。";
         var missing = (manifest.Dependencies ?? []).Where(d => !known.Contains(d)).ToList();
         return missing.Count > 0 ? $"必要なモジュール（{string.Join("、", missing)}）がありません。" : null;
+    }
+
+    /// <summary>
+    /// The sample plugins of the default run: the host's build copies them beside it with the hashes of exactly those
+    /// builds (see <c>host/Platform.Host.csproj</c>). Read only from the default folder, so an operator's own plugins
+    /// folder is governed by <c>Plugins:Allowed</c> alone; a published host has neither.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> DemoAllowed(string folder)
+    {
+        var file = Path.Combine(folder, "demo-allowed.json");
+        return File.Exists(file)
+            ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file)) ?? []
+            : new Dictionary<string, string>();
     }
 }

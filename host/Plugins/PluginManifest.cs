@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Platform.Host.Plugins;
 
 /// <summary>
-/// A plugin's <c>plugin.json</c>: who made it, its version, the SDK versions it was built for (<c>"&gt;=1.1.0 &lt;2.0.0"</c>),
+/// A plugin's <c>plugin.json</c>: who made it, its version, the SDK versions it was built for (<c>"&gt;=2.0.0 &lt;3.0.0"</c>),
 /// its main assembly and the modules it needs.
 /// </summary>
 public sealed record PluginManifest(string Id, string Name, string Vendor, string Version, string Sdk, string Assembly, IReadOnlyList<string>? Dependencies = null)
@@ -13,7 +13,7 @@ public sealed record PluginManifest(string Id, string Name, string Vendor, strin
     public static PluginManifest Read(string path) =>
         JsonSerializer.Deserialize<PluginManifest>(File.ReadAllText(path), Json) ?? throw new InvalidDataException("plugin.json is empty.");
 
-    /// <summary>Whether <paramref name="sdk"/> satisfies every comparison of the range (">=1.1.0 &lt;2.0.0"; a bare version means exactly it).</summary>
+    /// <summary>Whether <paramref name="sdk"/> satisfies every comparison of the range (">=2.0.0 &lt;3.0.0"; a bare version means exactly it).</summary>
     public bool Accepts(Version sdk)
     {
         var conditions = Sdk.Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -23,6 +23,7 @@ public static class PlatformCoreServices
     {
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
+        services.AddHttpContextAccessor();
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<TenantStore>();

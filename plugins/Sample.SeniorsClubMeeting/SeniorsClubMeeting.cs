@@ -1,7 +1,7 @@
-using System.Net;
 using Autofac;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Modules;
@@ -25,15 +25,12 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(ContainerBuilder services) => services.RegisterType<LiaisonKind>().As<IMeetingKindSource>().SingleInstance();
 
     public override void MapEndpoints(IEndpointRouteBuilder tenant) =>
-        tenant.MapGet("/districts/{districtId}/seniors-club", async (string districtId, ITenantContext context, IMeetingQueries meetings, CancellationToken cancellationToken) =>
+        tenant.MapGet("/districts/{districtId}/seniors-club", async (string districtId, ITenantContext context, IMeetingQueries meetings,
+            CancellationToken cancellationToken) =>
         {
             var list = (await meetings.ListAsync(context.Tenant.Id, new DateOnly(2000, 1, 1), new DateOnly(2100, 1, 1), cancellationToken))
-                .Where(m => m.Kind == Kind && m.DistrictId == districtId).ToList();
-            var items = string.Concat(list.Select(m => $"<li><a href=\"/{context.Tenant.Id}/meetings/{m.Id}\">{m.Date:yyyy-MM-dd}　{WebUtility.HtmlEncode(m.BodyName)}</a></li>"));
-            return Results.Content($"""
-                <!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>老人クラブ連絡会</title><link rel="stylesheet" href="/css/site.css"></head>
-                <body><main class="page"><h1>老人クラブ連絡会</h1><ul data-testid="seniors-club">{items}</ul></main></body></html>
-                """, "text/html; charset=utf-8");
+                .Where(m => m.Kind == Kind && m.DistrictId == districtId).OrderBy(m => m.Date).ToList();
+            return new RazorComponentResult<LiaisonMeetingsPage>(new { context.Tenant, Meetings = list });
         });
 
     private sealed class LiaisonKind : IMeetingKindSource

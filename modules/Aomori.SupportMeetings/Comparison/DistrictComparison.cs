@@ -1,10 +1,9 @@
 using Aomori.SupportMeetings.SupportMeetings;
-using Platform.Core.Bodies;
-using Platform.Core.Meetings;
-using Platform.Core.Organisations;
 using Platform.Abstractions.Bodies;
 using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Districts;
 using Platform.Abstractions.Meetings;
+using Platform.Abstractions.Organisations;
 
 namespace Aomori.SupportMeetings.Comparison;
 
@@ -16,9 +15,9 @@ public sealed record ComparisonRow(string DistrictId, string DistrictName, strin
 /// their hosts, the district's settings, the organisations convened whose type is not among the design's WHO, and
 /// the meetings planned.
 /// </summary>
-public sealed class DistrictComparison(SupportMeetingBodies supportMeetings, BodyStore bodies, OrganisationStore organisations, MeetingStore meetings)
+public sealed class DistrictComparison(SupportMeetingBodies supportMeetings, IBodies bodies, IOrganisations organisations, IMeetings meetings)
 {
-    public async Task<ComparisonRow?> RowAsync(string tenantId, Platform.Abstractions.Districts.District district, DateOnly today, CancellationToken cancellationToken)
+    public async Task<ComparisonRow?> RowAsync(string tenantId, District district, DateOnly today, CancellationToken cancellationToken)
     {
         var districtId = district.Id;
         if (await supportMeetings.FindAsync(tenantId, districtId, cancellationToken) is not { } body) return null;
@@ -35,7 +34,7 @@ public sealed class DistrictComparison(SupportMeetingBodies supportMeetings, Bod
         if (howRun.Count == 0) howRun.Add($"{Host(body)}の主催で、地域支え合い会議を開催");
 
         var bodyIds = counted.Select(c => c.Id).Prepend(body.Id).ToHashSet();
-        var theirMeetings = (await meetings.ListAsync(tenantId, new MeetingStore.Filter(DistrictId: districtId), cancellationToken))
+        var theirMeetings = (await meetings.ListAsync(tenantId, new MeetingFilter(DistrictId: districtId), cancellationToken))
             .Where(m => bodyIds.Contains(m.BodyId) || m.Kind == "steering-committee").ToList();
         var convened = body.DefaultScope.Concat(theirMeetings.SelectMany(m => m.Convening.Where(c => c.Added).Select(c => c.OrganisationId)));
         var characteristic = convened.Select(id => orgs.GetValueOrDefault(id)?.TypeId).OfType<string>()

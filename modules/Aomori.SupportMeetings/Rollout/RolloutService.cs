@@ -1,20 +1,16 @@
 using Aomori.SupportMeetings.SupportMeetings;
+using Platform.Abstractions.Modules;
 using Platform.Abstractions.Errors;
-using Platform.Core.Bodies;
-using Platform.Core.Grains;
-using Platform.Core.Meetings;
 using Platform.Abstractions.Bodies;
 using Platform.Abstractions.Meetings;
 
 namespace Aomori.SupportMeetings.Rollout;
 
 /// <summary>Reads and advances a district's roll-out in its district grain, by compare-and-set so that concurrent advances both land.</summary>
-public sealed class RolloutService(IGrainFactory grains)
+public sealed class RolloutService(IDistrictModuleState state)
 {
-    private IDistrictGrain Grain(string tenantId, string districtId) => grains.GetGrain<IDistrictGrain>(DistrictGrainKey.For(tenantId, districtId));
-
     public async Task<RolloutState> GetAsync(string tenantId, string districtId) =>
-        RolloutState.Parse(await Grain(tenantId, districtId).GetModuleState(SupportMeetingBodies.ModuleId));
+        RolloutState.Parse(await state.GetAsync(tenantId, districtId, SupportMeetingBodies.ModuleId));
 
     /// <summary>
     /// Records a step. <paramref name="strict"/> (a person recording by hand) refuses a step whose predecessor is not
@@ -22,17 +18,16 @@ public sealed class RolloutService(IGrainFactory grains)
     /// </summary>
     public async Task<RolloutState> RecordAsync(string tenantId, string districtId, RolloutStep step, StepRecord record, bool strict)
     {
-        var grain = Grain(tenantId, districtId);
         while (true)
         {
-            var json = await grain.GetModuleState(SupportMeetingBodies.ModuleId);
-            var state = RolloutState.Parse(json);
-            if (state.IsDone(step)) return state;
-            if (strict && step > RolloutStep.OfficersMeeting && !state.IsDone(step - 1))
+            var json = await state.GetAsync(tenantId, districtId, SupportMeetingBodies.ModuleId);
+            var current = RolloutState.Parse(json);
+            if (current.IsDone(step)) return current;
+            if (strict && step > RolloutStep.OfficersMeeting && !current.IsDone(step - 1))
                 throw new PlatformException(409, "rollout.step_skipped", "前の段階がまだ記録されていません。",
                     $"「{RolloutState.Japanese(step - 1)}」を先に記録してください。段階は①から順に進みます。");
-            var next = new RolloutState(new Dictionary<RolloutStep, StepRecord>(state.Steps) { [step] = record });
-            if (await grain.UpdateModuleState(SupportMeetingBodies.ModuleId, json, next.ToJson())) return next;
+            var next = new RolloutState(new Dictionary<RolloutStep, StepRecord>(current.Steps) { [step] = record });
+            if (await state.CompareAndSetAsync(tenantId, districtId, SupportMeetingBodies.ModuleId, json, next.ToJson())) return next;
         }
     }
 

@@ -1,6 +1,3 @@
-using Platform.Core.Bodies;
-using Platform.Core.Meetings;
-using Platform.Core.People;
 using Platform.Abstractions.Bodies;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Meetings;
@@ -16,19 +13,19 @@ public sealed record LinkedMeeting(string MeetingId, string BodyName, string Tit
 /// of the support meeting and attend those meetings carry information between the two. A promoter counts as
 /// attending when named among the meeting's attendees.
 /// </summary>
-public sealed class LinkedMeetings(BodyStore bodies, MeetingStore meetings, PersonStore people)
+public sealed class LinkedMeetings(IBodies bodies, IMeetings meetings, IPeople people)
 {
     public async Task<IReadOnlyList<LinkedMeeting>> ForAsync(string tenantId, Body supportBody, CancellationToken cancellationToken)
     {
         var promoterIds = supportBody.Members.Select(m => m.PersonId).OfType<string>().ToHashSet();
-        var promoters = (await people.ListAsync(tenantId, cancellationToken: cancellationToken))
+        var promoters = (await people.ListAsync(tenantId, cancellationToken))
             .Where(p => promoterIds.Contains(p.Id) && p.Roles.Any(r => r.Role == PersonRoleKind.SupportPromoter)).ToList();
         var result = new List<LinkedMeeting>();
         foreach (var bodyId in supportBody.CountedBodyIds)
         {
             var body = await bodies.FindAsync(tenantId, bodyId, cancellationToken);
             if (body is null) continue;
-            foreach (var m in await meetings.ListAsync(tenantId, new MeetingStore.Filter(BodyId: bodyId), cancellationToken))
+            foreach (var m in await meetings.ListAsync(tenantId, new MeetingFilter(BodyId: bodyId), cancellationToken))
             {
                 var carriers = promoters.Where(p => m.Attendance.Attendees.Contains(p.Name)).Select(p => p.Name).ToList();
                 result.Add(new LinkedMeeting(m.Id, body.Name, m.Title, m.Date, Wareki.Format(m.Date), m.Status, carriers));

@@ -1,12 +1,10 @@
-using Platform.Abstractions.Events;
-using Platform.Core.Bodies;
-using Platform.Core.Meetings;
 using Platform.Abstractions.Bodies;
+using Platform.Abstractions.Events;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 
 /// <summary>Copies a district's cadence settings onto its support-meeting body when they are saved, so cadence follows them.</summary>
-public sealed class SettingsSync(SupportMeetingBodies supportMeetings, BodyStore bodies, MeetingContext meetings) : IEventHandler<ModuleSettingsChanged>
+public sealed class SettingsSync(SupportMeetingBodies supportMeetings, IBodies bodies) : IEventHandler<ModuleSettingsChanged>
 {
     public async Task HandleAsync(ModuleSettingsChanged @event, CancellationToken cancellationToken)
     {
@@ -14,6 +12,5 @@ public sealed class SettingsSync(SupportMeetingBodies supportMeetings, BodyStore
         if (await supportMeetings.FindAsync(@event.TenantId, districtId, cancellationToken) is not { } body) return;
         var settings = await supportMeetings.SettingsAsync(@event.TenantId, districtId);
         await bodies.UpdateAsync(@event.TenantId, body.Id, new BodyInput(Cadence: SupportMeetingBodies.CadenceOf(settings)), cancellationToken);
-        await meetings.MeetingChangedAsync(@event.TenantId, body.Id, cancellationToken);
     }
 }

@@ -1,8 +1,7 @@
 using Aomori.SupportMeetings.Rollout;
+using Platform.Abstractions.Bodies;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
-using Platform.Core.Bodies;
-using Platform.Core.Meetings;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 
@@ -11,7 +10,7 @@ namespace Aomori.SupportMeetings.SupportMeetings;
 /// steering committee (幹事会) has been held in the district. Once a support meeting has been held (roll-out step ④)
 /// the rule has done its work.
 /// </summary>
-public sealed class SteeringCommitteeRule(SupportMeetingBodies supportMeetings, MeetingStore meetings, BodyStore bodies, RolloutService rollout)
+public sealed class SteeringCommitteeRule(SupportMeetingBodies supportMeetings, IMeetings meetings, IBodies bodies, RolloutService rollout)
     : IMeetingSchedulingRule
 {
     public async Task CheckAsync(ScheduledMeeting meeting, CancellationToken cancellationToken)
@@ -20,7 +19,7 @@ public sealed class SteeringCommitteeRule(SupportMeetingBodies supportMeetings, 
         if (!(await supportMeetings.SettingsAsync(meeting.TenantId, districtId)).RequireSteeringCommitteeFirst) return;
         if ((await rollout.GetAsync(meeting.TenantId, districtId)).IsDone(RolloutStep.FirstMeeting)) return;
         var districtBodies = (await bodies.ListAsync(meeting.TenantId, districtId, cancellationToken)).Select(b => b.Id).ToHashSet();
-        var held = await meetings.ListAsync(meeting.TenantId, new MeetingStore.Filter(DistrictId: districtId), cancellationToken);
+        var held = await meetings.ListAsync(meeting.TenantId, new MeetingFilter(DistrictId: districtId), cancellationToken);
         if (held.Any(m => m.Kind == "steering-committee" && districtBodies.Contains(m.BodyId) && m.Status is MeetingStatus.Held or MeetingStatus.MinutesApproved))
             return;
         throw new PlatformException(409, "support_meeting.steering_committee_first", "先に幹事会を開いてください。",

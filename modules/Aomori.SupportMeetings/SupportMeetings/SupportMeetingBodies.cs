@@ -1,11 +1,6 @@
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Modules;
 using Platform.Abstractions.Tenancy;
-using Platform.Core.Bodies;
-using Platform.Core.Districts;
-using Platform.Core.Grains;
-using Platform.Core.Modules;
-using Platform.Core.Organisations;
-using Platform.Core.People;
 using Platform.Abstractions.Bodies;
 using Platform.Abstractions.Districts;
 using Platform.Abstractions.Organisations;
@@ -14,7 +9,8 @@ using Platform.Abstractions.People;
 namespace Aomori.SupportMeetings.SupportMeetings;
 
 /// <summary>The support meeting (地域支え合い会議) of a district: one body of kind <see cref="Kind"/> per district.</summary>
-public sealed class SupportMeetingBodies(BodyStore bodies, OrganisationStore organisations, PersonStore people, IGrainFactory grains)
+public sealed class SupportMeetingBodies(IBodies bodies, IOrganisations organisations, IPeople people,
+    IModuleSettings<SupportMeetingSettings> settings)
 {
     public const string ModuleId = "Aomori.SupportMeetings";
     public const string Kind = "support-meeting";
@@ -38,9 +34,7 @@ public sealed class SupportMeetingBodies(BodyStore bodies, OrganisationStore org
     public async Task<Body?> FindAsync(string tenantId, string districtId, CancellationToken cancellationToken = default) =>
         (await bodies.ListAsync(tenantId, districtId, cancellationToken)).FirstOrDefault(b => b.Kind == Kind && b.Status != BodyStatus.Dissolved);
 
-    public async Task<SupportMeetingSettings> SettingsAsync(string tenantId, string districtId) =>
-        (SupportMeetingSettings)ModuleSettingsBinder.Load(typeof(SupportMeetingSettings),
-            await grains.GetGrain<IDistrictGrain>(DistrictGrainKey.For(tenantId, districtId)).GetSettings(ModuleId));
+    public Task<SupportMeetingSettings> SettingsAsync(string tenantId, string districtId) => settings.GetAsync(tenantId, districtId);
 
     /// <summary>
     /// Creates the district's support meeting from the design: the 5W1H, the district SWC as host (registered if the
@@ -53,13 +47,13 @@ public sealed class SupportMeetingBodies(BodyStore bodies, OrganisationStore org
         if (await FindAsync(tenant.Id, district.Id, cancellationToken) is { } existing)
             throw new PlatformException(409, "support_meeting.exists", "この地区の地域支え合い会議は登録済みです。",
                 $"{district.Name}の地域支え合い会議（{existing.Name}）を編集してください。") { Extensions = { ["bodyId"] = existing.Id } };
-        var settings = await SettingsAsync(tenant.Id, district.Id);
+        var districtSettings = await SettingsAsync(tenant.Id, district.Id);
         var all = await organisations.ListAsync(tenant.Id, cancellationToken: cancellationToken);
         var host = all.FirstOrDefault(o => o.DistrictId == district.Id && o.TypeId == "district-swc")
-                   ?? await organisations.CreateAsync(tenant.Id, new OrganisationInput($"{district.Name}地区社会福祉協議会", "district-swc", district.Id), cancellationToken: cancellationToken);
+                   ?? await organisations.CreateAsync(tenant.Id, new OrganisationInput($"{district.Name}地区社会福祉協議会", "district-swc", district.Id), cancellationToken);
         var scope = all.Where(o => ScopeTypes.Contains(o.TypeId) && (o.DistrictId == district.Id || (o.DistrictId is null && o.TypeId == "government")))
             .Select(o => o.Id).Prepend(host.Id).Distinct().ToList();
-        var everyone = await people.ListAsync(tenant.Id, cancellationToken: cancellationToken);
+        var everyone = await people.ListAsync(tenant.Id, cancellationToken);
         var errors = new ValidationErrors();
         foreach (var unknown in (promoterIds ?? []).Where(id => everyone.All(p => p.Id != id)))
             errors.Add("promoterIds", "person.not_found", $"推進員「{unknown}」が見つかりません。");
@@ -70,11 +64,11 @@ public sealed class SupportMeetingBodies(BodyStore bodies, OrganisationStore org
                 : p.Roles.Any(r => r.Role == PersonRoleKind.SupportPromoter && r.Until is null) &&
                   p.OrganisationId is { } org && all.Any(o => o.Id == org && o.DistrictId == district.Id))
             .Select(p => new BodyMember(p.OrganisationId, p.Id, "地域支え合い推進員"));
-        var charter = settings.Venue == new SupportMeetingSettings().Venue ? DesignCharter : DesignCharter with { Where = settings.Venue };
+        var charter = districtSettings.Venue == new SupportMeetingSettings().Venue ? DesignCharter : DesignCharter with { Where = districtSettings.Venue };
         return await bodies.CreateAsync(tenant.Id, new BodyInput(
             Name: $"{district.Name}地区 地域支え合い会議", Kind: Kind, Tier: 2, Territory: Territory.District, DistrictId: district.Id,
-            HostOrganisationId: host.Id, Status: BodyStatus.Active, Cadence: CadenceOf(settings), Charter: charter,
-            Members: [new BodyMember(host.Id, null, "主催"), .. promoters], DefaultScope: scope), cancellationToken: cancellationToken);
+            HostOrganisationId: host.Id, Status: BodyStatus.Active, Cadence: CadenceOf(districtSettings), Charter: charter,
+            Members: [new BodyMember(host.Id, null, "主催"), .. promoters], DefaultScope: scope), cancellationToken);
     }
 
     public static CadencePolicy CadenceOf(SupportMeetingSettings settings) =>

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aomori.SupportMeetings.Rollout;
+using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Seeds;
 using Platform.Abstractions.Tenancy;
-using Platform.Core.Seeds;
-using Platform.Core.Meetings;
 using Platform.Abstractions.Calendar;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
@@ -13,13 +12,13 @@ namespace Aomori.SupportMeetings.SupportMeetings;
 /// The module's part of a demo tenant: <c>{"rollout": {"&lt;district&gt;": [{"step": 1, "meetingId": …, "date": …, "note": …}, …]}}</c>.
 /// Steps are recorded in order, as a person would; a step given by its meeting takes the meeting's date.
 /// </summary>
-public sealed class SupportMeetingSeeder(RolloutService rollout, MeetingStore meetings) : IModuleSeeder
+public sealed class SupportMeetingSeeder(RolloutService rollout, IMeetings meetings) : IModuleSeeder
 {
     private sealed record SeedStep(RolloutStep Step, string? MeetingId = null, string? Date = null, string? Note = null);
 
     public async Task SeedAsync(TenantInfo tenant, JsonObject content, CancellationToken cancellationToken)
     {
-        var plan = content["rollout"].Deserialize<Dictionary<string, List<SeedStep>>>(SeedLoader.Json) ?? [];
+        var plan = content["rollout"].Deserialize<Dictionary<string, List<SeedStep>>>(SeedJson.Options) ?? [];
         foreach (var (districtId, steps) in plan)
             foreach (var step in steps.OrderBy(s => s.Step))
             {

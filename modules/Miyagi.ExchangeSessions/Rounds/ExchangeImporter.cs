@@ -4,20 +4,14 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
 using Miyagi.ExchangeSessions.Summaries;
-using Platform.Abstractions.Errors;
-using Platform.Abstractions.Tenancy;
-using Platform.Core.Bodies;
-using Platform.Core.Meetings;
-using Platform.Core.People;
-using Platform.Core.Privacy;
-using Platform.Core.Records;
-using Platform.Core.Storage;
-using Platform.Core.Tenancy;
 using Platform.Abstractions.Bodies;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Data;
+using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.People;
+using Platform.Abstractions.Records;
+using Platform.Abstractions.Tenancy;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 
@@ -28,8 +22,8 @@ public sealed record ImportResult(string RoundId, IReadOnlyList<string> MeetingI
 /// comments and the overall review in their records, all written in one transaction, so that a document is imported
 /// whole or not at all. The same document twice is refused unless the caller asks to replace the earlier import.
 /// </summary>
-public sealed partial class ExchangeImporter(Database database, BodyStore bodies, MeetingStore meetings, PersonStore people,
-    TenantStore tenants, MeetingContext meetingContext)
+public sealed partial class ExchangeImporter(IModuleDatabase database, IBodies bodies, IMeetingImport meetingImport, IPeople people,
+    ITenantDirectory tenants)
 {
     public const string BodyKind = "exchange-session";
 
@@ -61,46 +55,40 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
         var body = await RoundBodyAsync(tenant.Id, document.Title, cancellationToken);
         var tenantsByName = (await tenants.ListAsync(cancellationToken)).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First().Id);
         var roundId = Ids.New();
-        var prepared = new List<(Meeting Meeting, IReadOnlyList<RecordEntry> Entries, SessionDetails Details, string Region)>();
+        var meetings = new List<ImportedMeeting>();
+        var sessions = new List<(SessionDetails Details, string Region)>();
         for (var i = 0; i < document.Sessions.Count; i++)
         {
             var s = document.Sessions[i];
             var title = $"{Shorten(document.Title, 150)}（{s.Region}）";
             var input = new MeetingInput(body.Id, "exchange-session", title, Clock.Iso(s.Date), s.Slots.Select(x => new SlotInput(x.Start, x.End)).ToList(), s.Venue,
                 Attendance: new AttendanceInput([.. s.Counts], StatedTotal: s.StatedTotal));
-            var meeting = await meetings.PrepareAsync(tenant.Id, input, MeetingKinds.BuiltIn, Ids.New(), cancellationToken);
-            meeting = meeting with { Status = MeetingStatus.Held, HeldAt = Clock.Now() };
-            var (entries, blocks) = Entries(s);
+            var (themes, comments, blocks) = Record(s);
+            meetings.Add(new ImportedMeeting(input, themes, comments));
             // A municipality may be listed twice (two of its offices): linked once.
             var linked = s.Counts.Select(c => c.Name).Distinct().Where(n => tenantsByName.ContainsKey(n) && tenantsByName[n] != tenant.Id).ToDictionary(n => n, n => tenantsByName[n]);
-            var details = new SessionDetails(s.RegionLabel, s.Venue, s.StatedWeekday, s.Advisors, s.LiaisonMembers, blocks,
-                warnings.Where(w => w.Session == i + 1).ToList(), linked);
-            prepared.Add((meeting, entries, details, s.Region));
+            sessions.Add((new SessionDetails(s.RegionLabel, s.Venue, s.StatedWeekday, s.Advisors, s.LiaisonMembers, blocks,
+                warnings.Where(w => w.Session == i + 1).ToList(), linked), s.Region));
         }
-
-        await database.InTransactionAsync(async (connection, transaction) =>
+        var replacing = earlier is null ? [] : await SessionMeetingsAsync(tenant.Id, earlier, cancellationToken);
+        var written = await meetingImport.ImportAsync(tenant.Id, meetings, replacing, async (transaction, imported) =>
         {
-            if (earlier is not null) await DeleteRoundAsync(connection, transaction, tenant.Id, earlier);
+            var (connection, tx) = (transaction.Connection, transaction.Transaction);
+            if (earlier is not null) await DeleteRoundAsync(connection, tx, tenant.Id, earlier);
             await connection.ExecuteAsync(
                 "INSERT INTO exchange_rounds (tenant_id, round_id, title, fiscal_year, body_id, themes, source_hash, created_at) VALUES (@tenantId, @roundId, @title, @fiscalYear, @bodyId, @themes, @hash, @now)",
                 new
                 {
                     tenantId = tenant.Id, roundId, title = Shorten(document.Title, 300), fiscalYear = FiscalYear.Of(document.Sessions[0].Date).Year, bodyId = body.Id,
                     themes = JsonSerializer.Serialize(document.Themes, RoundStore.Json), hash, now = Clock.Now(),
-                }, transaction);
-            for (var i = 0; i < prepared.Count; i++)
-            {
-                var (meeting, entries, details, region) = prepared[i];
-                await MeetingStore.InsertAsync(connection, transaction, tenant.Id, meeting);
-                if (entries.Count > 0) await RecordStore.WriteAsync(connection, transaction, tenant.Id, meeting.Id, entries);
+                }, tx);
+            for (var i = 0; i < imported.Count; i++)
                 await connection.ExecuteAsync(
                     "INSERT INTO exchange_sessions (tenant_id, meeting_id, round_id, position, region, details) VALUES (@tenantId, @meetingId, @roundId, @position, @region, @details)",
-                    new { tenantId = tenant.Id, meetingId = meeting.Id, roundId, position = i + 1, region, details = JsonSerializer.Serialize(details, RoundStore.Json) }, transaction);
-            }
-            return 0;
+                    new { tenantId = tenant.Id, meetingId = imported[i].Id, roundId, position = i + 1, region = sessions[i].Region,
+                          details = JsonSerializer.Serialize(sessions[i].Details, RoundStore.Json) }, tx);
         }, cancellationToken);
-        await meetingContext.MeetingChangedAsync(tenant.Id, body.Id, cancellationToken);
-        return new ImportResult(roundId, prepared.Select(p => p.Meeting.Id).ToList(), warnings, earlier is not null);
+        return new ImportResult(roundId, written.Select(m => m.Id).ToList(), warnings, earlier is not null);
     }
 
     /// <summary>
@@ -112,46 +100,41 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
     /// </summary>
     private static string SourceHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    // A 概要 is the summary the prefecture publishes: what it says is public. Staff lower an item afterwards if need be.
-    private const Sensitivity PublishedSummary = Sensitivity.Public;
-
-    /// <summary>Themes become agenda items, opinions their opinions ("⇒" a response to the opinion above), comments and reviews comments.</summary>
-    private static (IReadOnlyList<RecordEntry>, IReadOnlyList<StoredCommentBlock>) Entries(SessionDocument s)
+    /// <summary>
+    /// Themes become themes of the record, opinions their opinions ("⇒" a response to the opinion above), comments and
+    /// reviews comments. The record numbers its entries in this order (each theme, its opinions, then the comments),
+    /// which is how a stored comment block finds its comments again.
+    /// </summary>
+    private static (IReadOnlyList<ImportedTheme>, IReadOnlyList<ImportedComment>, IReadOnlyList<StoredCommentBlock>) Record(SessionDocument s)
     {
-        var now = Clock.Now();
-        var entries = new List<RecordEntry>();
-        var seq = 0;
+        var themes = new List<ImportedTheme>();
         foreach (var theme in s.Themes)
         {
-            var item = new AgendaItem(Ids.New(), entries.Count(e => e.AgendaItem is not null) + 1, theme.Title, ++seq);
-            entries.Add(new RecordEntry(seq, item, null, null));
-            string? last = null;
+            var opinions = new List<ImportedOpinion>();
             foreach (var text in theme.Opinions)
             {
                 // As long as an opinion recorded at the meeting may be: a longer one is a missing line break, not an opinion.
-                SummaryLimits.CheckLength(text, MeetingGrain.MaxTextLength, $"{s.Region}：", "意見");
+                SummaryLimits.CheckLength(text, RecordLimits.MaxTextLength, $"{s.Region}：", "意見");
                 var response = text.StartsWith('⇒');
-                var opinion = new Opinion(Ids.New(), item.Id, ++seq, response ? OpinionKind.Response : OpinionKind.Opinion, response ? text[1..].Trim() : text,
-                    null, null, response ? last : null, null, now, PublishedSummary);
-                if (!response) last = opinion.Id;
-                entries.Add(new RecordEntry(seq, null, opinion, null));
+                opinions.Add(new ImportedOpinion(response ? text[1..].Trim() : text, response));
             }
+            themes.Add(new ImportedTheme(theme.Title, opinions));
         }
+        var seq = themes.Sum(t => 1 + t.Opinions.Count);
+        var comments = new List<ImportedComment>();
         var blocks = new List<StoredCommentBlock>();
         foreach (var (block, review) in s.Comments.Select(c => (c, false)).Concat(s.Reviews.Select(r => (r, true))))
         {
             var seqs = new List<int>();
             foreach (var text in block.Texts)
             {
-                SummaryLimits.CheckLength(text, MeetingGrain.MaxTextLength, $"{s.Region}：", "コメント");
+                SummaryLimits.CheckLength(text, RecordLimits.MaxTextLength, $"{s.Region}：", "コメント");
                 seqs.Add(++seq);
-                var speaker = block.Speaker?.Name ?? block.Header;
-                entries.Add(new RecordEntry(seq, null, null, new Comment(Ids.New(), seq, review ? CommentKind.Review : CommentKind.Comment,
-                    Shorten(speaker, 100), Role(block.Speaker), block.Position, text, now, PublishedSummary)));
+                comments.Add(new ImportedComment(Shorten(block.Speaker?.Name ?? block.Header, 100), Role(block.Speaker), block.Position, text, review));
             }
             blocks.Add(new StoredCommentBlock(block.Header, block.Group, block.Speaker, block.Position, review, seqs));
         }
-        return (entries, blocks);
+        return (themes, comments, blocks);
     }
 
     private static string? Role(Participant? p) => p?.Kind switch
@@ -162,11 +145,16 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
         _ => null,
     };
 
+    private async Task<IReadOnlyList<string>> SessionMeetingsAsync(string tenantId, string roundId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>("SELECT meeting_id FROM exchange_sessions WHERE tenant_id = @tenantId AND round_id = @roundId",
+            new { tenantId, roundId })).ToList();
+    }
+
     private static async Task DeleteRoundAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string tenantId, string roundId)
     {
-        var meetingIds = await connection.QueryAsync<string>("SELECT meeting_id FROM exchange_sessions WHERE tenant_id = @tenantId AND round_id = @roundId", new { tenantId, roundId }, transaction);
         await connection.ExecuteAsync("DELETE FROM exchange_sessions WHERE tenant_id = @tenantId AND round_id = @roundId", new { tenantId, roundId }, transaction);
-        foreach (var meetingId in meetingIds) await MeetingStore.DeleteAsync(connection, transaction, tenantId, meetingId);
         await connection.ExecuteAsync("DELETE FROM exchange_rounds WHERE tenant_id = @tenantId AND round_id = @roundId", new { tenantId, roundId }, transaction);
     }
 
@@ -175,12 +163,12 @@ public sealed partial class ExchangeImporter(Database database, BodyStore bodies
     {
         var name = Shorten(RoundPrefix().Replace(title, "").Trim() is { Length: > 0 } rest ? rest : "情報交換会", 200);
         return (await bodies.ListAsync(tenantId, cancellationToken: cancellationToken)).FirstOrDefault(b => b.Kind == BodyKind && b.Name == name)
-               ?? await bodies.CreateAsync(tenantId, new BodyInput(name, BodyKind, 1, Territory.Tenant, Status: BodyStatus.Active), cancellationToken: cancellationToken);
+               ?? await bodies.CreateAsync(tenantId, new BodyInput(name, BodyKind, 1, Territory.Tenant, Status: BodyStatus.Active), cancellationToken);
     }
 
     /// <summary>Positions (委員長, 副委員長) that the tenant's people record for its advisors, by folded name.</summary>
     private async Task<IReadOnlyDictionary<string, string>> PositionsAsync(string tenantId, CancellationToken cancellationToken) =>
-        (await people.ListAsync(tenantId, cancellationToken: cancellationToken))
+        (await people.ListAsync(tenantId, cancellationToken))
         .SelectMany(p => p.Roles.Where(r => r.Role == PersonRoleKind.Advisor && r.Position is not null && r.Until is null).Select(r => (p.Name, r.Position!.Value)))
         .GroupBy(x => NameMatching.Fold(x.Name)).ToDictionary(g => g.Key, g => g.First().Value.Japanese());
 

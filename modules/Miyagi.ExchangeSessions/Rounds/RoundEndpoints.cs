@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using Miyagi.ExchangeSessions.Summaries;
 using Microsoft.AspNetCore.Builder;
@@ -6,9 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Http;
-using Platform.Core.Accounts;
-using Platform.Core.Tenancy;
-using Platform.Abstractions.Organisations;
+using Platform.Abstractions.Tenancy;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 
@@ -29,50 +28,56 @@ public static class RoundEndpoints
         tenant.MapPost("/api/imports/exchange-summary", ImportAsync).WithTags("Miyagi.ExchangeSessions")
             .WithMetadata(new RequestBodyLimit(MaxDocumentBytes));
         var api = tenant.MapGroup("/api/exchange-rounds").WithTags("Miyagi.ExchangeSessions");
-        api.MapGet("/", async (HttpContext http, RoundStore rounds) =>
-            (await rounds.ListAsync(http.Tenant().Id, http.RequestAborted)).Select(r => new { id = r.Id, title = r.Title, fiscalYear = r.FiscalYear }));
-        api.MapGet("/{roundId}", (HttpContext http, string roundId, RoundStore rounds) => rounds.GetAsync(http, roundId));
-        api.MapGet("/{roundId}/summary", async (HttpContext http, string roundId, string? format, RoundStore rounds) =>
-        {
-            var round = await rounds.GetAsync(http, roundId);
-            return (format ?? "html").ToLowerInvariant() switch
+        api.MapGet("/", async (ITenantContext t, RoundStore rounds, CancellationToken cancellationToken) =>
+            (await rounds.ListAsync(t.Tenant.Id, cancellationToken)).Select(r => new { id = r.Id, title = r.Title, fiscalYear = r.FiscalYear }));
+        api.MapGet("/{roundId}", (ITenantContext t, string roundId, RoundStore rounds, CancellationToken cancellationToken) =>
+            rounds.GetAsync(t.Tenant.Id, roundId, cancellationToken));
+        api.MapGet("/{roundId}/summary", SummaryAsync);
+        api.MapGet("/{roundId}/themes", async (ITenantContext t, string roundId, RoundStore rounds, CancellationToken cancellationToken) =>
+            Compare(await rounds.GetAsync(t.Tenant.Id, roundId, cancellationToken)).Select(theme => new
             {
-                "txt" => Results.Text(ExchangeSummaryWriter.Text(RoundStore.Document(round)), "text/plain; charset=utf-8"),
-                "md" => Results.Text(ExchangeSummaryWriter.Markdown(RoundStore.Document(round)), "text/markdown; charset=utf-8"),
-                "html" => new RazorComponentResult<RoundSummaryPage>(new { Tenant = http.Tenant(), Round = round }),
-                _ => throw new ValidationErrors().Add("format", "exchange_summary.unknown_format", "形式は html・md・txt のいずれかを指定してください。").ToException(),
-            };
-        });
-        api.MapGet("/{roundId}/themes", async (HttpContext http, string roundId, RoundStore rounds) =>
-            Compare(await rounds.GetAsync(http, roundId)).Select(t => new
-            {
-                theme = t.Theme, regions = t.Regions.Select(r => new { region = r.Region, opinions = r.Opinions }),
+                theme = theme.Theme, regions = theme.Regions.Select(r => new { region = r.Region, opinions = r.Opinions }),
             }));
-        tenant.MapGet("/api/exchange-speakers", async (HttpContext http, RoundStore rounds) =>
-            await SpeakersAsync(http, rounds)).WithTags("Miyagi.ExchangeSessions");
+        tenant.MapGet("/api/exchange-speakers", (ITenantContext t, RoundStore rounds, CancellationToken cancellationToken) =>
+            SpeakersAsync(t.Tenant.Id, rounds, cancellationToken)).WithTags("Miyagi.ExchangeSessions");
 
-        tenant.MapGet("/exchange-sessions", async (HttpContext http, RoundStore rounds) =>
-            new RazorComponentResult<RoundsPage>(new { Tenant = http.Tenant(), Rounds = await rounds.ListAsync(http.Tenant().Id, http.RequestAborted) }))
+        tenant.MapGet("/exchange-sessions", async (ITenantContext t, RoundStore rounds, CancellationToken cancellationToken) =>
+            new RazorComponentResult<RoundsPage>(new { t.Tenant, Rounds = await rounds.ListAsync(t.Tenant.Id, cancellationToken) }))
             .ExcludeFromDescription();
-        tenant.MapGet("/exchange-sessions/import", (HttpContext http) => new RazorComponentResult<ImportPage>(new { Tenant = http.Tenant() }))
+        tenant.MapGet("/exchange-sessions/import", (ITenantContext t) => new RazorComponentResult<ImportPage>(new { t.Tenant }))
             .ExcludeFromDescription();
-        tenant.MapGet("/exchange-sessions/speakers", async (HttpContext http, RoundStore rounds) =>
-            new RazorComponentResult<SpeakersPage>(new { Tenant = http.Tenant(), Speakers = await SpeakersAsync(http, rounds) })).ExcludeFromDescription();
-        tenant.MapGet("/exchange-sessions/{roundId}", async (HttpContext http, string roundId, RoundStore rounds) =>
+        tenant.MapGet("/exchange-sessions/speakers", async (ITenantContext t, RoundStore rounds, CancellationToken cancellationToken) =>
+            new RazorComponentResult<SpeakersPage>(new { t.Tenant, Speakers = await SpeakersAsync(t.Tenant.Id, rounds, cancellationToken) }))
+            .ExcludeFromDescription();
+        tenant.MapGet("/exchange-sessions/{roundId}", async (ITenantContext t, string roundId, RoundStore rounds, CancellationToken cancellationToken) =>
         {
-            var round = await rounds.GetAsync(http, roundId);
-            return new RazorComponentResult<RoundPage>(new { Tenant = http.Tenant(), Round = round, Themes = Compare(round) });
+            var round = await rounds.GetAsync(t.Tenant.Id, roundId, cancellationToken);
+            return new RazorComponentResult<RoundPage>(new { t.Tenant, Round = round, Themes = Compare(round) });
         }).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SummaryAsync(ITenantContext t, string roundId, string? format, RoundStore rounds, CancellationToken cancellationToken)
+    {
+        var round = await rounds.GetAsync(t.Tenant.Id, roundId, cancellationToken);
+        return (format ?? "html").ToLowerInvariant() switch
+        {
+            "txt" => Results.Text(ExchangeSummaryWriter.Text(RoundStore.Document(round)), "text/plain; charset=utf-8"),
+            "md" => Results.Text(ExchangeSummaryWriter.Markdown(RoundStore.Document(round)), "text/markdown; charset=utf-8"),
+            "html" => new RazorComponentResult<RoundSummaryPage>(new { t.Tenant, Round = round }),
+            _ => throw new ValidationErrors().Add("format", "exchange_summary.unknown_format", "形式は html・md・txt のいずれかを指定してください。").ToException(),
+        };
     }
 
     /// <summary>A 概要 is some tens of kilobytes; this leaves room for a long one in Japanese (three bytes a character).</summary>
     public const long MaxDocumentBytes = 4 * 1024 * 1024;
 
-    private static async Task<IResult> ImportAsync(HttpContext http, bool? preview, bool? replace, ExchangeImporter importer, ImportGate gate)
+    private static async Task<IResult> ImportAsync(HttpContext http, ITenantContext t, bool? preview, bool? replace, ExchangeImporter importer,
+        ImportGate gate)
     {
-        using var _ = gate.Enter(http.RequiredAccount().Id);
+        var accountId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
+        using var _ = gate.Enter(accountId);
         var request = await ReadAsync(http);
-        var tenant = http.Tenant();
+        var tenant = t.Tenant;
         if (preview == true || request.Preview == true)
         {
             var (document, warnings) = await importer.PreviewAsync(tenant.Id, request.Text ?? "", http.RequestAborted);
@@ -105,12 +110,12 @@ public static class RoundEndpoints
             .Select(s => (s.Region, (IReadOnlyList<string>)(s.Document.Themes.FirstOrDefault(t => t.Title == theme)?.Opinions ?? [])))
             .ToList())).ToList();
 
-    private static async Task<IReadOnlyList<SpeakerRemarks>> SpeakersAsync(HttpContext http, RoundStore rounds)
+    private static async Task<IReadOnlyList<SpeakerRemarks>> SpeakersAsync(string tenantId, RoundStore rounds, CancellationToken cancellationToken)
     {
         var remarks = new List<(Participant Speaker, SpeakerRemark Remark)>();
-        foreach (var (id, _, _) in await rounds.ListAsync(http.Tenant().Id, http.RequestAborted))
+        foreach (var (id, _, _) in await rounds.ListAsync(tenantId, cancellationToken))
         {
-            var round = await rounds.GetAsync(http, id);
+            var round = await rounds.GetAsync(tenantId, id, cancellationToken);
             foreach (var s in round.Sessions)
                 // A block without a header is one whose speaker is withheld: it is nobody's remark here.
                 foreach (var (block, review) in s.Document.Comments.Select(c => (c, false)).Concat(s.Document.Reviews.Select(r => (r, true))).Where(b => b.Item1.Header != ""))

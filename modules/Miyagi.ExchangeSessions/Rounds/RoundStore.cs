@@ -1,20 +1,16 @@
 using System.Text.Json;
 using Dapper;
 using Miyagi.ExchangeSessions.Summaries;
+using Platform.Abstractions.Data;
 using Platform.Abstractions.Errors;
-using Microsoft.AspNetCore.Http;
-using Platform.Core.Meetings;
-using Platform.Core.Privacy;
-using Platform.Core.Records;
-using Platform.Core.Storage;
-using Platform.Core.Tenancy;
+using Platform.Abstractions.Records;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Meetings;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 
 /// <summary>Rounds read back from the core's meetings and records and this module's tables, as the document they came from.</summary>
-public sealed class RoundStore(Database database, MeetingStore meetings, Disclosure disclosure)
+public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMeetingRecords records)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -43,11 +39,9 @@ public sealed class RoundStore(Database database, MeetingStore meetings, Disclos
         return rows.Select(r => (r.Id, r.Title, r.FiscalYear)).ToList();
     }
 
-    /// <summary>A round as the request's reader may see it: its records come through the core's <see cref="Disclosure"/>.</summary>
-    public async Task<RoundView> GetAsync(HttpContext http, string roundId)
+    /// <summary>A round as the request's reader may see it: its records come through the SDK's <see cref="IMeetingRecords"/>.</summary>
+    public async Task<RoundView> GetAsync(string tenantId, string roundId, CancellationToken cancellationToken)
     {
-        var tenantId = http.Tenant().Id;
-        var cancellationToken = http.RequestAborted;
         RoundRow? round;
         List<SessionRow> sessions;
         await using (var connection = await database.OpenAsync(cancellationToken))
@@ -64,7 +58,7 @@ public sealed class RoundStore(Database database, MeetingStore meetings, Disclos
         foreach (var row in sessions)
         {
             var meeting = await meetings.GetAsync(tenantId, row.MeetingId, cancellationToken);
-            var record = await disclosure.RecordAsync(http, meeting);
+            var record = await records.ReadAsync(tenantId, meeting, cancellationToken);
             var details = JsonSerializer.Deserialize<SessionDetails>(row.Details, Json)!;
             views.Add(new SessionView(meeting.Id, row.Position, row.Region, Document(row.Region, meeting, record, details), details.Warnings, details.TenantsByMunicipality));
         }
@@ -73,13 +67,13 @@ public sealed class RoundStore(Database database, MeetingStore meetings, Disclos
 
     public static SummaryDocument Document(RoundView round) => new(round.Title, round.Sessions.Select(s => s.Document).ToList());
 
-    private static SessionDocument Document(string region, Meeting meeting, MeetingRecord record, SessionDetails details)
+    private static SessionDocument Document(string region, Meeting meeting, RecordView record, SessionDetails details)
     {
-        var themes = record.Agenda.Select(item => new ThemeBlock(item.Title, record.Opinions.Where(o => o.AgendaItemId == item.Id)
-            .Select(o => o.Kind == OpinionKind.Response ? "⇒" + o.Text : o.Text).ToList())).ToList();
+        var themes = record.Themes.Select(item => new ThemeBlock(item.Title, record.Opinions.Where(o => o.ThemeId == item.Id)
+            .Select(o => o.IsResponse ? "⇒" + o.Text : o.Text).ToList())).ToList();
         var comments = record.Comments.ToDictionary(c => c.Seq);
         // The header names who said the block's comments: over a withheld one it is hidden, as the core hides a withheld comment's speaker.
-        CommentBlock Block(StoredCommentBlock b) => b.Seqs.Any(seq => comments[seq].Withheld is not null)
+        CommentBlock Block(StoredCommentBlock b) => b.Seqs.Any(seq => comments[seq].Withheld)
             ? new("", b.Seqs.Select(seq => comments[seq].Text).ToList(), null, null, b.Group)
             : new(b.Header, b.Seqs.Select(seq => comments[seq].Text).ToList(), b.Speaker, b.Position, b.Group);
         return new SessionDocument(details.RegionLabel, region, details.Venue, meeting.Date, details.StatedWeekday, meeting.Slots, meeting.Attendance.Counts,

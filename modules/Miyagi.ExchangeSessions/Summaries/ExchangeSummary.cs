@@ -1,6 +1,4 @@
-using Platform.Core.Meetings;
 using Platform.Abstractions.Meetings;
-using Platform.Abstractions.Organisations;
 
 namespace Miyagi.ExchangeSessions.Summaries;
 

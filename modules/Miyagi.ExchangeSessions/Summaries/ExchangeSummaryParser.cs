@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Platform.Abstractions.Errors;
-using Platform.Core.Meetings;
+
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Text;

@@ -8,8 +8,8 @@ namespace Platform.Abstractions.Meetings;
 /// <param name="DistrictId">The body's district, if it has one.</param>
 /// <param name="Kind">Meeting kind id.</param>
 /// <param name="Date">Meeting date.</param>
-/// <param name="Status"><c>planned</c>, <c>held</c>, <c>minutesApproved</c> or <c>cancelled</c>.</param>
-public sealed record MeetingFact(string Id, string BodyId, string BodyName, int Tier, string? DistrictId, string Kind, DateOnly Date, string Status);
+/// <param name="Status">Where it stands.</param>
+public sealed record MeetingFact(string Id, string BodyId, string BodyName, int Tier, string? DistrictId, string Kind, DateOnly Date, MeetingStatus Status);
 
 /// <summary>Read-only access to a tenant's meetings for modules and plugins (reports, exports). Inject it.</summary>
 public interface IMeetingQueries

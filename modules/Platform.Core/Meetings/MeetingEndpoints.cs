@@ -57,7 +57,7 @@ public static class MeetingEndpoints
             await grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meetingId)).Refresh();
             await context.MeetingChangedAsync(tenantId, updated.BodyId, http.RequestAborted);
             var body = await bodies.GetAsync(tenantId, updated.BodyId, http.RequestAborted);
-            await events.PublishAsync(new MeetingStatusChanged(tenantId, meetingId, body.Id, body.DistrictId, status.ToString()), http.RequestAborted);
+            await events.PublishAsync(new MeetingStatusChanged(tenantId, meetingId, body.Id, body.DistrictId, status), http.RequestAborted);
             return await context.ViewAsync(http, updated);
         });
 

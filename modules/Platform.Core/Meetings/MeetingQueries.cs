@@ -10,8 +10,7 @@ public sealed class MeetingQueries(MeetingStore meetings, BodyStore bodies) : IM
     {
         var bodyMap = (await bodies.ListAsync(tenantId, cancellationToken: cancellationToken)).ToDictionary(b => b.Id);
         return (await meetings.ListAsync(tenantId, new MeetingStore.Filter(From: from, To: to), cancellationToken))
-            .Select(m => new MeetingFact(m.Id, m.BodyId, bodyMap[m.BodyId].Name, bodyMap[m.BodyId].Tier, bodyMap[m.BodyId].DistrictId, m.Kind, m.Date,
-                char.ToLowerInvariant(m.Status.ToString()[0]) + m.Status.ToString()[1..]))
+            .Select(m => new MeetingFact(m.Id, m.BodyId, bodyMap[m.BodyId].Name, bodyMap[m.BodyId].Tier, bodyMap[m.BodyId].DistrictId, m.Kind, m.Date, m.Status))
             .ToList();
     }
 }

@@ -18,6 +18,9 @@ public sealed class Audience
     /// <summary>The public version (公開版): what may be published.</summary>
     public static Audience Public { get; } = new("公開版", null, _ => Sensitivity.Public);
 
+    /// <summary>A module's seeder loading a demo tenant: reads what the seed wrote as staff would, never a resident's information.</summary>
+    public static Audience Seeding { get; } = new("初期データの読み込み", null, _ => Sensitivity.Participants);
+
     public static Audience Of(Account account, string tenantId) =>
         new(account.UserName, account.Id, district => account.ClearanceIn(tenantId, district));
 

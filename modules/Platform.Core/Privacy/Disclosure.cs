@@ -46,29 +46,32 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     }
 
     public async Task<MeetingRecord> RecordAsync(HttpContext http, Meeting meeting, Audience? audience = null) =>
-        (await ReadAsync(http, meeting, audience, withHandouts: false)).Record;
+        (await ReadAsync(http.Tenant().Id, meeting, audience ?? http.Audience(), http.Request.Path, withHandouts: false, http.RequestAborted)).Record;
+
+    /// <summary>The record as <paramref name="audience"/> may see it, outside a request's own page: <paramref name="path"/> names the reading in the audit log.</summary>
+    public async Task<MeetingRecord> RecordAsync(string tenantId, Meeting meeting, Audience audience, string path, CancellationToken cancellationToken) =>
+        (await ReadAsync(tenantId, meeting, audience, path, withHandouts: false, cancellationToken)).Record;
 
     /// <summary>The record and the handouts together, for the meeting page and the summary: one look at who may see what.</summary>
     public Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> RecordAndHandoutsAsync(HttpContext http, Meeting meeting, Audience? audience = null) =>
-        ReadAsync(http, meeting, audience, withHandouts: true);
+        ReadAsync(http.Tenant().Id, meeting, audience ?? http.Audience(), http.Request.Path, withHandouts: true, http.RequestAborted);
 
-    private async Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> ReadAsync(HttpContext http, Meeting meeting, Audience? audience, bool withHandouts)
+    private async Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> ReadAsync(string tenantId, Meeting meeting, Audience audience, string path,
+        bool withHandouts, CancellationToken cancellationToken)
     {
-        var tenantId = http.Tenant().Id;
-        audience ??= http.Audience();
-        var record = await LoadAsync(tenantId, meeting, http.RequestAborted);
+        var record = await LoadAsync(tenantId, meeting, cancellationToken);
         var meetingIds = record.Carried.Select(a => a.MeetingId).Append(meeting.Id);
-        var sight = await SightAsync(tenantId, meeting, audience, meetingIds, http.RequestAborted);
-        var views = new Views(audience, http.Request.Path);
+        var sight = await SightAsync(tenantId, meeting, audience, meetingIds, cancellationToken);
+        var views = new Views(audience, path);
         var shown = new MeetingRecord(record.Agenda,
             record.Opinions.Select(o => Show(o, meeting.Id, sight, views)).ToList(),
             record.Comments.Select(c => Show(c, meeting.Id, sight, views)).ToList(),
             record.Actions.Select(a => Show(a, sight, views)).ToList(),
             record.Carried.Select(a => Show(a, sight, views)).ToList());
         IReadOnlyList<Handout> shownHandouts = withHandouts
-            ? (await handouts.ListAsync(tenantId, meeting.Id, http.RequestAborted)).Select(h => Show(h, meeting.Id, sight, views)).ToList()
+            ? (await handouts.ListAsync(tenantId, meeting.Id, cancellationToken)).Select(h => Show(h, meeting.Id, sight, views)).ToList()
             : [];
-        await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
+        await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
         return (shown, shownHandouts);
     }
 

@@ -16,7 +16,7 @@ namespace Platform.Core.Records;
 [CollectionAgeLimit(Minutes = 5)]
 public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : Grain, IMeetingGrain
 {
-    public const int MaxTextLength = 4000;
+    public const int MaxTextLength = Platform.Abstractions.Records.RecordLimits.MaxTextLength;
 
     private sealed record Pending(RecordEntry Entry, AuditStamp? Audit, TaskCompletionSource Written);
 

@@ -24,11 +24,7 @@ public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore dis
     BodyStore bodies, MeetingStore meetings, MeetingContext meetingContext, ISeedModuleServices modules, Accounts.AccountStore accounts, IGrainFactory grains, TimeProvider time,
     ILogger<SeedLoader> logger)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        ReadCommentHandling = JsonCommentHandling.Skip,
-    };
+    public static readonly JsonSerializerOptions Json = Platform.Abstractions.Seeds.SeedJson.Options;
 
     public async Task LoadFolderAsync(string folder, CancellationToken cancellationToken = default)
     {

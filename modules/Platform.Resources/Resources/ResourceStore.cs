@@ -1,16 +1,15 @@
 using System.Text.Json;
 using Dapper;
 using Platform.Abstractions.Errors;
-using Platform.Core.Districts;
-using Platform.Core.Storage;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Data;
+using Platform.Abstractions.Districts;
 using Platform.Abstractions.Text;
 
 namespace Platform.Resources.Resources;
 
 /// <summary>The catalogue. Every command validates all its fields first and writes one row, or nothing.</summary>
-public sealed class ResourceStore(Database database, DistrictStore districts)
+public sealed class ResourceStore(IModuleDatabase database, IDistricts districts)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -68,7 +68,7 @@ public class PluginTests : IAsyncLifetime
         plugins.Add("plugins/Sample.SeniorsClubMeeting", allow: false);
         var wrongSdk = plugins.Add("plugins/Sample.AnnualReport");
         var manifest = Path.Combine(wrongSdk, "plugin.json");
-        await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest)).Replace(">=1.1.0 <2.0.0", ">=2.0.0 <3.0.0"));
+        await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest)).Replace(">=2.0.0 <3.0.0", ">=3.0.0 <4.0.0"));
         plugins.Add("tests/Plugins/Faulty.Startup");
         plugins.Add("tests/Plugins/Faulty.Handler");
         await using var host = await TestPlatform.StartAsync(_database, false, plugins.HostArguments);
@@ -76,7 +76,7 @@ public class PluginTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Contains("許可リスト", (await Plugin(client, "Sample.SeniorsClubMeeting")).GetProperty("reason").GetString());
-        Assert.Contains("SDK >=2.0.0 <3.0.0", (await Plugin(client, "Sample.AnnualReport")).GetProperty("reason").GetString());
+        Assert.Contains("SDK >=3.0.0 <4.0.0", (await Plugin(client, "Sample.AnnualReport")).GetProperty("reason").GetString());
         var startup = await Plugin(client, "Faulty.Startup");
         Assert.Equal(("faulted", true), (startup.GetProperty("state").GetString()!.ToLowerInvariant(), startup.GetProperty("reason").GetString()!.Contains("broken on purpose")));
         var admin = await client.GetStringAsync("/aomori/admin/modules");
