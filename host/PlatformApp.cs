@@ -40,6 +40,8 @@ public static class PlatformApp
         var compiled = ModuleCatalog.DiscoverCompiled(AppContext.BaseDirectory).ToList();
         var catalog = new ModuleCatalog([.. compiled, .. Plugins.PluginLoader.Load(configuration, compiled, plugins)]);
         var runtime = new ModuleRuntime(catalog, plugins);
+        // One container: Autofac is the host's root, holding the host's, Orleans' and every module's services.
+        builder.Host.UseServiceProviderFactory(new Autofac.Extensions.DependencyInjection.AutofacServiceProviderFactory(runtime.Register));
         services.AddSingleton(catalog).AddSingleton(runtime).AddSingleton(plugins);
         services.AddHostedService<Plugins.PluginStartupLog>();
         services.AddPlatformCore(configuration);
@@ -70,7 +72,7 @@ public static class PlatformApp
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         var app = builder.Build();
-        runtime.Build(app.Services);
+        runtime.Attach(app.Services.GetRequiredService<Autofac.ILifetimeScope>());
 
         // First: everything after it (limits per address, HSTS, the cookie's Secure flag, same-origin checks) sees the client's address and scheme.
         app.UseForwardedHeaders();
@@ -113,7 +115,7 @@ public static class PlatformApp
         Accounts.AccountEndpoints.Map(app);
         app.MapGet("/", () => Results.Redirect("/aomori/")).AllowAnonymous().ExcludeFromDescription();
 
-        var tenantRoutes = new ModuleRouteBuilder(app, new ModuleServiceProvider(runtime.Container, app.Services)).MapGroup("/{tenant}");
+        var tenantRoutes = app.MapGroup("/{tenant}");
         ModuleEndpoints.Map(tenantRoutes);
         Admin.AdminEndpoints.Map(tenantRoutes);
         Accounts.UserEndpoints.Map(tenantRoutes);

@@ -9,25 +9,21 @@ using Platform.Core.Modules;
 namespace Platform.Host.Modules;
 
 /// <summary>
-/// The module runtime: one Autofac container holding every module's services, and one lifetime scope per tenant,
-/// tagged with the tenant id, where the tenant's own registrations sit over the shared ones.
+/// The module runtime: every module's services in the host's one container (Autofac, the root of the host), and one
+/// lifetime scope per tenant, tagged with the tenant id, where the tenant's own registrations sit over the shared ones;
+/// each request's scope is begun inside its tenant's (<c>TenantMiddleware</c>).
 /// <para>
 /// Orchard Core builds a whole container per tenant; with 1,741 municipalities that costs too much memory and
 /// start-up time. Here every module is registered once, and what is switched per tenant and district is checked at
 /// each entry point (<see cref="ModuleGateMiddleware"/>, <see cref="EventPublisher"/>, navigation). Tenant scopes are
 /// created on a tenant's first request, so a tenant that is never used costs nothing here.
 /// </para>
-/// <para>
-/// The root container of the host is Microsoft's, because Orleans needs keyed services that the Autofac adapter
-/// available here (8.0.0) does not support; module services reach the root's singletons (the grain factory, the
-/// database, loggers) through <see cref="RootServicesSource"/>.
-/// </para>
 /// </summary>
 public sealed class ModuleRuntime : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ILifetimeScope>> _tenantScopes = new(StringComparer.Ordinal);
     private readonly List<(ModuleDescriptor Module, ModuleStartup Startup)> _startups = [];
-    private IContainer? _container;
+    private ILifetimeScope? _root;
 
     private readonly Plugins.PluginRegistry _plugins;
 
@@ -68,15 +64,15 @@ public sealed class ModuleRuntime : IDisposable
 
     public IEnumerable<(ModuleDescriptor Module, ModuleStartup Startup)> Startups => _startups;
 
-    public IContainer Container => _container ?? throw new InvalidOperationException("The module container is built when the host starts.");
+    /// <summary>The host's root scope: the container every tenant's scope is begun in.</summary>
+    public ILifetimeScope Container => _root ?? throw new InvalidOperationException("The container is built when the host is.");
 
-    /// <summary>Builds the shared module container. <paramref name="root"/> is the host's root service provider.</summary>
-    public void Build(IServiceProvider root, Action<ContainerBuilder>? hostRegistrations = null)
+    /// <summary>
+    /// Registers every module's services in the host's container as it is built (the configuration action of
+    /// <c>AutofacServiceProviderFactory</c>), after the host's own <see cref="IServiceCollection"/> registrations.
+    /// </summary>
+    public void Register(ContainerBuilder builder)
     {
-        var builder = new ContainerBuilder();
-        builder.RegisterSource(new RootServicesSource(root));
-        builder.RegisterInstance(this).ExternallyOwned();
-        hostRegistrations?.Invoke(builder);
         foreach (var (module, startup) in _startups)
         {
             // A plugin's registrations are tried on a scratch builder first, so that one that throws half-way leaves nothing behind.
@@ -84,10 +80,12 @@ public sealed class ModuleRuntime : IDisposable
             startup.ConfigureServices(builder);
         }
         RegisterTenantPlaceholders(builder);
-        _container = builder.Build();
     }
 
-    // Services registered per tenant must be known to the root container too, so that endpoints mapped at start-up
+    /// <summary>Takes the built container's root scope, in which tenants' scopes are begun.</summary>
+    public void Attach(ILifetimeScope root) => _root = root;
+
+    // Services registered per tenant must be known to the root scope too, so that endpoints mapped at start-up
     // bind them as services; outside a tenant's scope they throw. Each tenant scope registers the real ones over these.
     private void RegisterTenantPlaceholders(ContainerBuilder builder)
     {
@@ -119,8 +117,8 @@ public sealed class ModuleRuntime : IDisposable
 
     public void Dispose()
     {
+        // The container itself is the host's, disposed with it.
         foreach (var scope in _tenantScopes.Values.Where(s => s.IsValueCreated)) scope.Value.Dispose();
-        _container?.Dispose();
     }
 
     private sealed record TenantContext(TenantInfo Tenant) : ITenantContext;

@@ -9,7 +9,7 @@ namespace Platform.Host.Tenancy;
 /// Resolves the tenant of every route that has a <c>{tenant}</c> segment and, when the route names a
 /// <c>{districtId}</c>, checks that the district belongs to that tenant. An unknown tenant, or a district of another
 /// tenant, is 404 here, before any handler runs: no handler can be reached with ids that cross tenants.
-/// Then the request's services become the tenant's (see <see cref="ModuleServiceProvider"/>).
+/// Then the request's services come from a scope begun in the tenant's lifetime scope (see <see cref="ModuleRuntime"/>).
 /// </summary>
 public sealed class TenantMiddleware(RequestDelegate next)
 {
@@ -30,7 +30,7 @@ public sealed class TenantMiddleware(RequestDelegate next)
 
         await using var scope = runtime.TenantScope(tenant).BeginLifetimeScope();
         var original = context.RequestServices;
-        context.RequestServices = new ModuleServiceProvider(scope, original);
+        context.RequestServices = new Autofac.Extensions.DependencyInjection.AutofacServiceProvider(scope);
         try
         {
             await next(context);
