@@ -10,7 +10,8 @@ using Platform.Core.Tenancy;
 namespace Platform.Core.Meetings;
 
 /// <summary>What turning meetings into views needs, read once per request; and the district grains to tell when a meeting changes.</summary>
-public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisations, IGrainFactory grains, ModuleGate gate)
+public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisations, IGrainFactory grains, ModuleGate gate,
+    Lazy<IEnumerable<IMeetingKindSource>> kindSources)
 {
     public static IReadOnlyList<MeetingKind> Kinds(HttpContext http) => MeetingKinds.All(http.RequestServices.GetServices<IMeetingKindSource>());
 
@@ -44,8 +45,14 @@ public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisat
     public async Task<MeetingView> ViewAsync(HttpContext http, Meeting meeting) => (await ViewsAsync(http, [meeting]))[0];
 
     /// <summary>One meeting, with its body and the tenant's organisations that the caller has read already (a page and a summary show them too).</summary>
-    public async Task<MeetingView> ViewAsync(HttpContext http, Meeting meeting, Body body, IReadOnlyList<Organisation> tenantOrganisations) =>
-        MeetingViews.From(meeting, body, tenantOrganisations.ToDictionary(o => o.Id), await organisations.TypesAsync(http.Tenant().Id, http.RequestAborted), Kinds(http));
+    public Task<MeetingView> ViewAsync(HttpContext http, Meeting meeting, Body body, IReadOnlyList<Organisation> tenantOrganisations) =>
+        ViewAsync(http.Tenant().Id, meeting, body, tenantOrganisations, http.RequestAborted);
+
+    /// <summary>The same outside a request (the CLI, a scheduled job): every module's kinds name the meeting's kind.</summary>
+    public async Task<MeetingView> ViewAsync(string tenantId, Meeting meeting, Body body, IReadOnlyList<Organisation> tenantOrganisations,
+        CancellationToken cancellationToken) =>
+        MeetingViews.From(meeting, body, tenantOrganisations.ToDictionary(o => o.Id), await organisations.TypesAsync(tenantId, cancellationToken),
+            MeetingKinds.All(kindSources.Value));
 
     /// <summary>
     /// Tells the district grains whose cadence a meeting of <paramref name="bodyId"/> counts towards: its body's district and

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Tenancy;
 using Platform.Core.Bodies;
 using Platform.Core.Districts;
 using Platform.Core.Meetings;
@@ -13,19 +14,25 @@ public sealed class MinutesService(MeetingStore meetings, MeetingContext context
     Disclosure disclosure)
 {
     /// <param name="audience">Null: the signed-in reader; <see cref="Audience.Public"/>: the public version.</param>
-    public async Task<Minutes> LoadAsync(HttpContext http, string meetingId, bool requireHeld, Audience? audience = null)
+    public Task<Minutes> LoadAsync(HttpContext http, string meetingId, bool requireHeld, Audience? audience = null) =>
+        LoadAsync(http.Tenant(), meetingId, audience ?? http.Audience(), http.Request.Path, requireHeld, http.RequestAborted);
+
+    /// <summary>
+    /// The summary as <paramref name="audience"/> may read it, inside a request or not (the CLI); <paramref name="path"/>
+    /// names the reading in the audit log.
+    /// </summary>
+    public async Task<Minutes> LoadAsync(TenantInfo tenant, string meetingId, Audience audience, string path, bool requireHeld,
+        CancellationToken cancellationToken)
     {
-        audience ??= http.Audience();
-        var tenant = http.Tenant();
-        var meeting = await meetings.GetAsync(tenant.Id, meetingId, http.RequestAborted);
+        var meeting = await meetings.GetAsync(tenant.Id, meetingId, cancellationToken);
         if (requireHeld && meeting.Status is MeetingStatus.Planned or MeetingStatus.Cancelled)
             throw new PlatformException(409, "minutes.not_held", "まだ概要はありません。",
                 $"この会議は「{meeting.Status.Japanese()}」です。概要は開催済みの会議について作成されます。予定は format=ics で取得できます。");
-        var body = await bodies.GetAsync(tenant.Id, meeting.BodyId, http.RequestAborted);
-        var district = body.DistrictId is null ? null : await districts.FindAsync(tenant.Id, body.DistrictId, http.RequestAborted);
-        var tenantOrganisations = await organisations.ListAsync(tenant.Id, cancellationToken: http.RequestAborted);
-        var (record, handouts) = await disclosure.RecordAndHandoutsAsync(http, meeting, audience);
-        return new Minutes(tenant, body, district, await context.ViewAsync(http, meeting, body, tenantOrganisations), record, tenantOrganisations.ToDictionary(o => o.Id),
-            handouts, audience.IsPublic);
+        var body = await bodies.GetAsync(tenant.Id, meeting.BodyId, cancellationToken);
+        var district = body.DistrictId is null ? null : await districts.FindAsync(tenant.Id, body.DistrictId, cancellationToken);
+        var tenantOrganisations = await organisations.ListAsync(tenant.Id, cancellationToken: cancellationToken);
+        var (record, handouts) = await disclosure.RecordAndHandoutsAsync(tenant.Id, meeting, audience, path, cancellationToken);
+        return new Minutes(tenant, body, district, await context.ViewAsync(tenant.Id, meeting, body, tenantOrganisations, cancellationToken), record,
+            tenantOrganisations.ToDictionary(o => o.Id), handouts, audience.IsPublic);
     }
 }

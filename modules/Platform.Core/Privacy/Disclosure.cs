@@ -56,6 +56,11 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     public Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> RecordAndHandoutsAsync(HttpContext http, Meeting meeting, Audience? audience = null) =>
         ReadAsync(http.Tenant().Id, meeting, audience ?? http.Audience(), http.Request.Path, withHandouts: true, http.RequestAborted);
 
+    /// <summary>The same outside a request's own page.</summary>
+    public Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> RecordAndHandoutsAsync(string tenantId, Meeting meeting, Audience audience,
+        string path, CancellationToken cancellationToken) =>
+        ReadAsync(tenantId, meeting, audience, path, withHandouts: true, cancellationToken);
+
     private async Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> ReadAsync(string tenantId, Meeting meeting, Audience audience, string path,
         bool withHandouts, CancellationToken cancellationToken)
     {
