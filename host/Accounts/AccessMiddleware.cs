@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Security;
 using Platform.Core.Accounts;
 using Platform.Core.Bodies;
 using Platform.Core.Meetings;
@@ -8,7 +9,7 @@ using Platform.Core.Tenancy;
 namespace Platform.Host.Accounts;
 
 /// <summary>
-/// Lets a request through only with the role its route needs (<see cref="AccessRules"/>) in the request's tenant and,
+/// Lets a request through only with a role that holds the permission stated beside its route (<see cref="RequiredPermission"/>) in the request's tenant and,
 /// for a grant limited to one district, in the route's district (named, or that of the meeting or body it names).
 /// Anonymous: 401 for the API, the sign-in page for a browser. An account with nothing in the tenant: 404, as for an
 /// unknown tenant. Routes marked anonymous (the public resource page, sign-in, health) pass.
@@ -48,8 +49,11 @@ public sealed class AccessMiddleware(RequestDelegate next)
             return;
         }
         if (!account.Knows(place.Tenant.Id)) throw PlatformException.NotFound("tenant.not_found", "テナント");
-        var pattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "";
-        var required = AccessRules.Required(context.Request.Method, pattern);
+        // The permission stated beside the route (the route's own over its group's); a route that states none is refused.
+        var permission = endpoint.Metadata.GetOrderedMetadata<RequiredPermission>().LastOrDefault()?.For(context.Request.Method)
+                         ?? throw new PlatformException(403, "auth.undeclared", "この操作の権限が定められていません。",
+                             "この画面・APIには必要な権限が宣言されていないため、使えません。モジュールの提供元に連絡してください。");
+        var required = (Role)permission.Role;
         // The route's district matters only to an account whose tenant-wide role is not enough: look it up for those alone.
         if (account.RoleIn(place.Tenant.Id, place.District?.Id) is not { } role || role < required)
         {

@@ -1,4 +1,5 @@
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Security;
 using Platform.Core.Accounts;
 using Platform.Core.Tenancy;
 
@@ -15,6 +16,7 @@ public static class SignInDelayEndpoints
 
     public static void Map(IEndpointRouteBuilder app, IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermission(CorePermissions.Administer);
         tenant.MapGet("/api/users/sign-in-delays", async (HttpContext http, AccountStore accounts, SignInDelays delays, TimeProvider time) =>
             List(delays, time, await TenantUserNamesAsync(http, accounts))).WithTags("Accounts");
         tenant.MapDelete("/api/users/{userName}/sign-in-delay", async (HttpContext http, string userName, AccountStore accounts, SignInDelays delays) =>

@@ -1,4 +1,5 @@
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Security;
 using Platform.Core.Accounts;
 using Platform.Core.Districts;
 using Platform.Core.Privacy;
@@ -16,6 +17,7 @@ public static class UserEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermission(CorePermissions.Administer);
         tenant.MapGet("/api/users", async (HttpContext http, AccountStore accounts) =>
         {
             var externalNames = await accounts.ExternalNamesAsync(http.Tenant().Id, http.RequestAborted);

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Core.Districts;
 using Platform.Core.Grains;
 using Platform.Core.Modules;
@@ -18,6 +20,7 @@ public static class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermission(CorePermissions.Administer);
         tenant.MapGet("/api/audit", (HttpContext http, int? limit, Platform.Core.Audit.AuditLog audit) =>
             audit.ListAsync(http.Tenant().Id, limit ?? 200, http.RequestAborted)).WithTags("Audit");
         var admin = tenant.MapGroup("/admin").ExcludeFromDescription();

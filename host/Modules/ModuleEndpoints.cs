@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Modules;
+using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Core.Grains;
 using Platform.Core.Modules;
 using Platform.Core.Tenancy;
@@ -18,6 +20,7 @@ public static class ModuleEndpoints
 
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermission(CorePermissions.Administer);
         var api = tenant.MapGroup("/api").WithTags("Modules");
 
         api.MapGet("/modules", async (HttpContext http, ModuleCatalog catalog, ModuleGate gate) =>

@@ -7,6 +7,7 @@ using Platform.Abstractions.Events;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Navigation;
+using Platform.Abstractions.Security;
 using Platform.Abstractions.Seeds;
 
 namespace Aomori.SupportMeetings;
@@ -15,6 +16,7 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(ContainerBuilder services)
     {
+        services.RegisterType<SupportMeetingPermissions>().As<IPermissionProvider>().SingleInstance();
         services.RegisterType<SupportMeetingNavigation>().As<IDistrictNavigation>().SingleInstance();
         services.RegisterType<SupportMeetingBodies>().AsSelf().SingleInstance();
         services.RegisterType<LinkedMeetings>().AsSelf().SingleInstance();

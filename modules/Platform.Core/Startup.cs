@@ -1,9 +1,10 @@
 using Autofac;
 using Microsoft.AspNetCore.Routing;
-using Platform.Abstractions.Records;
-using Platform.Abstractions.Tenancy;
-using Platform.Core.Sdk;
 using Platform.Abstractions.Modules;
+using Platform.Abstractions.Records;
+using Platform.Abstractions.Security;
+using Platform.Abstractions.Tenancy;
+using Platform.Core.Accounts;
 using Platform.Core.Bodies;
 using Platform.Core.Cadence;
 using Platform.Core.Districts;
@@ -13,6 +14,7 @@ using Platform.Core.Minutes;
 using Platform.Core.Organisations;
 using Platform.Core.People;
 using Platform.Core.Records;
+using Platform.Core.Sdk;
 using Platform.Core.Search;
 
 namespace Platform.Core;
@@ -23,6 +25,7 @@ public sealed class Startup : ModuleStartup
     /// <summary>What modules and plugins reach the core through: the SDK's interfaces, implemented in <c>Sdk/</c>.</summary>
     public override void ConfigureServices(ContainerBuilder services)
     {
+        services.RegisterType<CorePermissions>().As<IPermissionProvider>().SingleInstance();
         services.RegisterType<SdkBodies>().As<IBodies>().SingleInstance();
         services.RegisterType<SdkMeetings>().As<IMeetings>().SingleInstance();
         services.RegisterType<SdkMeetingRecords>().As<IMeetingRecords>().SingleInstance();

@@ -2,6 +2,7 @@ using Autofac;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Navigation;
+using Platform.Abstractions.Security;
 using Platform.Abstractions.Seeds;
 using Platform.Resources.Resources;
 
@@ -11,6 +12,7 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(ContainerBuilder services)
     {
+        services.RegisterType<ResourcePermissions>().As<IPermissionProvider>().SingleInstance();
         services.RegisterType<ResourceStore>().AsSelf().SingleInstance();
         services.RegisterType<ResourceNavigation>().As<IMeetingNavigation>().SingleInstance();
         services.RegisterType<ResourceSeeder>().As<IModuleSeeder>().SingleInstance();

@@ -1,4 +1,5 @@
 using System.Text;
+using Autofac;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Modules;
+using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
 
 [assembly: Module("Sample.AnnualReport",
@@ -21,8 +23,14 @@ namespace Sample.AnnualReport;
 /// <summary>A vendor's plugin: the yearly count of meetings per tier that municipalities send to the prefecture.</summary>
 public sealed class Startup : ModuleStartup
 {
+    public static readonly Permission View = new("sample.annual-report.view", "年次報告を見る・出力する", StaffRole.Viewer);
+
+    public override void ConfigureServices(ContainerBuilder services) =>
+        services.RegisterType<ReportPermissions>().As<IPermissionProvider>().SingleInstance();
+
     public override void MapEndpoints(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermission(View);
         tenant.MapGet("/reports/annual", async (ITenantContext context, IMeetingQueries meetings, int? fiscalYear, CancellationToken cancellationToken) =>
             new RazorComponentResult<AnnualReportPage>(new { Report = await Report.BuildAsync(context.Tenant, meetings, fiscalYear, cancellationToken) }));
         tenant.MapGet("/api/reports/annual.csv", async (ITenantContext context, IMeetingQueries meetings, int? fiscalYear, CancellationToken cancellationToken) =>
@@ -55,4 +63,10 @@ public sealed record Report(TenantInfo Tenant, int FiscalYear, IReadOnlyList<(in
             Platform.Abstractions.Text.Csv.Line(csv, [Tenant.Name, Tenant.LocalGovernmentCode, $"{FiscalYear}年度", $"第{tier}層", $"{held}", $"{planned}"]);
         return Platform.Abstractions.Text.Csv.Utf8WithBom(csv);
     }
+}
+
+/// <summary>The plugin's permissions.</summary>
+public sealed class ReportPermissions : IPermissionProvider
+{
+    public IEnumerable<Permission> Permissions => [Startup.View];
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Modules;
+using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
 
 [assembly: Module("Sample.SeniorsClubMeeting",
@@ -22,7 +23,13 @@ public sealed class Startup : ModuleStartup
 {
     public const string Kind = "sample.seniors-club-liaison";
 
-    public override void ConfigureServices(ContainerBuilder services) => services.RegisterType<LiaisonKind>().As<IMeetingKindSource>().SingleInstance();
+    public static readonly Permission View = new("sample.seniors-club.view", "老人クラブ連絡会の一覧を見る", StaffRole.Viewer);
+
+    public override void ConfigureServices(ContainerBuilder services)
+    {
+        services.RegisterType<LiaisonKind>().As<IMeetingKindSource>().SingleInstance();
+        services.RegisterType<LiaisonPermissions>().As<IPermissionProvider>().SingleInstance();
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder tenant) =>
         tenant.MapGet("/districts/{districtId}/seniors-club", async (string districtId, ITenantContext context, IMeetingQueries meetings,
@@ -31,7 +38,12 @@ public sealed class Startup : ModuleStartup
             var list = (await meetings.ListAsync(context.Tenant.Id, new DateOnly(2000, 1, 1), new DateOnly(2100, 1, 1), cancellationToken))
                 .Where(m => m.Kind == Kind && m.DistrictId == districtId).OrderBy(m => m.Date).ToList();
             return new RazorComponentResult<LiaisonMeetingsPage>(new { context.Tenant, Meetings = list });
-        });
+        }).RequirePermission(View);
+
+    private sealed class LiaisonPermissions : IPermissionProvider
+    {
+        public IEnumerable<Permission> Permissions => [View];
+    }
 
     private sealed class LiaisonKind : IMeetingKindSource
     {

@@ -1,8 +1,8 @@
 using Aomori.SupportMeetings.SupportMeetings;
-using Platform.Abstractions.Modules;
-using Platform.Abstractions.Errors;
 using Platform.Abstractions.Bodies;
+using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
+using Platform.Abstractions.Modules;
 
 namespace Aomori.SupportMeetings.Rollout;
 

@@ -1,10 +1,10 @@
-using Platform.Abstractions.Errors;
-using Platform.Abstractions.Modules;
-using Platform.Abstractions.Tenancy;
 using Platform.Abstractions.Bodies;
 using Platform.Abstractions.Districts;
+using Platform.Abstractions.Errors;
+using Platform.Abstractions.Modules;
 using Platform.Abstractions.Organisations;
 using Platform.Abstractions.People;
+using Platform.Abstractions.Tenancy;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 

@@ -8,6 +8,7 @@ using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Districts;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
+using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
@@ -21,6 +22,7 @@ public static class SupportMeetingEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermissions(SupportMeetingPermissions.View, SupportMeetingPermissions.Manage);
         var api = tenant.MapGroup("/api/districts/{districtId}/support-meeting").WithTags("Aomori.SupportMeetings");
         api.MapGet("/", GetAsync);
         api.MapPost("/", CreateAsync);

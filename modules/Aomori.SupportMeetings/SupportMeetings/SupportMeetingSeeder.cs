@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aomori.SupportMeetings.Rollout;
+using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Seeds;
 using Platform.Abstractions.Tenancy;
-using Platform.Abstractions.Calendar;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 

@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using System.Text;
-using Miyagi.ExchangeSessions.Summaries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Miyagi.ExchangeSessions.Summaries;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Http;
+using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
 
 namespace Miyagi.ExchangeSessions.Rounds;
@@ -25,6 +26,7 @@ public static class RoundEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermissions(ExchangePermissions.View, ExchangePermissions.Import);
         tenant.MapPost("/api/imports/exchange-summary", ImportAsync).WithTags("Miyagi.ExchangeSessions")
             .WithMetadata(new RequestBodyLimit(MaxDocumentBytes));
         var api = tenant.MapGroup("/api/exchange-rounds").WithTags("Miyagi.ExchangeSessions");

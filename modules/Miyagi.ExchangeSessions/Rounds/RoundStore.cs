@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Dapper;
 using Miyagi.ExchangeSessions.Summaries;
+using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Data;
 using Platform.Abstractions.Errors;
-using Platform.Abstractions.Records;
-using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Meetings;
+using Platform.Abstractions.Records;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Core.Cadence;
 using Platform.Core.Districts;
 using Platform.Core.Meetings;
@@ -17,6 +19,7 @@ public static class BodyEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermissions(CorePermissions.View, CorePermissions.Manage);
         var api = tenant.MapGroup("/api/bodies").WithTags("Bodies");
         api.MapGet("/", (HttpContext http, string? districtId, BodyStore bodies) => bodies.ListAsync(http.Tenant().Id, districtId, http.RequestAborted));
         api.MapPost("/", async (HttpContext http, BodyInput input, BodyStore bodies) =>

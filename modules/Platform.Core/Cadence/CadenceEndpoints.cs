@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Core.Districts;
 using Platform.Core.Grains;
 using Platform.Core.Meetings;
@@ -56,6 +58,7 @@ public static class CadenceEndpoints
 
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermissions(CorePermissions.View, CorePermissions.Manage);
         tenant.MapGet("/api/districts/{districtId}/cadence", async (HttpContext http, string? fiscalYear, IGrainFactory grains, TimeProvider time) =>
         {
             var district = http.District();

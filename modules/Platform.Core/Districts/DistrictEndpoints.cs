@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Navigation;
+using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Core.Modules;
 using Platform.Core.Tenancy;
 
@@ -18,7 +20,8 @@ public static class DistrictEndpoints
 
     public static void Map(IEndpointRouteBuilder tenant)
     {
-        var api = tenant.MapGroup("/api/districts").WithTags("Districts");
+        tenant = tenant.MapGroup("").RequirePermissions(CorePermissions.View, CorePermissions.Manage);
+        var api = tenant.MapGroup("/api/districts").WithTags("Districts").RequirePermissions(CorePermissions.View, CorePermissions.Administer);
         api.MapGet("/", async (HttpContext http, DistrictStore districts) =>
             (await districts.ListAsync(http.Tenant().Id, http.RequestAborted)).Select(DistrictView.From));
         api.MapPost("/", async (HttpContext http, DistrictInput input, DistrictStore districts) =>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Platform.Abstractions.Modules;
 using Platform.Abstractions.Events;
+using Platform.Abstractions.Modules;
 using Platform.Core.Cadence;
 using Platform.Core.Modules;
 using Platform.Core.Storage;

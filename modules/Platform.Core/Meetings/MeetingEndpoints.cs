@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Events;
 using Platform.Abstractions.Http;
+using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Core.Bodies;
 using Platform.Core.Privacy;
 using Platform.Core.Records;
@@ -20,6 +22,7 @@ public static class MeetingEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermissions(CorePermissions.View, CorePermissions.Manage);
         tenant.MapGet("/api/meeting-kinds", (HttpContext http) => MeetingContext.Kinds(http)).WithTags("Meetings");
 
         var api = tenant.MapGroup("/api/meetings").WithTags("Meetings");

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Core.Meetings;
 using Platform.Core.Privacy;
 using Platform.Core.Tenancy;
@@ -13,6 +15,7 @@ public static class MinutesEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermissions(CorePermissions.View, CorePermissions.Manage);
         tenant.MapGet("/api/meetings/{meetingId}/minutes", async (HttpContext http, string meetingId, string? format, string? encoding, string? version,
             MinutesService minutes, MeetingStore meetings, MeetingContext context) =>
         {

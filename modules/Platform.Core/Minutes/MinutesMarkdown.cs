@@ -1,7 +1,6 @@
 using System.Text;
 using Platform.Core.Records;
 
-
 namespace Platform.Core.Minutes;
 
 /// <summary>The summary as Markdown, for pasting into newsletters, wikis and mail.</summary>

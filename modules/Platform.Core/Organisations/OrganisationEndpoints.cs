@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Core.Districts;
 using Platform.Core.People;
 using Platform.Core.Tenancy;
@@ -12,7 +14,9 @@ public static class OrganisationEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
-        var types = tenant.MapGroup("/api/organisation-types").WithTags("Organisations");
+        tenant = tenant.MapGroup("").RequirePermissions(CorePermissions.View, CorePermissions.Manage);
+        var types = tenant.MapGroup("/api/organisation-types").WithTags("Organisations")
+            .RequirePermissions(CorePermissions.View, CorePermissions.Administer);
         types.MapGet("/", (HttpContext http, OrganisationStore store) => store.TypesAsync(http.Tenant().Id, http.RequestAborted));
         types.MapPost("/", async (HttpContext http, OrganisationTypeInput input, OrganisationStore store) =>
             Results.Created($"/{http.Tenant().Id}/api/organisation-types", await store.CreateTypeAsync(http.Tenant().Id, input, http.RequestAborted)));

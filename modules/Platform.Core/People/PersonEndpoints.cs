@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Core.Bodies;
 using Platform.Core.Organisations;
 using Platform.Core.Tenancy;
@@ -12,6 +14,7 @@ public static class PersonEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermissions(CorePermissions.View, CorePermissions.Manage);
         var api = tenant.MapGroup("/api/people").WithTags("People");
         api.MapGet("/", (HttpContext http, string? organisationId, PersonStore store) => store.ListAsync(http.Tenant().Id, organisationId, http.RequestAborted));
         api.MapPost("/", async (HttpContext http, PersonInput input, PersonStore store) =>

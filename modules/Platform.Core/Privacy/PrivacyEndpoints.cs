@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Security;
 using Platform.Core.Accounts;
 using Platform.Core.Meetings;
 using Platform.Core.Minutes;
@@ -27,6 +28,7 @@ public static class PrivacyEndpoints
 {
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermissions(CorePermissions.View, CorePermissions.Manage);
         var meeting = tenant.MapGroup("/api/meetings/{meetingId}").WithTags("Privacy");
         meeting.MapPut("/privacy/{itemId}", async (HttpContext http, string meetingId, string itemId, LevelInput input, MeetingStore meetings,
             PrivacyStore privacy, Disclosure disclosure, IGrainFactory grains) =>
@@ -103,7 +105,7 @@ public static class PrivacyEndpoints
             new RazorComponentResult<MinutesDocument>(new { M = await publication.PublishedAsync(http, meetingId) }))
             .AllowAnonymous().ExcludeFromDescription();
 
-        var settings = tenant.MapGroup("/api/privacy").WithTags("Privacy");
+        var settings = tenant.MapGroup("/api/privacy").WithTags("Privacy").RequirePermission(CorePermissions.Administer);
         settings.MapGet("/retention", async (HttpContext http, PrivacyStore privacy) => new { years = await privacy.RetentionYearsAsync(http.Tenant().Id, http.RequestAborted) });
         settings.MapPut("/retention", async (HttpContext http, RetentionInput input, PrivacyStore privacy) =>
         {

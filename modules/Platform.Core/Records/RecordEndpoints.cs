@@ -2,16 +2,18 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
+using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Core.Audit;
 using Platform.Core.Bodies;
+using Platform.Core.Meetings;
 using Platform.Core.Modules;
 using Platform.Core.Privacy;
-using Platform.Core.Meetings;
 using Platform.Core.Storage;
 using Platform.Core.Tenancy;
 
@@ -30,6 +32,7 @@ public static class RecordEndpoints
 
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermissions(CorePermissions.View, CorePermissions.Manage);
         var api = tenant.MapGroup("/api/meetings/{meetingId}").WithTags("Records");
         api.MapGet("/record", async (HttpContext http, string meetingId, MeetingStore meetings, Disclosure disclosure) =>
         {
@@ -38,19 +41,20 @@ public static class RecordEndpoints
             return new { lastSeq = record.Agenda.Select(a => a.Seq).Concat(record.Opinions.Select(o => o.Seq)).Concat(record.Comments.Select(c => c.Seq)).DefaultIfEmpty(0).Max(), record };
         });
         api.MapPost("/agenda", async (HttpContext http, string meetingId, AgendaItemInput input, IGrainFactory grains, MeetingStore meetings) =>
-            Accepted(http, await InBatchAsync(() => Grain(http, meetingId, grains, meetings).AddAgendaItem(input.Title ?? ""))));
+            Accepted(http, await InBatchAsync(() => Grain(http, meetingId, grains, meetings).AddAgendaItem(input.Title ?? ""))))
+            .RequirePermission(CorePermissions.Record);
         api.MapPost("/opinions", async (HttpContext http, string meetingId, OpinionInput input, IGrainFactory grains, MeetingStore meetings, Disclosure disclosure) =>
         {
             var (level, basis) = CheckPrivacy(input.Sensitivity, input.Basis);
             var result = await InBatchAsync(() => Grain(http, meetingId, grains, meetings).AddOpinion(input with { Sensitivity = level, Basis = basis }));
             return Accepted(http, await AsSeenAsync(http, meetingId, result, level, meetings, disclosure));
-        });
+        }).RequirePermission(CorePermissions.Record);
         api.MapPost("/comments", async (HttpContext http, string meetingId, CommentInput input, IGrainFactory grains, MeetingStore meetings, Disclosure disclosure) =>
         {
             var (level, basis) = CheckPrivacy(input.Sensitivity, input.Basis);
             var result = await InBatchAsync(() => Grain(http, meetingId, grains, meetings).AddComment(input with { Sensitivity = level, Basis = basis }));
             return Accepted(http, await AsSeenAsync(http, meetingId, result, level, meetings, disclosure));
-        });
+        }).RequirePermission(CorePermissions.Record);
         api.MapGet("/record/events", StreamAsync).ExcludeFromDescription();
         api.MapGet("/agenda-templates", async (HttpContext http, string meetingId, MeetingStore meetings, BodyStore bodies, ModuleGate gate) =>
             await TemplatesAsync(http, await meetings.GetAsync(http.Tenant().Id, meetingId, http.RequestAborted), bodies, gate));
@@ -69,7 +73,7 @@ public static class RecordEndpoints
                 entries.Add(result.Entry!);
             }
             return Results.Created((string?)null, entries);
-        });
+        }).RequirePermission(CorePermissions.Record);
 
         api.MapPost("/actions", async (HttpContext http, string meetingId, ActionItemInput input, MeetingStore meetings, RecordStore records, Disclosure disclosure,
             TimeProvider time) =>

@@ -1,16 +1,16 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
-using System.Text.Json.Nodes;
 using Platform.Abstractions.Tenancy;
 using Platform.Core.Bodies;
 using Platform.Core.Districts;
+using Platform.Core.Grains;
 using Platform.Core.Meetings;
 using Platform.Core.Organisations;
 using Platform.Core.People;
 using Platform.Core.Records;
 using Platform.Core.Storage;
-using Platform.Core.Grains;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Seeds;

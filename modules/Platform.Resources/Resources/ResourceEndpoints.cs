@@ -10,6 +10,7 @@ using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Records;
+using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
 
 namespace Platform.Resources.Resources;
@@ -23,6 +24,7 @@ public static class ResourceEndpoints
 
     public static void Map(IEndpointRouteBuilder tenant)
     {
+        tenant = tenant.MapGroup("").RequirePermissions(ResourcePermissions.View, ResourcePermissions.Manage);
         var api = tenant.MapGroup("/api/resources").WithTags("Platform.Resources");
         api.MapGet("/", (ITenantContext tenant, string? districtId, string? categoryId, string? q, ResourceStatus? status, bool? review, ResourceStore store,
             TimeProvider time, CancellationToken cancellationToken) =>
@@ -55,7 +57,7 @@ public static class ResourceEndpoints
             store.CategoriesAsync(t.Tenant.Id, cancellationToken)).WithTags("Platform.Resources");
         tenant.MapPost("/api/resource-categories", async (ITenantContext t, CategoryInput input, ResourceStore store, CancellationToken cancellationToken) =>
             Results.Created($"/{t.Tenant.Id}/api/resource-categories", await store.AddCategoryAsync(t.Tenant.Id, input.Id, input.Name, cancellationToken)))
-            .WithTags("Platform.Resources");
+            .WithTags("Platform.Resources").RequirePermission(ResourcePermissions.ManageCategories);
         tenant.MapPost("/api/meetings/{meetingId}/opinions/{opinionId}/resource", PromoteAsync).WithTags("Platform.Resources");
 
         tenant.MapGet("/resources", async (ITenantContext t, string? districtId, string? categoryId, string? q, ResourceStore store, IDistricts districts,

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Dapper;
-using Platform.Abstractions.Errors;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Data;
 using Platform.Abstractions.Districts;
+using Platform.Abstractions.Errors;
 using Platform.Abstractions.Text;
 
 namespace Platform.Resources.Resources;

@@ -1,4 +1,3 @@
-
 namespace Platform.Core.Tests.Calendar;
 
 public class WarekiTests

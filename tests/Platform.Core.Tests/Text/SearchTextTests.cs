@@ -1,4 +1,3 @@
-
 namespace Platform.Core.Tests.Text;
 
 public class SearchTextTests

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Security;
 using Platform.Testing;
 
 namespace Platform.Host.Tests.Accounts;
@@ -131,19 +132,24 @@ public class AccessTests : PlatformTest
                     request.Content = takesForm ? new FormUrlEncodedContent([new("enabled", "true")]) : JsonContent.Create(new { name = "x" });
                 using var answer = await clients[who].SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 var status = (int)answer.StatusCode;
-                var expected = Expected(who, method, pattern, endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null);
+                var expected = Expected(who, method, pattern, endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                    endpoint.Metadata.GetMetadata<RequiredPermission>() is not null);
                 var ok = expected switch { 401 or 403 or 404 => status == expected, _ => status is not (401 or 403) };
                 if (!ok) failures.Add($"{who} {method} {pattern} → {status}, expected {(expected == 0 ? "access" : expected)}");
             }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    /// <summary>The rights as the README states them; 0 means "let in" (the answer may still be 400, 404 or 409).</summary>
-    private static int Expected(string who, string method, string pattern, bool anonymousAllowed)
+    /// <summary>
+    /// The rights as the README states them; 0 means "let in" (the answer may still be 400, 404 or 409). A route that
+    /// states no permission (the probe's) is refused to everyone signed in to the tenant.
+    /// </summary>
+    private static int Expected(string who, string method, string pattern, bool anonymousAllowed, bool declared)
     {
         if (anonymousAllowed) return 0;
         if (who == "anonymous") return 401;
         if (who == "other-tenant") return 404;
+        if (!declared) return 403;
         var read = method == "GET";
         var adminOnly = pattern.Contains("/admin", StringComparison.Ordinal) || pattern.Contains("/modules", StringComparison.Ordinal) || pattern.Contains("/api/audit", StringComparison.Ordinal) || pattern.Contains("/api/users", StringComparison.Ordinal) ||
                         pattern.Contains("/api/privacy", StringComparison.Ordinal) ||

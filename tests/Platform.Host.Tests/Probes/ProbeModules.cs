@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Events;
 using Platform.Abstractions.Modules;
+using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
+using Platform.Core.Accounts;
 using Platform.Core.Tenancy;
 
 [assembly: Module("Probe.Base", Name = "検査用・基盤", Scope = ModuleScope.District, Startup = typeof(Platform.Host.Tests.Probes.Base.BaseStartup))]
@@ -26,6 +28,7 @@ namespace Platform.Host.Tests.Probes.Base
 
         public override void MapEndpoints(IEndpointRouteBuilder tenant)
         {
+            tenant = tenant.MapGroup("").RequirePermission(CorePermissions.View);
             tenant.MapGet("/districts/{districtId}/probe-base", (Microsoft.AspNetCore.Http.HttpContext http) => $"base:{http.District().Name}");
             tenant.MapGet("/probe-greeting", (Greeting greeting) => greeting.Text);
         }
@@ -62,7 +65,7 @@ namespace Platform.Host.Tests.Probes.Dependent
             services.RegisterType<ThrowingHandler>().As<IEventHandler<ModuleSwitched>>().SingleInstance();
 
         public override void MapEndpoints(IEndpointRouteBuilder tenant) =>
-            tenant.MapGet("/districts/{districtId}/probe-dependent", () => "dependent");
+            tenant.MapGet("/districts/{districtId}/probe-dependent", () => "dependent").RequirePermission(CorePermissions.View);
     }
 
     /// <summary>A handler that fails: the change that raised the event must still succeed.</summary>
@@ -76,6 +79,11 @@ namespace Platform.Host.Tests.Probes.TenantWide
 {
     public sealed class TenantWideStartup : ModuleStartup
     {
-        public override void MapEndpoints(IEndpointRouteBuilder tenant) => tenant.MapGet("/probe-tenant", () => "tenant");
+        public override void MapEndpoints(IEndpointRouteBuilder tenant)
+        {
+            tenant.MapGet("/probe-tenant", () => "tenant").RequirePermission(CorePermissions.View);
+            // States no permission: refused whoever asks (PermissionTests).
+            tenant.MapGet("/probe-undeclared", () => "undeclared");
+        }
     }
 }
