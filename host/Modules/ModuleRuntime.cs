@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Autofac;
 using Autofac.Builder;
 using Autofac.Core;
+using Autofac.Core.Lifetime;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Tenancy;
 using Platform.Core.Modules;
@@ -22,6 +23,7 @@ namespace Platform.Host.Modules;
 public sealed class ModuleRuntime : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ILifetimeScope>> _tenantScopes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TenantInfo> _tenants = new(StringComparer.Ordinal);
     private readonly List<(ModuleDescriptor Module, ModuleStartup Startup)> _startups = [];
     private ILifetimeScope? _root;
 
@@ -80,6 +82,15 @@ public sealed class ModuleRuntime : IDisposable
             startup.ConfigureServices(builder);
         }
         RegisterTenantPlaceholders(builder);
+        builder.Register(c => new TenantContext(TenantOf(c.Resolve<ILifetimeScope>()))).As<ITenantContext>().InstancePerLifetimeScope();
+    }
+
+    /// <summary>The tenant whose scope <paramref name="scope"/> is, or is begun in.</summary>
+    private TenantInfo TenantOf(ILifetimeScope scope)
+    {
+        for (var s = scope as ISharingLifetimeScope; s?.ParentLifetimeScope is not null; s = s.ParentLifetimeScope)
+            if (s.Tag is string id && _tenants.TryGetValue(id, out var tenant)) return tenant;
+        throw new InvalidOperationException("ITenantContext is resolved inside a tenant's scope only.");
     }
 
     /// <summary>Takes the built container's root scope, in which tenants' scopes are begun.</summary>
@@ -98,20 +109,30 @@ public sealed class ModuleRuntime : IDisposable
         using var registered = probe.Build();
         foreach (var type in registered.ComponentRegistry.Registrations.SelectMany(r => r.Services).OfType<TypedService>().Select(s => s.ServiceType).Distinct())
         {
-            if (type == typeof(ILifetimeScope) || type == typeof(IComponentContext)) continue;
+            if (type == typeof(ILifetimeScope) || type == typeof(IComponentContext) || type == typeof(ITenantContext)) continue;
             builder.ComponentRegistryBuilder.Register(RegistrationBuilder
                 .ForDelegate(type, (_, _) => throw new InvalidOperationException($"{type.Name} is registered per tenant: resolve it inside a tenant's scope."))
                 .As(type).CreateRegistration());
         }
     }
 
+    /// <summary>
+    /// The tenant's scope, tagged with its id. A scope with registrations of its own gets a registry of its own, which in
+    /// the host's one container (Orleans' and ASP.NET's services too) cost some 30 KB per tenant in
+    /// build/bench/TenantDensity: so only modules that do register per tenant make one.
+    /// </summary>
     public ILifetimeScope TenantScope(TenantInfo tenant) =>
-        _tenantScopes.GetOrAdd(tenant.Id, id => new Lazy<ILifetimeScope>(() => Container.BeginLifetimeScope(tenant.Id, builder =>
+        _tenantScopes.GetOrAdd(tenant.Id, id => new Lazy<ILifetimeScope>(() =>
         {
-            builder.RegisterInstance(new TenantContext(tenant)).As<ITenantContext>();
-            foreach (var (module, startup) in _startups)
-                if (!module.IsPlugin || !_plugins.IsFaulted(module.Id, out _)) startup.ConfigureTenantServices(builder, tenant);
-        }))).Value;
+            _tenants[id] = tenant;
+            var own = _startups.Where(s => RegistersPerTenant(s.Startup) && (!s.Module.IsPlugin || !_plugins.IsFaulted(s.Module.Id, out _))).ToList();
+            return own.Count == 0
+                ? Container.BeginLifetimeScope(id)
+                : Container.BeginLifetimeScope(id, builder => { foreach (var (_, startup) in own) startup.ConfigureTenantServices(builder, tenant); });
+        })).Value;
+
+    private static bool RegistersPerTenant(ModuleStartup startup) =>
+        startup.GetType().GetMethod(nameof(ModuleStartup.ConfigureTenantServices))!.DeclaringType != typeof(ModuleStartup);
 
     public int TenantScopeCount => _tenantScopes.Count;
 
