@@ -9,6 +9,7 @@ using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
+using Platform.Abstractions.Pages;
 
 [assembly: Module("Sample.AnnualReport",
     Name = "都道府県への年次報告（サンプル）",
@@ -32,7 +33,7 @@ public sealed class Startup : ModuleStartup
     {
         tenant = tenant.MapGroup("").RequirePermission(View);
         tenant.MapGet("/reports/annual", async (ITenantContext context, IMeetingQueries meetings, int? fiscalYear, CancellationToken cancellationToken) =>
-            new RazorComponentResult<AnnualReportPage>(new { Report = await Report.BuildAsync(context.Tenant, meetings, fiscalYear, cancellationToken) }));
+            PageResult.For<AnnualReportPage, Report>(await Report.BuildAsync(context.Tenant, meetings, fiscalYear, cancellationToken)));
         tenant.MapGet("/api/reports/annual.csv", async (ITenantContext context, IMeetingQueries meetings, int? fiscalYear, CancellationToken cancellationToken) =>
         {
             var report = await Report.BuildAsync(context.Tenant, meetings, fiscalYear, cancellationToken);

@@ -7,6 +7,7 @@ using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
+using Platform.Abstractions.Pages;
 
 [assembly: Module("Sample.SeniorsClubMeeting",
     Name = "老人クラブ連絡会（サンプル）",
@@ -37,7 +38,7 @@ public sealed class Startup : ModuleStartup
         {
             var list = (await meetings.ListAsync(context.Tenant.Id, new DateOnly(2000, 1, 1), new DateOnly(2100, 1, 1), cancellationToken))
                 .Where(m => m.Kind == Kind && m.DistrictId == districtId).OrderBy(m => m.Date).ToList();
-            return new RazorComponentResult<LiaisonMeetingsPage>(new { context.Tenant, Meetings = list });
+            return PageResult.For<LiaisonMeetingsPage, LiaisonMeetingsModel>(new LiaisonMeetingsModel(context.Tenant, list));
         }).RequirePermission(View);
 
     private sealed class LiaisonPermissions : IPermissionProvider

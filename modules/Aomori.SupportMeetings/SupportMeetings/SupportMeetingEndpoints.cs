@@ -10,6 +10,7 @@ using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
+using Platform.Abstractions.Pages;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 
@@ -36,17 +37,13 @@ public static class SupportMeetingEndpoints
 
         tenant.MapGet("/districts/{districtId}/support-meetings", PageAsync).ExcludeFromDescription();
         tenant.MapGet("/support-meetings/rollout", async (ITenantContext t, RolloutBoard board, TimeProvider time, CancellationToken cancellationToken) =>
-            new RazorComponentResult<RolloutPage>(new
-            {
-                t.Tenant, Today = Clock.TodayInJapan(time), Rows = await board.RowsAsync(t.Tenant, Clock.TodayInJapan(time), cancellationToken),
-            }))
+            PageResult.For<RolloutPage, RolloutModel>(new RolloutModel(t.Tenant, Clock.TodayInJapan(time),
+                await board.RowsAsync(t.Tenant, Clock.TodayInJapan(time), cancellationToken))))
             .ExcludeFromDescription();
         tenant.MapGet("/support-meetings/comparison", async (ITenantContext t, bool? all, IDistricts districts, SupportMeetingBodies supportMeetings,
             DistrictComparison comparison, TimeProvider time, CancellationToken cancellationToken) =>
-            new RazorComponentResult<ComparisonPage>(new
-            {
-                t.Tenant, Rows = await ComparisonAsync(t.Tenant, all ?? false, districts, supportMeetings, comparison, time, cancellationToken),
-            }))
+            PageResult.For<ComparisonPage, ComparisonModel>(new ComparisonModel(t.Tenant,
+                await ComparisonAsync(t.Tenant, all ?? false, districts, supportMeetings, comparison, time, cancellationToken))))
             .ExcludeFromDescription();
     }
 
@@ -98,16 +95,9 @@ public static class SupportMeetingEndpoints
         var district = await districts.GetAsync(tenantId, districtId, cancellationToken);
         var body = await supportMeetings.FindAsync(tenantId, districtId, cancellationToken);
         var list = body is null ? [] : await meetings.ListAsync(tenantId, new MeetingFilter(BodyId: body.Id), cancellationToken);
-        return new RazorComponentResult<SupportMeetingsPage>(new
-        {
-            t.Tenant,
-            District = district,
-            Settings = await supportMeetings.SettingsAsync(tenantId, districtId),
-            Body = body,
-            Rollout = await rollout.GetAsync(tenantId, districtId),
-            Linked = body is null ? [] : await linked.ForAsync(tenantId, body, cancellationToken),
-            Meetings = await meetings.ViewsAsync(tenantId, list, cancellationToken),
-        });
+        return PageResult.For<SupportMeetingsPage, SupportMeetingsModel>(new SupportMeetingsModel(t.Tenant, district,
+            await supportMeetings.SettingsAsync(tenantId, districtId), body, await rollout.GetAsync(tenantId, districtId),
+            body is null ? [] : await linked.ForAsync(tenantId, body, cancellationToken), await meetings.ViewsAsync(tenantId, list, cancellationToken)));
     }
 
     /// <summary>The model districts by default (as the design compares its two), every district with a support meeting with <c>all=true</c>.</summary>

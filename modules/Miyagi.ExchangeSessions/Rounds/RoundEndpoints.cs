@@ -9,6 +9,7 @@ using Platform.Abstractions.Errors;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
+using Platform.Abstractions.Pages;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 
@@ -44,17 +45,17 @@ public static class RoundEndpoints
             SpeakersAsync(t.Tenant.Id, rounds, cancellationToken)).WithTags("Miyagi.ExchangeSessions");
 
         tenant.MapGet("/exchange-sessions", async (ITenantContext t, RoundStore rounds, CancellationToken cancellationToken) =>
-            new RazorComponentResult<RoundsPage>(new { t.Tenant, Rounds = await rounds.ListAsync(t.Tenant.Id, cancellationToken) }))
+            PageResult.For<RoundsPage, RoundsModel>(new RoundsModel(t.Tenant, await rounds.ListAsync(t.Tenant.Id, cancellationToken))))
             .ExcludeFromDescription();
-        tenant.MapGet("/exchange-sessions/import", (ITenantContext t) => new RazorComponentResult<ImportPage>(new { t.Tenant }))
+        tenant.MapGet("/exchange-sessions/import", (ITenantContext t) => PageResult.For<ImportPage, ImportModel>(new ImportModel(t.Tenant)))
             .ExcludeFromDescription();
         tenant.MapGet("/exchange-sessions/speakers", async (ITenantContext t, RoundStore rounds, CancellationToken cancellationToken) =>
-            new RazorComponentResult<SpeakersPage>(new { t.Tenant, Speakers = await SpeakersAsync(t.Tenant.Id, rounds, cancellationToken) }))
+            PageResult.For<SpeakersPage, SpeakersModel>(new SpeakersModel(t.Tenant, await SpeakersAsync(t.Tenant.Id, rounds, cancellationToken))))
             .ExcludeFromDescription();
         tenant.MapGet("/exchange-sessions/{roundId}", async (ITenantContext t, string roundId, RoundStore rounds, CancellationToken cancellationToken) =>
         {
             var round = await rounds.GetAsync(t.Tenant.Id, roundId, cancellationToken);
-            return new RazorComponentResult<RoundPage>(new { t.Tenant, Round = round, Themes = Compare(round) });
+            return PageResult.For<RoundPage, RoundModel>(new RoundModel(t.Tenant, round, Compare(round)));
         }).ExcludeFromDescription();
     }
 
@@ -65,7 +66,7 @@ public static class RoundEndpoints
         {
             "txt" => Results.Text(ExchangeSummaryWriter.Text(RoundStore.Document(round)), "text/plain; charset=utf-8"),
             "md" => Results.Text(ExchangeSummaryWriter.Markdown(RoundStore.Document(round)), "text/markdown; charset=utf-8"),
-            "html" => new RazorComponentResult<RoundSummaryPage>(new { t.Tenant, Round = round }),
+            "html" => PageResult.For<RoundSummaryPage, RoundSummaryModel>(new RoundSummaryModel(t.Tenant, round)),
             _ => throw new ValidationErrors().Add("format", "exchange_summary.unknown_format", "形式は html・md・txt のいずれかを指定してください。").ToException(),
         };
     }

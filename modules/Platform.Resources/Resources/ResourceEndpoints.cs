@@ -12,6 +12,7 @@ using Platform.Abstractions.Modules;
 using Platform.Abstractions.Records;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
+using Platform.Abstractions.Pages;
 
 namespace Platform.Resources.Resources;
 
@@ -66,19 +67,16 @@ public static class ResourceEndpoints
             var today = Clock.TodayInJapan(time);
             var filter = new ResourceStore.Filter(districtId, string.IsNullOrEmpty(categoryId) ? null : categoryId, q);
             var all = await store.ListAsync(t.Tenant.Id, filter, cancellationToken);
-            return new RazorComponentResult<CataloguePage>(new
-            {
-                t.Tenant, Resources = all, Review = all.Where(r => ResourceStore.NeedsReview(r, today)).ToList(),
-                Districts = await districts.ListAsync(t.Tenant.Id, cancellationToken),
-                Categories = await store.CategoriesAsync(t.Tenant.Id, cancellationToken),
-                DistrictId = districtId, CategoryId = categoryId, Query = q,
-            });
+            return PageResult.For<CataloguePage, CatalogueModel>(new CatalogueModel(t.Tenant, all,
+                all.Where(r => ResourceStore.NeedsReview(r, today)).ToList(), await districts.ListAsync(t.Tenant.Id, cancellationToken),
+                await store.CategoriesAsync(t.Tenant.Id, cancellationToken), districtId, categoryId, q));
         }).ExcludeFromDescription();
         tenant.MapGet("/resources/booklet", async (ITenantContext t, ResourceStore store, IDistricts districts, CancellationToken cancellationToken) =>
-            new RazorComponentResult<BookletPage>(await PublishedModelAsync(t.Tenant, store, districts, cancellationToken))).ExcludeFromDescription();
+            PageResult.For<BookletPage, PublishedModel>(await PublishedModelAsync(t.Tenant, store, districts, cancellationToken)))
+            .ExcludeFromDescription();
         // For care managers, without signing in: only published resources and consented contacts are on it.
         tenant.MapGet("/public/resources", async (ITenantContext t, ResourceStore store, IDistricts districts, CancellationToken cancellationToken) =>
-            new RazorComponentResult<PublicPage>(await PublishedModelAsync(t.Tenant, store, districts, cancellationToken)))
+            PageResult.For<PublicPage, PublishedModel>(await PublishedModelAsync(t.Tenant, store, districts, cancellationToken)))
             .AllowAnonymous().ExcludeFromDescription();
         tenant.MapGet("/resources/showcase", async (ITenantContext t, string? ids, ResourceStore store, IDistricts districts,
             CancellationToken cancellationToken) =>
@@ -87,7 +85,7 @@ public static class ResourceEndpoints
             var resources = new List<Resource>();
             foreach (var id in wanted) resources.Add(await store.GetAsync(t.Tenant.Id, id, cancellationToken));
             var (districtNames, categoryNames) = await NamesAsync(t.Tenant.Id, store, districts, cancellationToken);
-            return new RazorComponentResult<ShowcasePage>(new { t.Tenant, Resources = resources, DistrictNames = districtNames, CategoryNames = categoryNames });
+            return PageResult.For<ShowcasePage, ShowcaseModel>(new ShowcaseModel(t.Tenant, resources, districtNames, categoryNames));
         }).ExcludeFromDescription();
         tenant.MapGet("/resources/meetings/{meetingId}", async (ITenantContext t, string meetingId, IMeetings meetings, IMeetingRecords records,
             ResourceStore store, CancellationToken cancellationToken) =>
@@ -96,7 +94,7 @@ public static class ResourceEndpoints
             var record = await records.ReadAsync(t.Tenant.Id, meeting, cancellationToken);
             var found = (await store.ListAsync(t.Tenant.Id, new ResourceStore.Filter(), cancellationToken))
                 .Where(r => r.MeetingId == meetingId && r.OpinionId is not null).ToDictionary(r => r.OpinionId!);
-            return new RazorComponentResult<MeetingResourcesPage>(new { t.Tenant, Meeting = meeting, Record = record, Found = found });
+            return PageResult.For<MeetingResourcesPage, MeetingResourcesModel>(new MeetingResourcesModel(t.Tenant, meeting, record, found));
         }).ExcludeFromDescription();
     }
 
@@ -145,7 +143,7 @@ public static class ResourceEndpoints
         ((await districts.ListAsync(tenantId, cancellationToken)).ToDictionary(d => d.Id, d => d.Name),
          (await store.CategoriesAsync(tenantId, cancellationToken)).ToDictionary(c => c.Id, c => c.Name));
 
-    private static async Task<object> PublishedModelAsync(TenantInfo tenant, ResourceStore store, IDistricts districts, CancellationToken cancellationToken)
+    private static async Task<PublishedModel> PublishedModelAsync(TenantInfo tenant, ResourceStore store, IDistricts districts, CancellationToken cancellationToken)
     {
         var (districtNames, categoryNames) = await NamesAsync(tenant.Id, store, districts, cancellationToken);
         var published = await store.ListAsync(tenant.Id, new ResourceStore.Filter(Status: ResourceStatus.Published), cancellationToken);
@@ -154,7 +152,7 @@ public static class ResourceEndpoints
             .Select(g => new PublishedDistrict(g.Key.Length == 0 ? "全域" : districtNames.GetValueOrDefault(g.Key, g.Key),
                 g.GroupBy(r => r.CategoryId).Select(c => new PublishedCategory(categoryNames.GetValueOrDefault(c.Key, c.Key), c.ToList())).ToList()))
             .ToList();
-        return new { Tenant = tenant, Districts = groups };
+        return new PublishedModel(tenant, groups);
     }
 }
 
