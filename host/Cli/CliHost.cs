@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Platform.Abstractions.Errors;
 
 namespace Platform.Host.Cli;
 
@@ -38,6 +39,29 @@ public static class CliHost
             Console.Error.WriteLine("プラットフォームが起動中のため、CLIからは実行できません。画面かAPIを使うか、停止してから実行してください。");
             Console.Error.WriteLine($"({e.GetType().Name}: {e.Message})");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Starts the platform, runs <paramref name="command"/> on its services and stops it. Exit codes: the command's, 1 for
+    /// a refusal (its Japanese text and code on stderr), 3 when another host holds the silo.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] hostArguments, Func<IServiceProvider, Task<int>> command)
+    {
+        var app = await StartAsync(hostArguments);
+        if (app is null) return 3;
+        try
+        {
+            return await command(app.Services);
+        }
+        catch (PlatformException e)
+        {
+            Console.Error.WriteLine($"{e.Title} {e.Detail} [{e.Code}]");
+            return 1;
+        }
+        finally
+        {
+            await app.StopAsync();
         }
     }
 }

@@ -29,11 +29,8 @@ public static class MinutesCommand
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        var app = await CliHost.StartAsync(CliHost.HostArguments(args, VerbOptions));
-        if (app is null) return 3;
-        try
+        return await CliHost.RunAsync(CliHost.HostArguments(args, VerbOptions), async services =>
         {
-            var services = app.Services;
             var tenant = await services.GetRequiredService<TenantRegistry>().FindAsync(tenantId)
                          ?? throw PlatformException.NotFound("tenant.not_found", "テナント");
             var audience = Audience.Public;
@@ -54,15 +51,6 @@ public static class MinutesCommand
             if (output is null) await Console.OpenStandardOutput().WriteAsync(bytes);
             else await File.WriteAllBytesAsync(output, bytes);
             return 0;
-        }
-        catch (PlatformException e)
-        {
-            Console.Error.WriteLine($"{e.Title} {e.Detail} [{e.Code}]");
-            return 1;
-        }
-        finally
-        {
-            await app.StopAsync();
-        }
+        });
     }
 }

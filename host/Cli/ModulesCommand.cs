@@ -27,11 +27,8 @@ public static class ModulesCommand
             return 2;
         }
 
-        var app = await CliHost.StartAsync(CliHost.HostArguments(args, ["--tenant", "--district"]));
-        if (app is null) return 3;
-        try
+        return await CliHost.RunAsync(CliHost.HostArguments(args, ["--tenant", "--district"]), async services =>
         {
-            var services = app.Services;
             var tenant = await services.GetRequiredService<TenantRegistry>().FindAsync(tenantId)
                          ?? throw PlatformException.NotFound("tenant.not_found", "テナント");
             if (districtId is not null) await services.GetRequiredService<DistrictStore>().GetAsync(tenant.Id, districtId);
@@ -42,16 +39,7 @@ public static class ModulesCommand
             }
             await PrintAsync(services, tenant.Id, districtId);
             return 0;
-        }
-        catch (PlatformException e)
-        {
-            Console.Error.WriteLine($"{e.Title} {e.Detail} [{e.Code}]");
-            return 1;
-        }
-        finally
-        {
-            await app.StopAsync();
-        }
+        });
     }
 
     private static async Task PrintAsync(IServiceProvider services, string tenantId, string? districtId)

@@ -32,13 +32,19 @@ public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisat
         foreach (var rule in rules) await rule.CheckAsync(scheduled, http.RequestAborted);
     };
 
-    public async Task<IReadOnlyList<MeetingView>> ViewsAsync(HttpContext http, IEnumerable<Meeting> meetings)
+    public Task<IReadOnlyList<MeetingView>> ViewsAsync(HttpContext http, IEnumerable<Meeting> meetings) =>
+        ViewsAsync(http.Tenant().Id, meetings, Kinds(http), http.RequestAborted);
+
+    /// <summary>The same outside a request (the SDK's <c>IMeetings</c>): every module's kinds name the meetings' kinds.</summary>
+    public Task<IReadOnlyList<MeetingView>> ViewsAsync(string tenantId, IEnumerable<Meeting> meetings, CancellationToken cancellationToken) =>
+        ViewsAsync(tenantId, meetings, MeetingKinds.All(kindSources.Value), cancellationToken);
+
+    private async Task<IReadOnlyList<MeetingView>> ViewsAsync(string tenantId, IEnumerable<Meeting> meetings, IReadOnlyList<MeetingKind> kinds,
+        CancellationToken cancellationToken)
     {
-        var tenantId = http.Tenant().Id;
-        var bodyMap = (await bodies.ListAsync(tenantId, cancellationToken: http.RequestAborted)).ToDictionary(b => b.Id);
-        var organisationMap = (await organisations.ListAsync(tenantId, cancellationToken: http.RequestAborted)).ToDictionary(o => o.Id);
-        var types = await organisations.TypesAsync(tenantId, http.RequestAborted);
-        var kinds = Kinds(http);
+        var bodyMap = (await bodies.ListAsync(tenantId, cancellationToken: cancellationToken)).ToDictionary(b => b.Id);
+        var organisationMap = (await organisations.ListAsync(tenantId, cancellationToken: cancellationToken)).ToDictionary(o => o.Id);
+        var types = await organisations.TypesAsync(tenantId, cancellationToken);
         return meetings.Select(m => MeetingViews.From(m, bodyMap[m.BodyId], organisationMap, types, kinds)).ToList();
     }
 

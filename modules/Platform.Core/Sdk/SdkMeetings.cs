@@ -1,7 +1,6 @@
 using Platform.Core.Bodies;
 using Platform.Core.Meetings;
 using Platform.Core.Modules;
-using Platform.Core.Organisations;
 
 namespace Platform.Core.Sdk;
 
@@ -10,7 +9,7 @@ namespace Platform.Core.Sdk;
 /// in the body's district, which it is handed by the container (every module's; lazily, since a rule may itself plan
 /// or list meetings), and recounts cadence.
 /// </summary>
-public sealed class SdkMeetings(MeetingStore meetings, BodyStore bodies, OrganisationStore organisations, MeetingContext context, ModuleGate gate,
+public sealed class SdkMeetings(MeetingStore meetings, BodyStore bodies, MeetingContext context, ModuleGate gate,
     Lazy<IEnumerable<IMeetingKindSource>> kindSources, Lazy<IEnumerable<IMeetingSchedulingRule>> rules) : IMeetings
 {
     public Task<Meeting> GetAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default) =>
@@ -36,13 +35,6 @@ public sealed class SdkMeetings(MeetingStore meetings, BodyStore bodies, Organis
         foreach (var rule in await gate.InEffectAsync(rules.Value, tenantId, body.DistrictId)) await rule.CheckAsync(scheduled, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<MeetingView>> ViewsAsync(string tenantId, IReadOnlyList<Meeting> list, CancellationToken cancellationToken = default)
-    {
-        if (list.Count == 0) return [];
-        var bodyMap = (await bodies.ListAsync(tenantId, cancellationToken: cancellationToken)).ToDictionary(b => b.Id);
-        var organisationMap = (await organisations.ListAsync(tenantId, cancellationToken: cancellationToken)).ToDictionary(o => o.Id);
-        var types = await organisations.TypesAsync(tenantId, cancellationToken);
-        var kinds = MeetingKinds.All(kindSources.Value);
-        return list.Select(m => MeetingViews.From(m, bodyMap[m.BodyId], organisationMap, types, kinds)).ToList();
-    }
+    public async Task<IReadOnlyList<MeetingView>> ViewsAsync(string tenantId, IReadOnlyList<Meeting> list, CancellationToken cancellationToken = default) =>
+        list.Count == 0 ? [] : await context.ViewsAsync(tenantId, list, cancellationToken);
 }
