@@ -63,7 +63,8 @@ public static class PlatformApp
         services.AddReverseProxy(configuration);
         // The server's name and version help only those looking for a known weakness.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
-        services.AddOpenApi();
+        services.AddPlatformOpenApi();
+        services.AddSingleton<IProblemDetailsService, PlatformProblemDetailsService>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

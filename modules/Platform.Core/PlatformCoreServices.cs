@@ -35,6 +35,7 @@ public static class PlatformCoreServices
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<PersonStore>();
         services.AddSingleton<BodyStore>();
+        services.AddSingleton<BodyRules>();
         services.AddSingleton<MeetingStore>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<HandoutStore>();

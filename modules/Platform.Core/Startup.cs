@@ -42,7 +42,8 @@ public sealed class Startup : ModuleStartup
         DistrictEndpoints.Map(tenant);
         OrganisationEndpoints.Map(tenant);
         PersonEndpoints.Map(tenant);
-        BodyEndpoints.Map(tenant);
+        tenant.MapBodyApi();
+        tenant.MapBodyPages();
         MeetingEndpoints.Map(tenant);
         RecordEndpoints.Map(tenant);
         MinutesEndpoints.Map(tenant);

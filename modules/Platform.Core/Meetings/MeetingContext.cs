@@ -11,8 +11,35 @@ namespace Platform.Core.Meetings;
 
 /// <summary>What turning meetings into views needs, read once per request; and the district grains to tell when a meeting changes.</summary>
 public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisations, IGrainFactory grains, ModuleGate gate,
-    Lazy<IEnumerable<IMeetingKindSource>> kindSources)
+    Lazy<IEnumerable<IMeetingKindSource>> kindSources, Lazy<IEnumerable<IMeetingSchedulingRule>> schedulingRules)
 {
+    /// <summary>Every module's meeting kinds (a meeting of a module switched off since keeps its kind's name).</summary>
+    public IReadOnlyList<MeetingKind> Kinds() => MeetingKinds.All(kindSources.Value);
+
+    /// <summary>The kinds offered for a body's meetings: those of the modules in effect in its district.</summary>
+    public async Task<IReadOnlyList<MeetingKind>> KindsForAsync(string tenantId, string? bodyId,
+        CancellationToken cancellationToken)
+    {
+        var body = bodyId is null ? null : await bodies.FindAsync(tenantId, bodyId, cancellationToken);
+        return MeetingKinds.All(await gate.InEffectAsync(kindSources.Value, tenantId, body?.DistrictId));
+    }
+
+    /// <summary>
+    /// The scheduling rules of the modules in effect in the meeting's district, as a check for
+    /// <see cref="MeetingStore"/>.
+    /// </summary>
+    public Func<Meeting, Task> SchedulingRules(string tenantId, CancellationToken cancellationToken) => async meeting =>
+    {
+        var body = await bodies.GetAsync(tenantId, meeting.BodyId, cancellationToken);
+        var rules = await gate.InEffectAsync(schedulingRules.Value, tenantId, body.DistrictId);
+        var scheduled = new ScheduledMeeting(tenantId, body.DistrictId, body.Id, body.Kind, meeting.Kind, meeting.Date);
+        foreach (var rule in rules) await rule.CheckAsync(scheduled, cancellationToken);
+    };
+
+    /// <summary>One meeting as a view.</summary>
+    public async Task<MeetingView> ViewAsync(string tenantId, Meeting meeting, CancellationToken cancellationToken) =>
+        (await ViewsAsync(tenantId, [meeting], cancellationToken))[0];
+
     public static IReadOnlyList<MeetingKind> Kinds(HttpContext http) => MeetingKinds.All(http.RequestServices.GetServices<IMeetingKindSource>());
 
     /// <summary>The kinds offered for a body's meetings: those of the modules in effect in its district.</summary>

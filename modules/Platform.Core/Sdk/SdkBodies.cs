@@ -4,7 +4,7 @@ using Platform.Core.Meetings;
 namespace Platform.Core.Sdk;
 
 /// <summary>The SDK's bodies over the core's store; a write recounts cadence, as the body API does.</summary>
-public sealed class SdkBodies(BodyStore bodies, MeetingContext context) : IBodies
+public sealed class SdkBodies(BodyStore bodies, BodyRules rules, MeetingContext context) : IBodies
 {
     public Task<Body?> FindAsync(string tenantId, string bodyId, CancellationToken cancellationToken = default) =>
         bodies.FindAsync(tenantId, bodyId, cancellationToken);
@@ -17,14 +17,14 @@ public sealed class SdkBodies(BodyStore bodies, MeetingContext context) : IBodie
 
     public async Task<Body> CreateAsync(string tenantId, BodyInput input, CancellationToken cancellationToken = default)
     {
-        var body = await bodies.CreateAsync(tenantId, input, cancellationToken: cancellationToken);
+        var body = await rules.CreateAsync(tenantId, input, cancellationToken: cancellationToken);
         await context.MeetingChangedAsync(tenantId, body.Id, cancellationToken);
         return body;
     }
 
     public async Task<Body> UpdateAsync(string tenantId, string bodyId, BodyInput input, CancellationToken cancellationToken = default)
     {
-        var body = await bodies.UpdateAsync(tenantId, bodyId, input, cancellationToken);
+        var body = await rules.UpdateAsync(tenantId, bodyId, input, cancellationToken);
         await context.MeetingChangedAsync(tenantId, bodyId, cancellationToken);
         return body;
     }
