@@ -53,7 +53,7 @@ public static class RoundApi
             .Describe("importExchangeSummary", "情報交換会の概要を取り込む", "Import an exchange-session summary")
             .Refuses(400, "import.binary", "import.empty", "import.not_a_summary", "import.no_date", "import.too_large")
             .Refuses(409, "import.duplicate").Refuses(413, "request.too_large").Refuses(429, "import.busy");
-        api.MapGet("/exchange-rounds", ListRounds).Describe("listExchangeRounds", "情報交換会の回の一覧",
+        api.MapGet("/exchange-rounds/", ListRounds).Describe("listExchangeRounds", "情報交換会の回の一覧",
             "List exchange-session rounds");
         api.MapGet("/exchange-rounds/{roundId}", GetRound).Describe("getExchangeRound", "情報交換会の回",
             "Get an exchange-session round").Refuses(404, "exchange_round.not_found");

@@ -42,14 +42,15 @@ public static class ResourceApi
     {
         var api = tenant.MapGroup("/api").WithTags(ModuleId)
             .RequirePermissions(ResourcePermissions.View, ResourcePermissions.Manage);
-        api.MapGet("/resources", ListResources).Describe("listResources", "お宝（地域資源）の一覧", "List resources");
-        api.MapPost("/resources", CreateResource).Describe("createResource", "お宝を登録", "Create a resource")
+        var resources = api.MapGroup("/resources");
+        resources.MapGet("/", ListResources).Describe("listResources", "お宝（地域資源）の一覧", "List resources");
+        resources.MapPost("/", CreateResource).Describe("createResource", "お宝を登録", "Create a resource")
             .Refuses(400, InputCodes).Refuses(404, "module.disabled");
-        api.MapGet("/resources/{resourceId}", GetResource).Describe("getResource", "お宝を取得", "Get a resource")
+        resources.MapGet("/{resourceId}", GetResource).Describe("getResource", "お宝を取得", "Get a resource")
             .Refuses(404, "resource.not_found");
-        api.MapPatch("/resources/{resourceId}", UpdateResource).Describe("updateResource", "お宝を変更",
-            "Change a resource").Refuses(400, InputCodes).Refuses(404, "resource.not_found", "module.disabled");
-        api.MapGet("/resources/export.csv", ExportResources).Describe("exportResources", "公開中のお宝の一覧（CSV）",
+        resources.MapPatch("/{resourceId}", UpdateResource).Describe("updateResource", "お宝を変更", "Change a resource")
+            .Refuses(400, InputCodes).Refuses(404, "resource.not_found", "module.disabled");
+        resources.MapGet("/export.csv", ExportResources).Describe("exportResources", "公開中のお宝の一覧（CSV）",
             "Published resources as CSV").ProducesFile("text/csv");
         api.MapGet("/resource-categories", ListCategories).Describe("listResourceCategories", "お宝の分類の一覧",
             "List resource categories");
