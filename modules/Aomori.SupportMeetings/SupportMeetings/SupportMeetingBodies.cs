@@ -31,8 +31,7 @@ public sealed class SupportMeetingBodies(IBodies bodies, IOrganisations organisa
     public static readonly IReadOnlyList<string> ScopeTypes =
     [
         "district-swc", "city-swc", "neighbourhood-association", "welfare-commissioners", "community-support-centre",
-        "child-rearing-support-centre",
-        "disability-consultation-office", "social-welfare-corporation", "government",
+        "child-rearing-support-centre", "disability-consultation-office", "social-welfare-corporation", "government",
     ];
 
     public async Task<Body?> FindAsync(string tenantId, string districtId,
