@@ -19,6 +19,7 @@ public sealed class Startup : ModuleStartup
         services.RegisterType<SupportMeetingPermissions>().As<IPermissionProvider>().SingleInstance();
         services.RegisterType<SupportMeetingNavigation>().As<IDistrictNavigation>().SingleInstance();
         services.RegisterType<SupportMeetingBodies>().AsSelf().SingleInstance();
+        services.RegisterType<SupportMeetingRules>().AsSelf().SingleInstance();
         services.RegisterType<LinkedMeetings>().AsSelf().SingleInstance();
         services.RegisterType<RolloutService>().AsSelf().SingleInstance();
         services.RegisterType<RolloutBoard>().AsSelf().SingleInstance();
@@ -31,5 +32,9 @@ public sealed class Startup : ModuleStartup
         services.RegisterType<SupportMeetingSeeder>().As<IModuleSeeder>().SingleInstance();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder tenant) => SupportMeetingEndpoints.Map(tenant);
+    public override void MapEndpoints(IEndpointRouteBuilder tenant)
+    {
+        tenant.MapSupportMeetingApi();
+        tenant.MapSupportMeetingPages();
+    }
 }

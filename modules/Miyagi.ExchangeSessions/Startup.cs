@@ -18,5 +18,9 @@ public sealed class Startup : ModuleStartup
         services.RegisterType<ExchangeSeeder>().As<IModuleSeeder>().SingleInstance();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder tenant) => RoundEndpoints.Map(tenant);
+    public override void MapEndpoints(IEndpointRouteBuilder tenant)
+    {
+        tenant.MapRoundApi();
+        tenant.MapRoundPages();
+    }
 }

@@ -14,9 +14,14 @@ public sealed class Startup : ModuleStartup
     {
         services.RegisterType<ResourcePermissions>().As<IPermissionProvider>().SingleInstance();
         services.RegisterType<ResourceStore>().AsSelf().SingleInstance();
+        services.RegisterType<ResourceRules>().AsSelf().SingleInstance();
         services.RegisterType<ResourceNavigation>().As<IMeetingNavigation>().SingleInstance();
         services.RegisterType<ResourceSeeder>().As<IModuleSeeder>().SingleInstance();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder tenant) => ResourceEndpoints.Map(tenant);
+    public override void MapEndpoints(IEndpointRouteBuilder tenant)
+    {
+        tenant.MapResourceApi();
+        tenant.MapResourcePages();
+    }
 }

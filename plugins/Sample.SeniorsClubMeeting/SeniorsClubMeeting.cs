@@ -19,7 +19,7 @@ using Platform.Abstractions.Pages;
 
 namespace Sample.SeniorsClubMeeting;
 
-/// <summary>A vendor's plugin: a meeting kind with fields of its own, and a district page listing those meetings.</summary>
+/// <summary>A vendor's plugin: a meeting kind with fields of its own, and a district page of its meetings.</summary>
 public sealed class Startup : ModuleStartup
 {
     public const string Kind = "sample.seniors-club-liaison";
@@ -33,13 +33,18 @@ public sealed class Startup : ModuleStartup
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder tenant) =>
-        tenant.MapGet("/districts/{districtId}/seniors-club", async (string districtId, ITenantContext context, IMeetingQueries meetings,
-            CancellationToken cancellationToken) =>
-        {
-            var list = (await meetings.ListAsync(context.Tenant.Id, new DateOnly(2000, 1, 1), new DateOnly(2100, 1, 1), cancellationToken))
-                .Where(m => m.Kind == Kind && m.DistrictId == districtId).OrderBy(m => m.Date).ToList();
-            return PageResult.For<LiaisonMeetingsPage, LiaisonMeetingsModel>(new LiaisonMeetingsModel(context.Tenant, list));
-        }).RequirePermission(View);
+        tenant.MapGet("/districts/{districtId}/seniors-club", ShowLiaisonMeetings).RequirePermission(View)
+            .ExcludeFromDescription();
+
+    public static async Task<RazorComponentResult<LiaisonMeetingsPage>> ShowLiaisonMeetings(string districtId,
+        ITenantContext context, IMeetingQueries meetings, CancellationToken cancellationToken)
+    {
+        var all = await meetings.ListAsync(context.Tenant.Id, new DateOnly(2000, 1, 1), new DateOnly(2100, 1, 1),
+            cancellationToken);
+        var list = all.Where(m => m.Kind == Kind && m.DistrictId == districtId).OrderBy(m => m.Date).ToList();
+        return PageResult.For<LiaisonMeetingsPage, LiaisonMeetingsModel>(
+            new LiaisonMeetingsModel(context.Tenant, list));
+    }
 
     private sealed class LiaisonPermissions : IPermissionProvider
     {

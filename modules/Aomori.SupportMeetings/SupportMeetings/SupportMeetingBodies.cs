@@ -24,50 +24,69 @@ public sealed class SupportMeetingBodies(IBodies bodies, IOrganisations organisa
         When: "年３〜４回、事案がなくても定期的に集まり情報交換を行う",
         How: "地区社会福祉協議会を中心に会議を運営し、地域支え合い推進員がサポートする");
 
-    /// <summary>The organisation types the WHO of the 5W1H convenes, with the city SWC that employs the promoters; 行政 may be city-wide (no district).</summary>
+    /// <summary>
+    /// The organisation types the WHO of the 5W1H convenes, with the city SWC that employs the promoters; 行政 may be
+    /// city-wide (no district).
+    /// </summary>
     public static readonly IReadOnlyList<string> ScopeTypes =
     [
-        "district-swc", "city-swc", "neighbourhood-association", "welfare-commissioners", "community-support-centre", "child-rearing-support-centre",
-        "disability-consultation-office", "social-welfare-corporation", "government",
+        "district-swc", "city-swc", "neighbourhood-association", "welfare-commissioners", "community-support-centre",
+        "child-rearing-support-centre", "disability-consultation-office", "social-welfare-corporation", "government",
     ];
 
-    public async Task<Body?> FindAsync(string tenantId, string districtId, CancellationToken cancellationToken = default) =>
-        (await bodies.ListAsync(tenantId, districtId, cancellationToken)).FirstOrDefault(b => b.Kind == Kind && b.Status != BodyStatus.Dissolved);
+    public async Task<Body?> FindAsync(string tenantId, string districtId,
+        CancellationToken cancellationToken = default) =>
+        (await bodies.ListAsync(tenantId, districtId, cancellationToken))
+        .FirstOrDefault(b => b.Kind == Kind && b.Status != BodyStatus.Dissolved);
 
-    public Task<SupportMeetingSettings> SettingsAsync(string tenantId, string districtId) => settings.GetAsync(tenantId, districtId);
+    public Task<SupportMeetingSettings> SettingsAsync(string tenantId, string districtId) =>
+        settings.GetAsync(tenantId, districtId);
+
+    /// <summary>A district has one support meeting: a second is refused, pointing at the first.</summary>
+    public async Task RefuseSecondAsync(string tenantId, District district, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(tenantId, district.Id, cancellationToken) is { } existing)
+            throw new PlatformException(409, "support_meeting.exists", "この地区の地域支え合い会議は登録済みです。",
+                $"{district.Name}の地域支え合い会議（{existing.Name}）を編集してください。")
+                { Extensions = { ["bodyId"] = existing.Id } };
+    }
 
     /// <summary>
     /// Creates the district's support meeting from the design: the 5W1H, the district SWC as host (registered if the
     /// district has none yet), the district's support promoters as members, the organisations of the 5W1H's WHO as
     /// the default convening scope, and the district's cadence settings.
     /// </summary>
-    /// <param name="promoterIds">The district's support promoters; by default, the promoters of organisations in the district.</param>
-    public async Task<Body> CreateAsync(TenantInfo tenant, District district, IReadOnlyList<string>? promoterIds = null, CancellationToken cancellationToken = default)
+    /// <param name="promoterIds">
+    /// The district's support promoters, as <see cref="SupportMeetingRules"/> checked them; by default, the promoters
+    /// of organisations in the district.
+    /// </param>
+    public async Task<Body> CreateAsync(TenantInfo tenant, District district, IReadOnlyList<string>? promoterIds = null,
+        CancellationToken cancellationToken = default)
     {
-        if (await FindAsync(tenant.Id, district.Id, cancellationToken) is { } existing)
-            throw new PlatformException(409, "support_meeting.exists", "この地区の地域支え合い会議は登録済みです。",
-                $"{district.Name}の地域支え合い会議（{existing.Name}）を編集してください。") { Extensions = { ["bodyId"] = existing.Id } };
+        await RefuseSecondAsync(tenant.Id, district, cancellationToken);
         var districtSettings = await SettingsAsync(tenant.Id, district.Id);
         var all = await organisations.ListAsync(tenant.Id, cancellationToken: cancellationToken);
         var host = all.FirstOrDefault(o => o.DistrictId == district.Id && o.TypeId == "district-swc")
-                   ?? await organisations.CreateAsync(tenant.Id, new OrganisationInput($"{district.Name}地区社会福祉協議会", "district-swc", district.Id), cancellationToken);
-        var scope = all.Where(o => ScopeTypes.Contains(o.TypeId) && (o.DistrictId == district.Id || (o.DistrictId is null && o.TypeId == "government")))
+                   ?? await organisations.CreateAsync(tenant.Id,
+                       new OrganisationInput($"{district.Name}地区社会福祉協議会", "district-swc", district.Id),
+                       cancellationToken);
+        var scope = all.Where(o => ScopeTypes.Contains(o.TypeId) &&
+                                   (o.DistrictId == district.Id || (o.DistrictId is null && o.TypeId == "government")))
             .Select(o => o.Id).Prepend(host.Id).Distinct().ToList();
         var everyone = await people.ListAsync(tenant.Id, cancellationToken);
-        var errors = new ValidationErrors();
-        foreach (var unknown in (promoterIds ?? []).Where(id => everyone.All(p => p.Id != id)))
-            errors.Add("promoterIds", "person.not_found", $"推進員「{unknown}」が見つかりません。");
-        errors.ThrowIfAny();
         var promoters = everyone
             .Where(p => promoterIds is not null
                 ? promoterIds.Contains(p.Id)
                 : p.Roles.Any(r => r.Role == PersonRoleKind.SupportPromoter && r.Until is null) &&
                   p.OrganisationId is { } org && all.Any(o => o.Id == org && o.DistrictId == district.Id))
             .Select(p => new BodyMember(p.OrganisationId, p.Id, "地域支え合い推進員"));
-        var charter = districtSettings.Venue == new SupportMeetingSettings().Venue ? DesignCharter : DesignCharter with { Where = districtSettings.Venue };
+        var charter = districtSettings.Venue == new SupportMeetingSettings().Venue
+            ? DesignCharter
+            : DesignCharter with { Where = districtSettings.Venue };
         return await bodies.CreateAsync(tenant.Id, new BodyInput(
-            Name: $"{district.Name}地区 地域支え合い会議", Kind: Kind, Tier: 2, Territory: Territory.District, DistrictId: district.Id,
-            HostOrganisationId: host.Id, Status: BodyStatus.Active, Cadence: CadenceOf(districtSettings), Charter: charter,
+            Name: $"{district.Name}地区 地域支え合い会議", Kind: Kind, Tier: 2, Territory: Territory.District,
+            DistrictId: district.Id, HostOrganisationId: host.Id, Status: BodyStatus.Active,
+            Cadence: CadenceOf(districtSettings), Charter: charter,
             Members: [new BodyMember(host.Id, null, "主催"), .. promoters], DefaultScope: scope), cancellationToken);
     }
 

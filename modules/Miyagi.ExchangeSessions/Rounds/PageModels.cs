@@ -3,7 +3,7 @@ using Platform.Abstractions.Tenancy;
 namespace Miyagi.ExchangeSessions.Rounds;
 
 /// <summary>The rounds imported, newest first.</summary>
-public sealed record RoundsModel(TenantInfo Tenant, IReadOnlyList<(string Id, string Title, int FiscalYear)> Rounds);
+public sealed record RoundsModel(TenantInfo Tenant, IReadOnlyList<RoundItem> Rounds);
 
 /// <summary>The import form.</summary>
 public sealed record ImportModel(TenantInfo Tenant);

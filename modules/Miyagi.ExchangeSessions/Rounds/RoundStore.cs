@@ -9,10 +9,37 @@ using Platform.Abstractions.Records;
 
 namespace Miyagi.ExchangeSessions.Rounds;
 
-/// <summary>Rounds read back from the core's meetings and records and this module's tables, as the document they came from.</summary>
+/// <summary>
+/// Rounds read back from the core's meetings and records and this module's tables, as the document they came from.
+/// </summary>
 public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMeetingRecords records)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    private const string RoundColumns = """
+        round_id AS Id, title AS Title, fiscal_year AS FiscalYear, themes AS Themes
+        """;
+
+    private const string SelectRounds = $"""
+        SELECT {RoundColumns} FROM exchange_rounds
+        WHERE tenant_id = @tenantId
+        ORDER BY created_at DESC
+        """;
+
+    private const string SelectRound = $"""
+        SELECT {RoundColumns} FROM exchange_rounds
+        WHERE tenant_id = @tenantId AND round_id = @roundId
+        """;
+
+    private const string SelectSessions = """
+        SELECT meeting_id AS MeetingId, position AS Position, region AS Region, details AS Details
+        FROM exchange_sessions
+        WHERE tenant_id = @tenantId AND round_id = @roundId
+        ORDER BY position
+        """;
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     private sealed class RoundRow
     {
@@ -30,29 +57,26 @@ public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMe
         public string Details { get; init; } = "";
     }
 
-    public async Task<IReadOnlyList<(string Id, string Title, int FiscalYear)>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RoundItem>> ListAsync(string tenantId,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<RoundRow>(
-            "SELECT round_id AS Id, title AS Title, fiscal_year AS FiscalYear, themes AS Themes FROM exchange_rounds WHERE tenant_id = @tenantId ORDER BY created_at DESC",
-            new { tenantId });
-        return rows.Select(r => (r.Id, r.Title, r.FiscalYear)).ToList();
+        var rows = await connection.QueryAsync<RoundRow>(SelectRounds, new { tenantId });
+        return rows.Select(r => new RoundItem(r.Id, r.Title, r.FiscalYear)).ToList();
     }
 
-    /// <summary>A round as the request's reader may see it: its records come through the SDK's <see cref="IMeetingRecords"/>.</summary>
+    /// <summary>
+    /// A round as the request's reader may see it: its records come through the SDK's <see cref="IMeetingRecords"/>.
+    /// </summary>
     public async Task<RoundView> GetAsync(string tenantId, string roundId, CancellationToken cancellationToken)
     {
         RoundRow? round;
         List<SessionRow> sessions;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            round = await connection.QuerySingleOrDefaultAsync<RoundRow>(
-                "SELECT round_id AS Id, title AS Title, fiscal_year AS FiscalYear, themes AS Themes FROM exchange_rounds WHERE tenant_id = @tenantId AND round_id = @roundId",
-                new { tenantId, roundId });
+            round = await connection.QuerySingleOrDefaultAsync<RoundRow>(SelectRound, new { tenantId, roundId });
             if (round is null) throw PlatformException.NotFound("exchange_round.not_found", "情報交換会の回");
-            sessions = (await connection.QueryAsync<SessionRow>(
-                "SELECT meeting_id AS MeetingId, position AS Position, region AS Region, details AS Details FROM exchange_sessions WHERE tenant_id = @tenantId AND round_id = @roundId ORDER BY position",
-                new { tenantId, roundId })).ToList();
+            sessions = (await connection.QueryAsync<SessionRow>(SelectSessions, new { tenantId, roundId })).ToList();
         }
         var views = new List<SessionView>();
         foreach (var row in sessions)
@@ -60,24 +84,29 @@ public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMe
             var meeting = await meetings.GetAsync(tenantId, row.MeetingId, cancellationToken);
             var record = await records.ReadAsync(tenantId, meeting, cancellationToken);
             var details = JsonSerializer.Deserialize<SessionDetails>(row.Details, Json)!;
-            views.Add(new SessionView(meeting.Id, row.Position, row.Region, Document(row.Region, meeting, record, details), details.Warnings, details.TenantsByMunicipality));
+            views.Add(new SessionView(meeting.Id, row.Position, row.Region,
+                Document(row.Region, meeting, record, details), details.Warnings, details.TenantsByMunicipality));
         }
-        return new RoundView(round.Id, round.Title, round.FiscalYear, JsonSerializer.Deserialize<List<string>>(round.Themes, Json)!, views);
+        return new RoundView(round.Id, round.Title, round.FiscalYear,
+            JsonSerializer.Deserialize<List<string>>(round.Themes, Json)!, views);
     }
 
-    public static SummaryDocument Document(RoundView round) => new(round.Title, round.Sessions.Select(s => s.Document).ToList());
+    public static SummaryDocument Document(RoundView round) =>
+        new(round.Title, round.Sessions.Select(s => s.Document).ToList());
 
     private static SessionDocument Document(string region, Meeting meeting, RecordView record, SessionDetails details)
     {
-        var themes = record.Themes.Select(item => new ThemeBlock(item.Title, record.Opinions.Where(o => o.ThemeId == item.Id)
-            .Select(o => o.IsResponse ? "⇒" + o.Text : o.Text).ToList())).ToList();
+        var themes = record.Themes.Select(item => new ThemeBlock(item.Title, record.Opinions
+            .Where(o => o.ThemeId == item.Id).Select(o => o.IsResponse ? "⇒" + o.Text : o.Text).ToList())).ToList();
         var comments = record.Comments.ToDictionary(c => c.Seq);
-        // The header names who said the block's comments: over a withheld one it is hidden, as the core hides a withheld comment's speaker.
+        // The header names who said the block's comments: over a withheld one it is hidden, as the core hides a
+        // withheld comment's speaker.
         CommentBlock Block(StoredCommentBlock b) => b.Seqs.Any(seq => comments[seq].Withheld)
             ? new("", b.Seqs.Select(seq => comments[seq].Text).ToList(), null, null, b.Group)
             : new(b.Header, b.Seqs.Select(seq => comments[seq].Text).ToList(), b.Speaker, b.Position, b.Group);
-        return new SessionDocument(details.RegionLabel, region, details.Venue, meeting.Date, details.StatedWeekday, meeting.Slots, meeting.Attendance.Counts,
-            meeting.Attendance.StatedTotal, details.Advisors, details.LiaisonMembers, themes,
-            details.Comments.Where(c => !c.Review).Select(Block).ToList(), details.Comments.Where(c => c.Review).Select(Block).ToList());
+        return new SessionDocument(details.RegionLabel, region, details.Venue, meeting.Date, details.StatedWeekday,
+            meeting.Slots, meeting.Attendance.Counts, meeting.Attendance.StatedTotal, details.Advisors,
+            details.LiaisonMembers, themes, details.Comments.Where(c => !c.Review).Select(Block).ToList(),
+            details.Comments.Where(c => c.Review).Select(Block).ToList());
     }
 }

@@ -12,14 +12,15 @@ public sealed partial class OpenApiContractTests : PlatformTest
     /// <summary>Writes that take no body by design: the path says everything.</summary>
     private static readonly HashSet<string> WritesWithoutBody =
     [
+        "POST /{tenant}/api/meetings/{meetingId}/opinions/{opinionId}/resource [Platform.Resources]",
     ];
 
     /// <summary>Features not yet described; emptied as each is (this list goes once it is empty).</summary>
     private static readonly HashSet<string> NotYetDescribed =
     [
         "Accounts", "Admin", "Modules", "Plugins", "Users", "Districts", "Organisations", "People", "Meetings", "Records",
-        "Minutes", "Cadence", "Search", "Privacy", "Publication", "Aomori.SupportMeetings", "Miyagi.ExchangeSessions",
-        "Platform.Resources", "Sample.AnnualReport", "Sample.SeniorsClubMeeting", "Health", "Audit", "Home", "Platform.Host", "(untagged)", "Auth",
+        "Minutes", "Cadence", "Search", "Privacy", "Publication",
+        "Health", "Audit", "Home", "Platform.Host", "(untagged)", "Auth",
     ];
 
     [Fact]
