@@ -12,14 +12,16 @@ public sealed partial class OpenApiContractTests : PlatformTest
     /// <summary>Writes that take no body by design: the path says everything.</summary>
     private static readonly HashSet<string> WritesWithoutBody =
     [
+        "POST /api/auth/feed-token [Auth]", "PUT /{tenant}/api/modules/{moduleId} [Modules]",
+        "PUT /{tenant}/api/districts/{districtId}/modules/{moduleId} [Modules]",
     ];
 
     /// <summary>Features not yet described; emptied as each is (this list goes once it is empty).</summary>
     private static readonly HashSet<string> NotYetDescribed =
     [
-        "Accounts", "Admin", "Modules", "Plugins", "Users", "Districts", "Organisations", "People", "Meetings", "Records",
+        "Districts", "Organisations", "People", "Meetings", "Records",
         "Minutes", "Cadence", "Search", "Privacy", "Publication", "Aomori.SupportMeetings", "Miyagi.ExchangeSessions",
-        "Platform.Resources", "Sample.AnnualReport", "Sample.SeniorsClubMeeting", "Health", "Audit", "Home", "Platform.Host", "(untagged)", "Auth",
+        "Platform.Resources", "Sample.AnnualReport", "Sample.SeniorsClubMeeting", "Home", "Health",
     ];
 
     [Fact]
