@@ -124,27 +124,35 @@ public static partial class ExternalSignIn
 
     public static void Map(IEndpointRouteBuilder tenant)
     {
-        tenant.MapGet("/signin/external", async (HttpContext http, IdentityProviders providers, string? returnUrl, ILogger<IdentityProviders> log) =>
-        {
-            var tenantId = http.Tenant().Id;
-            if (!providers.ByTenant.ContainsKey(tenantId))
-                throw new PlatformException(404, "auth.no_identity_provider", "このテナントには自治体のIDでのサインインが設定されていません。", "ユーザー名とパスワードでサインインしてください。");
-            var next = LocalUrl.OrDefault(returnUrl, $"/{tenantId}/");
-            try
-            {
-                await http.ChallengeAsync(Scheme(tenantId), new AuthenticationProperties { RedirectUri = $"/{tenantId}/signin/continue?returnUrl={Uri.EscapeDataString(next)}" });
-            }
-            catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
-            {
-                // The provider's metadata could not be read: nothing was sent yet, so the person can still sign in otherwise.
-                LogUnreachable(log, tenantId, e);
-                http.Response.Redirect("/signin?failure=auth.provider_unreachable");
-            }
-        }).AllowAnonymous().ExcludeFromDescription();
+        tenant.MapGet("/signin/external", ChallengeAsync).AllowAnonymous().ExcludeFromDescription();
 
         // The provider's redirect starts a cross-site chain, which does not carry the SameSite=Strict session cookie; this
         // page moves on with a navigation of the platform's own, which does.
         tenant.MapGet("/signin/continue", ContinuePage).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    // Hands the request over to the provider's sign-in: the challenge writes the redirect on the response itself.
+    public static async Task ChallengeAsync(HttpContext http, ITenantContext tenant, IdentityProviders providers,
+        string? returnUrl, ILogger<IdentityProviders> log)
+    {
+        var tenantId = tenant.Tenant.Id;
+        if (!providers.ByTenant.ContainsKey(tenantId))
+            throw new PlatformException(404, "auth.no_identity_provider", "このテナントには自治体のIDでのサインインが設定されていません。",
+                "ユーザー名とパスワードでサインインしてください。");
+        var next = LocalUrl.OrDefault(returnUrl, $"/{tenantId}/");
+        try
+        {
+            await http.ChallengeAsync(Scheme(tenantId), new AuthenticationProperties
+            {
+                RedirectUri = $"/{tenantId}/signin/continue?returnUrl={Uri.EscapeDataString(next)}",
+            });
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
+        {
+            // The provider's metadata could not be read: nothing was sent yet, so one can still sign in otherwise.
+            LogUnreachable(log, tenantId, e);
+            http.Response.Redirect("/signin?failure=auth.provider_unreachable");
+        }
     }
 
     public static RazorComponentResult<SignInContinuePage> ContinuePage(ITenantContext tenant, string? returnUrl) =>
