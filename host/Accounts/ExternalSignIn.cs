@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Tenancy;
 using Platform.Core.Accounts;
 using Platform.Core.Audit;
 using Platform.Core.Storage;
@@ -25,6 +26,9 @@ public sealed class IdentityProvider
     /// <summary>Off only for a provider on a test machine's loopback address: real ones publish their metadata over HTTPS.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 }
+
+/// <summary>What the page between the identity provider and the platform shows: where it moves on to.</summary>
+public sealed record SignInContinueModel(string Next);
 
 /// <summary>The tenants that sign in through their own identity provider, by tenant id.</summary>
 public sealed record IdentityProviders(IReadOnlyDictionary<string, IdentityProvider> ByTenant);
@@ -120,29 +124,40 @@ public static partial class ExternalSignIn
 
     public static void Map(IEndpointRouteBuilder tenant)
     {
-        tenant.MapGet("/signin/external", async (HttpContext http, IdentityProviders providers, string? returnUrl, ILogger<IdentityProviders> log) =>
-        {
-            var tenantId = http.Tenant().Id;
-            if (!providers.ByTenant.ContainsKey(tenantId))
-                throw new PlatformException(404, "auth.no_identity_provider", "このテナントには自治体のIDでのサインインが設定されていません。", "ユーザー名とパスワードでサインインしてください。");
-            var next = LocalUrl.OrDefault(returnUrl, $"/{tenantId}/");
-            try
-            {
-                await http.ChallengeAsync(Scheme(tenantId), new AuthenticationProperties { RedirectUri = $"/{tenantId}/signin/continue?returnUrl={Uri.EscapeDataString(next)}" });
-            }
-            catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
-            {
-                // The provider's metadata could not be read: nothing was sent yet, so the person can still sign in otherwise.
-                LogUnreachable(log, tenantId, e);
-                http.Response.Redirect("/signin?failure=auth.provider_unreachable");
-            }
-        }).AllowAnonymous().ExcludeFromDescription();
+        tenant.MapGet("/signin/external", ChallengeAsync).AllowAnonymous().ExcludeFromDescription();
 
         // The provider's redirect starts a cross-site chain, which does not carry the SameSite=Strict session cookie; this
         // page moves on with a navigation of the platform's own, which does.
-        tenant.MapGet("/signin/continue", (HttpContext http, string? returnUrl) =>
-            new RazorComponentResult<SignInContinuePage>(new { Next = LocalUrl.OrDefault(returnUrl, $"/{http.Tenant().Id}/") })).AllowAnonymous().ExcludeFromDescription();
+        tenant.MapGet("/signin/continue", ContinuePage).AllowAnonymous().ExcludeFromDescription();
     }
+
+    // Hands the request over to the provider's sign-in: the challenge writes the redirect on the response itself.
+    public static async Task ChallengeAsync(HttpContext http, ITenantContext tenant, IdentityProviders providers,
+        string? returnUrl, ILogger<IdentityProviders> log)
+    {
+        var tenantId = tenant.Tenant.Id;
+        if (!providers.ByTenant.ContainsKey(tenantId))
+            throw new PlatformException(404, "auth.no_identity_provider", "このテナントには自治体のIDでのサインインが設定されていません。",
+                "ユーザー名とパスワードでサインインしてください。");
+        var next = LocalUrl.OrDefault(returnUrl, $"/{tenantId}/");
+        try
+        {
+            await http.ChallengeAsync(Scheme(tenantId), new AuthenticationProperties
+            {
+                RedirectUri = $"/{tenantId}/signin/continue?returnUrl={Uri.EscapeDataString(next)}",
+            });
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
+        {
+            // The provider's metadata could not be read: nothing was sent yet, so one can still sign in otherwise.
+            LogUnreachable(log, tenantId, e);
+            http.Response.Redirect("/signin?failure=auth.provider_unreachable");
+        }
+    }
+
+    public static RazorComponentResult<SignInContinuePage> ContinuePage(ITenantContext tenant, string? returnUrl) =>
+        PageResult.For<SignInContinuePage, SignInContinueModel>(
+            new SignInContinueModel(LocalUrl.OrDefault(returnUrl, $"/{tenant.Tenant.Id}/")));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The identity provider of tenant {Tenant} could not be reached")]
     private static partial void LogUnreachable(ILogger logger, string tenant, Exception exception);

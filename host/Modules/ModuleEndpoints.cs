@@ -1,13 +1,19 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Http;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Security;
+using Platform.Abstractions.Tenancy;
 using Platform.Core.Accounts;
 using Platform.Core.Grains;
 using Platform.Core.Modules;
 using Platform.Core.Tenancy;
 
 namespace Platform.Host.Modules;
+
+/// <summary>What the switch handlers use, bound as one parameter.</summary>
+public sealed record ModuleServices(ModuleSwitcher Switcher, ModuleCatalog Catalog, ModuleGate Gate);
 
 /// <summary>The module catalogue and its switches, per tenant and per district (routes fixed by API.md).</summary>
 public static class ModuleEndpoints
@@ -20,36 +26,81 @@ public static class ModuleEndpoints
 
     public static void Map(IEndpointRouteBuilder tenant)
     {
-        tenant = tenant.MapGroup("").RequirePermission(CorePermissions.Administer);
-        var api = tenant.MapGroup("/api").WithTags("Modules");
-
-        api.MapGet("/modules", async (HttpContext http, ModuleCatalog catalog, ModuleGate gate) =>
-        {
-            var effective = await gate.EffectiveAsync(http.Tenant().Id, null);
-            return catalog.Modules.Select(m => View(m, effective.Contains(m.Id)));
-        });
-        api.MapPut("/modules/{moduleId}", (HttpContext http, string moduleId, ModuleSwitcher switcher, ModuleCatalog catalog, ModuleGate gate) =>
-            Switch(http, null, moduleId, true, switcher, catalog, gate));
-        api.MapDelete("/modules/{moduleId}", (HttpContext http, string moduleId, ModuleSwitcher switcher, ModuleCatalog catalog, ModuleGate gate) =>
-            Switch(http, null, moduleId, false, switcher, catalog, gate));
-
-        api.MapGet("/districts/{districtId}/modules", async (HttpContext http, IGrainFactory grains, ModuleCatalog catalog) =>
-        {
-            var modules = await grains.GetGrain<IDistrictGrain>(DistrictGrainKey.For(http.Tenant().Id, http.District().Id)).GetModules();
-            return catalog.Modules.Select(m => DistrictView(m, modules));
-        });
-        api.MapPut("/districts/{districtId}/modules/{moduleId}", (HttpContext http, string moduleId, ModuleSwitcher switcher, ModuleCatalog catalog, ModuleGate gate) =>
-            Switch(http, http.District().Id, moduleId, true, switcher, catalog, gate));
-        api.MapDelete("/districts/{districtId}/modules/{moduleId}", (HttpContext http, string moduleId, ModuleSwitcher switcher, ModuleCatalog catalog, ModuleGate gate) =>
-            Switch(http, http.District().Id, moduleId, false, switcher, catalog, gate));
-
-        api.MapGet("/districts/{districtId}/modules/{moduleId}/settings", (HttpContext http, string moduleId, ModuleSwitcher switcher) =>
-            switcher.GetSettingsAsync(http.Tenant().Id, http.District().Id, moduleId));
-        api.MapPut("/districts/{districtId}/modules/{moduleId}/settings", async (HttpContext http, string moduleId, ModuleSwitcher switcher) =>
-        {
-            return await switcher.UpdateSettingsAsync(http.Tenant().Id, http.District().Id, moduleId, await ReadSettingsAsync(http));
-        }).Accepts<JsonObject>("application/json");
+        var api = tenant.MapGroup("/api").WithTags("Modules").RequirePermission(CorePermissions.Administer);
+        api.MapGet("/modules", ListModules).Describe("listModules", "モジュールの一覧", "List the modules");
+        api.MapPut("/modules/{moduleId}", EnableModule)
+            .Describe("enableModule", "テナント全体でモジュールを有効化", "Enable a module for the tenant")
+            .Refuses(404, "module.not_found").Refuses(409, "module.dependency_disabled");
+        api.MapDelete("/modules/{moduleId}", DisableModule)
+            .Describe("disableModule", "テナント全体でモジュールを無効化", "Disable a module for the tenant")
+            .Refuses(404, "module.not_found").Refuses(409, "module.dependent_enabled", "module.always_enabled");
+        MapDistrictModules(api.MapGroup("/districts/{districtId}"));
     }
+
+    private static void MapDistrictModules(RouteGroupBuilder district)
+    {
+        district.MapGet("/modules", ListDistrictModules)
+            .Describe("listDistrictModules", "地区のモジュールの一覧", "List a district's modules")
+            .Refuses(404, "district.not_found");
+        district.MapPut("/modules/{moduleId}", EnableDistrictModule)
+            .Describe("enableDistrictModule", "地区でモジュールを有効化", "Enable a module in a district")
+            .Refuses(400, "module.not_district_scoped").Refuses(404, "district.not_found", "module.not_found")
+            .Refuses(409, "module.dependency_disabled", "module.disabled_for_tenant");
+        district.MapDelete("/modules/{moduleId}", DisableDistrictModule)
+            .Describe("disableDistrictModule", "地区でモジュールを無効化", "Disable a module in a district")
+            .Refuses(400, "module.not_district_scoped").Refuses(404, "district.not_found", "module.not_found")
+            .Refuses(409, "module.dependent_enabled", "module.always_enabled");
+        district.MapGet("/modules/{moduleId}/settings", GetSettings)
+            .Describe("getModuleSettings", "地区のモジュール設定を取得", "Get a module's settings in a district")
+            .Refuses(404, "district.not_found", "module.not_found", "module.no_settings");
+        district.MapPut("/modules/{moduleId}/settings", UpdateSettings).Accepts<JsonObject>("application/json")
+            .Describe("updateModuleSettings", "地区のモジュール設定を変更", "Change a module's settings in a district")
+            .Refuses(400, "validation.failed", "request.malformed_json")
+            .Refuses(404, "district.not_found", "module.not_found", "module.no_settings");
+    }
+
+    public static async Task<Ok<IReadOnlyList<ModuleView>>> ListModules(ITenantContext tenant, ModuleCatalog catalog,
+        ModuleGate gate)
+    {
+        var effective = await gate.EffectiveAsync(tenant.Tenant.Id, null);
+        return TypedResults.Ok<IReadOnlyList<ModuleView>>(
+            catalog.Modules.Select(m => View(m, effective.Contains(m.Id))).ToList());
+    }
+
+    public static Task<Ok<ModuleView>> EnableModule(ITenantContext tenant, string moduleId,
+        [AsParameters] ModuleServices services) =>
+        Switch(tenant.Tenant.Id, null, moduleId, true, services);
+
+    public static Task<Ok<ModuleView>> DisableModule(ITenantContext tenant, string moduleId,
+        [AsParameters] ModuleServices services) =>
+        Switch(tenant.Tenant.Id, null, moduleId, false, services);
+
+    public static async Task<Ok<IReadOnlyList<DistrictModuleView>>> ListDistrictModules(ITenantContext tenant,
+        string districtId, IGrainFactory grains, ModuleCatalog catalog)
+    {
+        var modules = await grains.GetGrain<IDistrictGrain>(DistrictGrainKey.For(tenant.Tenant.Id, districtId))
+            .GetModules();
+        return TypedResults.Ok<IReadOnlyList<DistrictModuleView>>(
+            catalog.Modules.Select(m => DistrictView(m, modules)).ToList());
+    }
+
+    public static Task<Ok<ModuleView>> EnableDistrictModule(ITenantContext tenant, string districtId, string moduleId,
+        [AsParameters] ModuleServices services) =>
+        Switch(tenant.Tenant.Id, districtId, moduleId, true, services);
+
+    public static Task<Ok<ModuleView>> DisableDistrictModule(ITenantContext tenant, string districtId, string moduleId,
+        [AsParameters] ModuleServices services) =>
+        Switch(tenant.Tenant.Id, districtId, moduleId, false, services);
+
+    public static async Task<Ok<JsonObject>> GetSettings(ITenantContext tenant, string districtId, string moduleId,
+        ModuleSwitcher switcher) =>
+        TypedResults.Ok(await switcher.GetSettingsAsync(tenant.Tenant.Id, districtId, moduleId));
+
+    // Reads the body itself: a module's settings are whatever its settings type says, checked by the district's grain.
+    public static async Task<Ok<JsonObject>> UpdateSettings(ITenantContext tenant, string districtId, string moduleId,
+        ModuleSwitcher switcher, HttpContext http) =>
+        TypedResults.Ok(await switcher.UpdateSettingsAsync(tenant.Tenant.Id, districtId, moduleId,
+            await ReadSettingsAsync(http)));
 
     private static async Task<JsonObject> ReadSettingsAsync(HttpContext http)
     {
@@ -68,12 +119,12 @@ public static class ModuleEndpoints
         return body;
     }
 
-    private static async Task<ModuleView> Switch(HttpContext http, string? districtId, string moduleId, bool enable,
-        ModuleSwitcher switcher, ModuleCatalog catalog, ModuleGate gate)
+    private static async Task<Ok<ModuleView>> Switch(string tenantId, string? districtId, string moduleId, bool enable,
+        ModuleServices services)
     {
-        await switcher.SwitchAsync(http.Tenant().Id, districtId, moduleId, enable);
-        var module = catalog.Get(moduleId);
-        return View(module, await gate.IsEnabledAsync(http.Tenant().Id, districtId, module));
+        await services.Switcher.SwitchAsync(tenantId, districtId, moduleId, enable);
+        var module = services.Catalog.Get(moduleId);
+        return TypedResults.Ok(View(module, await services.Gate.IsEnabledAsync(tenantId, districtId, module)));
     }
 
     private static ModuleView View(ModuleDescriptor m, bool enabled) =>

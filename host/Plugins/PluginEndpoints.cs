@@ -1,10 +1,18 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Abstractions.Http;
+
 namespace Platform.Host.Plugins;
 
 /// <summary>The plugins the host found and what became of each: for operators and for the admin page.</summary>
 public static class PluginEndpoints
 {
+    // The platform administrator's, on the host: the access check refuses everyone else.
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/plugins", (PluginRegistry plugins) => plugins.All).WithTags("Plugins");
+        app.MapGet("/api/plugins", ListPlugins).WithTags("Plugins")
+            .Describe("listPlugins", "プラグインの一覧と状態", "List the plugins and their state")
+            .Refuses(401, "auth.required").Refuses(403, "auth.forbidden");
+
+    public static Ok<IReadOnlyList<PluginStatus>> ListPlugins(PluginRegistry plugins) => TypedResults.Ok(plugins.All);
 }
 
 /// <summary>Writes one log line per plugin found at start-up, refused or faulted ones with the reason.</summary>

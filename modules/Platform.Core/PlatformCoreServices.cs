@@ -45,6 +45,7 @@ public static class PlatformCoreServices
         services.AddSingleton<MinutesService>();
         services.AddSingleton<Platform.Core.Accounts.SignInDelays>();
         services.AddSingleton<Platform.Core.Accounts.AccountStore>();
+        services.AddSingleton<Platform.Core.Accounts.AccountRules>();
         services.AddSingleton<Platform.Core.Audit.AuditLog>();
         services.AddSingleton<Platform.Core.Privacy.PrivacyStore>();
         services.AddSingleton<Platform.Core.Privacy.Disclosure>();

@@ -44,46 +44,109 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
         public string ExpiresAt { get; init; } = "";
     }
 
-    private const string Columns = "account_id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, platform_admin AS PlatformAdmin";
+    private const string Columns = """
+        account_id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash,
+        platform_admin AS PlatformAdmin
+        """;
+
+    private const string CountPlatformAdmins = """
+        SELECT COUNT(*) FROM accounts WHERE platform_admin = 1
+        """;
+
+    private const string CountByUserName = """
+        SELECT COUNT(*) FROM accounts WHERE user_name = @userName
+        """;
+
+    // failed_count and locked_until belong to the former fifteen-minute lock-out and are no longer read.
+    private const string InsertAccount = """
+        INSERT INTO accounts (account_id, user_name, display_name, password_hash, platform_admin, failed_count,
+                              locked_until, created_at)
+        VALUES (@Id, @UserName, @DisplayName, @hash, @admin, 0, NULL, @now)
+        """;
+
+    private const string InsertGrant = """
+        INSERT INTO account_grants (account_id, tenant_id, role, district_id, clearance)
+        VALUES (@id, @TenantId, @role, @DistrictId, @clearance)
+        """;
+
+    private const string InsertExternalLogin = """
+        INSERT INTO external_logins (tenant_id, external_name, account_id, subject, linked_at)
+        VALUES (@TenantId, @Name, @id, NULL, NULL)
+        """;
+
+    private const string SelectByUserName = $"""
+        SELECT {Columns} FROM accounts WHERE user_name = @userName
+        """;
+
+    private const string SelectById = $"""
+        SELECT {Columns} FROM accounts WHERE account_id = @accountId
+        """;
+
+    private const string SelectForTenant = $"""
+        SELECT {Columns} FROM accounts
+        WHERE account_id IN (SELECT account_id FROM account_grants WHERE tenant_id = @tenantId)
+        ORDER BY user_name
+        """;
+
+    private const string UpdatePassword = """
+        UPDATE accounts SET password_hash = @hash WHERE account_id = @Id
+        """;
+
+    private const string DeleteTokens = """
+        DELETE FROM access_tokens WHERE account_id = @Id
+        """;
+
+    private const string InsertToken = """
+        INSERT INTO access_tokens (token_hash, account_id, expires_at, created_at, tenant_scope)
+        VALUES (@hash, @id, @expires, @now, @OnlyTenant)
+        """;
+
+    private const string SelectToken = """
+        SELECT account_id AS AccountId, tenant_scope AS TenantScope, expires_at AS ExpiresAt
+        FROM access_tokens
+        WHERE token_hash = @hash AND expires_at > @now
+        """;
+
+    private const string SelectGrants = """
+        SELECT tenant_id AS TenantId, role AS Role, district_id AS DistrictId, clearance AS Clearance
+        FROM account_grants
+        WHERE account_id = @Id
+        """;
 
     public async Task<int> CountPlatformAdminsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM accounts WHERE platform_admin = 1");
+        return await connection.ExecuteScalarAsync<int>(CountPlatformAdmins);
     }
 
     /// <summary>
-    /// Creates an account. With <paramref name="external"/>, the person signs in through the tenant's identity provider
-    /// and <paramref name="password"/> may be null: the account then has no password anybody knows.
+    /// Creates an account as <see cref="AccountRules"/> checked it. With <paramref name="external"/>, the person signs
+    /// in through the tenant's identity provider and <paramref name="password"/> may be null: the account then has no
+    /// password anybody knows.
     /// </summary>
     public async Task<Account> CreateAsync(string userName, string displayName, string? password, bool platformAdmin, IEnumerable<Grant> grants,
         ExternalLogin? external = null, CancellationToken cancellationToken = default)
     {
-        var errors = new ValidationErrors();
-        CheckCredentials(userName, password, errors, passwordOptional: external is not null);
-        errors.ThrowIfAny();
         password ??= Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         external = external is null ? null : external with { Name = ExternalLogin.Normalize(external.Name) };
         var account = new Account(Ids.New(), userName, displayName, platformAdmin, grants.ToList());
         await using (var check = await database.OpenAsync(cancellationToken))
         {
-            if (await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM accounts WHERE user_name = @userName", new { userName }) > 0)
+            if (await check.ExecuteScalarAsync<int>(CountByUserName, new { userName }) > 0)
                 throw new PlatformException(409, "account.exists", "同じユーザー名のアカウントがあります。", $"「{userName}」は使われています。別のユーザー名にしてください。");
-            if (external is not null && await FindExternalAsync(check, external.TenantId, "external_name", external.Name) is not null)
+            if (external is not null &&
+                await FindExternalAsync(check, SelectExternalByName, external.TenantId, external.Name) is not null)
                 throw new PlatformException(409, "account.external_name_exists", "同じ外部IDのアカウントがあります。", $"外部ID「{external.Name}」は別のアカウントに登録されています。");
         }
         await database.InTransactionAsync(async (connection, transaction) =>
         {
-            // failed_count and locked_until belong to the former fifteen-minute lock-out and are no longer read.
-            await connection.ExecuteAsync(
-                "INSERT INTO accounts (account_id, user_name, display_name, password_hash, platform_admin, failed_count, locked_until, created_at) " +
-                "VALUES (@Id, @UserName, @DisplayName, @hash, @admin, 0, NULL, @now)",
+            await connection.ExecuteAsync(InsertAccount,
                 new { account.Id, account.UserName, account.DisplayName, hash = Hasher.HashPassword(userName, password), admin = platformAdmin ? 1 : 0, now = Clock.Now() }, transaction);
             foreach (var g in account.Grants)
-                await connection.ExecuteAsync("INSERT INTO account_grants (account_id, tenant_id, role, district_id, clearance) VALUES (@id, @TenantId, @role, @DistrictId, @clearance)",
+                await connection.ExecuteAsync(InsertGrant,
                     new { id = account.Id, g.TenantId, role = g.Role.ToString(), g.DistrictId, clearance = (int)g.Clearance }, transaction);
             if (external is not null)
-                await connection.ExecuteAsync("INSERT INTO external_logins (tenant_id, external_name, account_id, subject, linked_at) VALUES (@TenantId, @Name, @id, NULL, NULL)",
+                await connection.ExecuteAsync(InsertExternalLogin,
                     new { external.TenantId, external.Name, id = account.Id }, transaction);
             return 0;
         }, cancellationToken);
@@ -101,7 +164,7 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
         if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)) throw invalid;
         if (delays.Attempt(userName, clientAddress) is { Ticks: > 0 } wait) throw RetryLater(wait);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM accounts WHERE user_name = @userName", new { userName });
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(SelectByUserName, new { userName });
         if (Hasher.VerifyHashedPassword(userName, row?.PasswordHash ?? NobodysHash, password) == PasswordVerificationResult.Failed || row is null) throw invalid;
         delays.Succeeded(userName, clientAddress);
         return await LoadAsync(connection, row);
@@ -119,46 +182,25 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
     }
 
     /// <summary>
-    /// Changes the password after checking the current one (so a session left open is not enough), and revokes the
-    /// account's tokens: a password change is what staff do when they fear someone else knows it.
+    /// Sets the password <see cref="AccountRules.CheckPasswordChangeAsync"/> accepted, and revokes the account's
+    /// tokens: a password change is what staff do when they fear someone else knows it.
     /// </summary>
-    public async Task ChangePasswordAsync(Account account, string? current, string? next, CancellationToken cancellationToken = default)
+    public async Task ChangePasswordAsync(Account account, string next, CancellationToken cancellationToken = default)
     {
-        var errors = new ValidationErrors();
-        if (string.IsNullOrEmpty(current)) errors.Add("currentPassword", "account.current_password_required", "現在のパスワードを入力してください。");
-        if ((next ?? "").Length < 12) errors.Add("newPassword", "account.weak_password", "新しいパスワードは12文字以上にしてください。");
-        errors.ThrowIfAny();
-        try
-        {
-            await SignInAsync(account.UserName, current, cancellationToken: cancellationToken);
-        }
-        catch (PlatformException e) when (e.Status == 401)
-        {
-            throw new ValidationErrors().Add("currentPassword", "account.wrong_password", "現在のパスワードが違います。").ToException();
-        }
         await database.InTransactionAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync("UPDATE accounts SET password_hash = @hash WHERE account_id = @Id",
-                new { account.Id, hash = Hasher.HashPassword(account.UserName, next!) }, transaction);
-            return await connection.ExecuteAsync("DELETE FROM access_tokens WHERE account_id = @Id", new { account.Id }, transaction);
+            await connection.ExecuteAsync(UpdatePassword,
+                new { account.Id, hash = Hasher.HashPassword(account.UserName, next) }, transaction);
+            return await connection.ExecuteAsync(DeleteTokens, new { account.Id }, transaction);
         }, cancellationToken);
         Forget(account.Id);
-    }
-
-    /// <summary>The rules for a new account's user name and password, for callers that check other fields in the same pass.</summary>
-    public static void CheckCredentials(string userName, string? password, ValidationErrors errors, bool passwordOptional = false)
-    {
-        if (!Ids.IsValid(userName)) errors.Add("userName", "account.invalid_user_name", "ユーザー名は英小文字・数字・ハイフンの2〜64文字で指定してください。");
-        if (password is null && passwordOptional) return;
-        if ((password ?? "").Length < 12) errors.Add("password", "account.weak_password", "パスワードは12文字以上にしてください。");
     }
 
     /// <summary>The accounts holding a grant in the tenant, with those grants only.</summary>
     public async Task<IReadOnlyList<Account>> ListForTenantAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(
-            $"SELECT {Columns} FROM accounts WHERE account_id IN (SELECT account_id FROM account_grants WHERE tenant_id = @tenantId) ORDER BY user_name", new { tenantId });
+        var rows = await connection.QueryAsync<Row>(SelectForTenant, new { tenantId });
         var list = new List<Account>();
         foreach (var row in rows)
         {
@@ -183,7 +225,7 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
     private async Task<Account?> ReadAsync(string accountId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM accounts WHERE account_id = @accountId", new { accountId });
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(SelectById, new { accountId });
         return row is null ? null : await LoadAsync(connection, row);
     }
 
@@ -205,7 +247,7 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
         var token = prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var expires = time.GetUtcNow().Add(lifetime);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("INSERT INTO access_tokens (token_hash, account_id, expires_at, created_at, tenant_scope) VALUES (@hash, @id, @expires, @now, @OnlyTenant)",
+        await connection.ExecuteAsync(InsertToken,
             new { hash = Hash(token), id = account.Id, expires = expires.ToString("O"), now = Clock.Now(), account.OnlyTenant });
         return (token, expires);
     }
@@ -216,8 +258,7 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
         if (Recall<TokenRow>(TokenKey(hash)) is not { } issued)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            issued = await connection.QuerySingleOrDefaultAsync<TokenRow>(
-                "SELECT account_id AS AccountId, tenant_scope AS TenantScope, expires_at AS ExpiresAt FROM access_tokens WHERE token_hash = @hash AND expires_at > @now",
+            issued = await connection.QuerySingleOrDefaultAsync<TokenRow>(SelectToken,
                 new { hash, now = time.GetUtcNow().ToString("O") });
             // Unknown tokens are not remembered: a guess costs the guesser a query each time, and cannot fill the memory.
             if (issued is null) return null;
@@ -260,8 +301,7 @@ public sealed partial class AccountStore(Database database, TimeProvider time, S
 
     private static async Task<Account> LoadAsync(System.Data.Common.DbConnection connection, Row row)
     {
-        var grants = await connection.QueryAsync<GrantRow>(
-            "SELECT tenant_id AS TenantId, role AS Role, district_id AS DistrictId, clearance AS Clearance FROM account_grants WHERE account_id = @Id", new { row.Id });
+        var grants = await connection.QueryAsync<GrantRow>(SelectGrants, new { row.Id });
         return new Account(row.Id, row.UserName, row.DisplayName, row.PlatformAdmin != 0,
             grants.Select(g => new Grant(g.TenantId, Enum.Parse<Role>(g.Role), g.DistrictId, (Privacy.Sensitivity)g.Clearance)).ToList());
     }

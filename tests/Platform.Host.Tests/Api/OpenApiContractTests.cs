@@ -13,14 +13,19 @@ public sealed partial class OpenApiContractTests : PlatformTest
     private static readonly HashSet<string> WritesWithoutBody =
     [
         "POST /{tenant}/api/meetings/{meetingId}/opinions/{opinionId}/resource",
+        "POST /api/auth/feed-token",
+        "PUT /{tenant}/api/modules/{moduleId}",
+        "PUT /{tenant}/api/districts/{districtId}/modules/{moduleId}",
     ];
+
+    /// <summary>Operations that refuse nothing: the health check answers 503 as plain JSON for load balancers.</summary>
+    private static readonly HashSet<string> WithoutProblems = ["GET /healthz"];
 
     /// <summary>Features not yet described; emptied as each is (this list goes once it is empty).</summary>
     private static readonly HashSet<string> NotYetDescribed =
     [
-        "Accounts", "Admin", "Modules", "Plugins", "Users", "Districts", "Organisations", "People", "Meetings", "Records",
-        "Minutes", "Cadence", "Search", "Privacy", "Publication",
-        "Health", "Audit", "Home", "Platform.Host", "(untagged)", "Auth",
+        "Districts", "Organisations", "People", "Meetings", "Records", "Minutes", "Cadence", "Search", "Privacy",
+        "Publication", "Home",
     ];
 
     [Fact]
@@ -67,7 +72,9 @@ public sealed partial class OpenApiContractTests : PlatformTest
                 !content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out _)))
                 yield return $"{where}: response {r.Name} has no schema";
         if (!op.TryGetProperty("x-problem-codes", out var problems) || !problems.EnumerateObject().Any())
-            yield return $"{where}: no problem codes";
+        {
+            if (!WithoutProblems.Contains(where)) yield return $"{where}: no problem codes";
+        }
         else
             foreach (var status in problems.EnumerateObject())
                 if (!responses.TryGetProperty(status.Name, out _)) yield return $"{where}: problem {status.Name} not among responses";
