@@ -37,6 +37,7 @@ public static class PlatformCoreServices
         services.AddSingleton<BodyStore>();
         services.AddSingleton<BodyRules>();
         services.AddSingleton<MeetingStore>();
+        services.AddSingleton<MeetingRules>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<HandoutStore>();
         services.AddSingleton<CadenceService>();

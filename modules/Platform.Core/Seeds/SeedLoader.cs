@@ -21,7 +21,8 @@ namespace Platform.Core.Seeds;
 /// the grains like every other change.
 /// </summary>
 public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore districts, OrganisationStore organisations, PersonStore people,
-    BodyRules bodies, MeetingStore meetings, MeetingContext meetingContext, ISeedModuleServices modules, Accounts.AccountStore accounts, IGrainFactory grains, TimeProvider time,
+    BodyRules bodies, MeetingRules meetings, MeetingContext meetingContext, ISeedModuleServices modules,
+    Accounts.AccountStore accounts, IGrainFactory grains, TimeProvider time,
     ILogger<SeedLoader> logger)
 {
     public static readonly JsonSerializerOptions Json = Platform.Abstractions.Seeds.SeedJson.Options;
