@@ -65,7 +65,7 @@ public sealed class HandoutStore(Database database)
         return (r.ToHandout(), r.Content!);
     }
 
-    /// <summary>Writes a handout checked by <see cref="MeetingRules.CheckHandout"/>, with its basis if it has one.</summary>
+    /// <summary>Writes a handout checked by <see cref="MeetingRules.CheckHandout"/>, with its basis if any.</summary>
     public async Task AddAsync(string tenantId, string meetingId, Handout handout, byte[] content, PersonalBasis? basis,
         CancellationToken cancellationToken = default) =>
         await database.InTransactionAsync(async (connection, transaction) =>
@@ -76,7 +76,8 @@ public sealed class HandoutStore(Database database)
                 handout.UploadedAt, level = (int)handout.Sensitivity,
             }, transaction);
             if (basis is not null)
-                await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Handout, handout.Id, meetingId, basis);
+                await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Handout, handout.Id,
+                    meetingId, basis);
             return 0;
         }, cancellationToken);
 }

@@ -22,7 +22,7 @@ public sealed record MeetingServices(MeetingStore Meetings, MeetingRules Rules, 
 /// <summary>What a status change tells: the meeting's grain, the district grains and the event's subscribers.</summary>
 public sealed record StatusServices(BodyStore Bodies, IGrainFactory Grains, IEventPublisher Events, TimeProvider Time);
 
-/// <summary><c>/api/meetings</c>: meetings of bodies, their status and their handouts; and the kinds a meeting may be.</summary>
+/// <summary><c>/api/meetings</c>: meetings of bodies, their status and handouts; and the kinds of meeting.</summary>
 public static class MeetingApi
 {
     /// <summary>A handout's size and a little more for the form around it.</summary>
@@ -64,7 +64,8 @@ public static class MeetingApi
     {
         api.MapPost("/{meetingId}/handouts", AddHandout)
             .Describe("addMeetingHandout", "配布資料を登録", "Add a handout to a meeting")
-            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+            // "*/*" too: routing would answer another type 415 before the permission check; the handler refuses it.
+            .Accepts<IFormFile>("multipart/form-data", "*/*").DisableAntiforgery()
             .WithMetadata(new RequestBodyLimit(HandoutRequestLimit))
             .Refuses(400, "validation.failed", "handout.missing", "handout.empty", "handout.too_large",
                 "privacy.invalid_level", "privacy.basis_required", "privacy.consent_date_required",
@@ -99,7 +100,8 @@ public static class MeetingApi
     {
         var tenantId = tenant.Tenant.Id;
         var kinds = await services.Context.KindsForAsync(tenantId, input.BodyId, cancellationToken);
-        var (meeting, refusal) = await services.Rules.CheckAsync(tenantId, Ids.New(), input, kinds, null, cancellationToken);
+        var (meeting, refusal) =
+            await services.Rules.CheckAsync(tenantId, Ids.New(), input, kinds, null, cancellationToken);
         if (meeting is null) return refusal.ToProblem();
         // Modules' scheduling rules refuse by throwing, as the SDK has them do.
         await services.Context.SchedulingRules(tenantId, cancellationToken)(meeting);
@@ -117,12 +119,14 @@ public static class MeetingApi
     }
 
     public static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> UpdateMeeting(ITenantContext tenant,
-        string meetingId, MeetingInput input, [AsParameters] MeetingServices services, CancellationToken cancellationToken)
+        string meetingId, MeetingInput input, [AsParameters] MeetingServices services,
+        CancellationToken cancellationToken)
     {
         var tenantId = tenant.Tenant.Id;
         var before = await services.Meetings.GetAsync(tenantId, meetingId, cancellationToken);
         var kinds = await services.Context.KindsForAsync(tenantId, input.BodyId ?? before.BodyId, cancellationToken);
-        var (meeting, refusal) = await services.Rules.CheckAsync(tenantId, meetingId, input, kinds, before, cancellationToken);
+        var (meeting, refusal) =
+            await services.Rules.CheckAsync(tenantId, meetingId, input, kinds, before, cancellationToken);
         if (meeting is null) return refusal.ToProblem();
         await services.Meetings.UpdateAsync(tenantId, meeting, cancellationToken);
         await services.Context.MeetingChangedAsync(tenantId, meeting.BodyId, cancellationToken);
@@ -150,7 +154,7 @@ public static class MeetingApi
         return TypedResults.Ok(await services.Context.ViewAsync(tenantId, updated, cancellationToken));
     }
 
-    /// <summary>Reads the multipart form itself: the file, its level and the basis for sharing a resident's information.</summary>
+    /// <summary>Reads the multipart form itself: the file, its level and the basis for sharing it.</summary>
     public static async Task<Results<Created<Handout>, ProblemHttpResult>> AddHandout(HttpContext http,
         ITenantContext tenant, string meetingId, MeetingStore meetings, HandoutStore handouts,
         CancellationToken cancellationToken)
@@ -165,7 +169,8 @@ public static class MeetingApi
             return new ValidationErrors().Add("file", "handout.missing", "ファイルを選んでください。").ToProblem();
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var level = Enum.TryParse<Sensitivity>(form["sensitivity"], ignoreCase: true, out var l) ? l : (Sensitivity?)null;
+        var level = Enum.TryParse<Sensitivity>(form["sensitivity"], ignoreCase: true, out var l)
+            ? l : (Sensitivity?)null;
         var basis = Enum.TryParse<BasisKind>(form["basisKind"], ignoreCase: true, out var k)
             ? new PersonalBasis(k, form["consentedOn"], form["consentScope"], form["ordinance"]) : null;
         var (handout, checkedBasis, refusal) =
@@ -175,7 +180,7 @@ public static class MeetingApi
         return TypedResults.Created($"/{tenantId}/api/meetings/{meetingId}/handouts/{handout.Id}", handout);
     }
 
-    /// <summary>The handouts as the signed-in reader may see them (Disclosure reads the reader from the request).</summary>
+    /// <summary>The handouts as the signed-in reader may see them (Disclosure reads them from the request).</summary>
     public static async Task<Ok<IReadOnlyList<Handout>>> ListHandouts(HttpContext http, ITenantContext tenant,
         string meetingId, MeetingStore meetings, Disclosure disclosure, CancellationToken cancellationToken)
     {

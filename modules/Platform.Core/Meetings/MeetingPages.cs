@@ -75,7 +75,8 @@ public static class MeetingPages
         var organisations = await services.Organisations.ListAsync(tenantId, cancellationToken: cancellationToken);
         var view = await context.ViewAsync(tenantId, meeting, body, organisations, cancellationToken);
         return PageResult.For<MeetingPage, MeetingModel>(new MeetingModel(tenant.Tenant, view, record,
-            meeting.RecordSeq, renderedAt, handouts, await services.Privacy.PledgesAsync(tenantId, meetingId, cancellationToken),
-            meeting.Convening, organisations, templates, links.SelectMany(l => l.LinksFor(meetingId)).ToList()));
+            meeting.RecordSeq, renderedAt, handouts,
+            await services.Privacy.PledgesAsync(tenantId, meetingId, cancellationToken), meeting.Convening,
+            organisations, templates, links.SelectMany(l => l.LinksFor(meetingId)).ToList()));
     }
 }

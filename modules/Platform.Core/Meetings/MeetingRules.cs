@@ -59,9 +59,10 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
             errors.Add("venue", "meeting.invalid_venue", "会場は200文字以内で入力してください。");
         if (errors.Any) return (null, errors);
 
-        return (new Meeting(id, bodyId!, kind, title, date, slots, venue, room, current?.Status ?? MeetingStatus.Planned,
-            convening, attendance, input.IsPublic ?? current?.IsPublic ?? false,
-            input.MinutesPublic ?? current?.MinutesPublic ?? false, next, current?.HeldAt, current?.MinutesApprovedAt,
+        return (new Meeting(id, bodyId!, kind, title, date, slots, venue, room,
+            current?.Status ?? MeetingStatus.Planned, convening, attendance,
+            input.IsPublic ?? current?.IsPublic ?? false, input.MinutesPublic ?? current?.MinutesPublic ?? false,
+            next, current?.HeldAt, current?.MinutesApprovedAt,
             current?.RecordSeq ?? 0, extra), errors);
     }
 
@@ -147,7 +148,9 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
         return meeting;
     }
 
-    /// <summary>Checks a meeting without writing it (an import writes many things in one transaction); throws a refusal.</summary>
+    /// <summary>
+    /// Checks a meeting without writing it (an import writes many things in one transaction); throws a refusal.
+    /// </summary>
     public async Task<Meeting> PrepareAsync(string tenantId, MeetingInput input, IReadOnlyList<MeetingKind> kinds,
         string id, CancellationToken cancellationToken = default)
     {
@@ -214,7 +217,9 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
         return new Attendance(counts, Names(a.Attendees), Names(a.Absentees), a.Observers ?? 0, a.StatedTotal);
     }
 
-    /// <summary>The kind's own fields: given values over current ones, numbers read in any width, unknown keys dropped.</summary>
+    /// <summary>
+    /// The kind's own fields: given values over current ones, numbers read in any width, unknown keys dropped.
+    /// </summary>
     private static Dictionary<string, string>? ReadExtra(MeetingKind? kind, Dictionary<string, string?>? given,
         IReadOnlyDictionary<string, string>? current, ValidationErrors errors)
     {
@@ -222,7 +227,8 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
         var values = new Dictionary<string, string>();
         foreach (var field in fields)
         {
-            var raw = given is not null && given.TryGetValue(field.Id, out var g) ? g : current?.GetValueOrDefault(field.Id);
+            var raw = given is not null && given.TryGetValue(field.Id, out var g)
+                ? g : current?.GetValueOrDefault(field.Id);
             var text = field.Type == MeetingFieldType.Number ? JapaneseText.Normalize(raw) : JapaneseText.Clean(raw);
             var key = $"extra.{field.Id}";
             if (text.Length == 0)

@@ -16,9 +16,9 @@ public sealed class MeetingStore(Database database)
 {
     private const string Columns = """
         m.meeting_id AS Id, m.body_id AS BodyId, m.kind AS Kind, m.title AS Title, m.meeting_date AS Date,
-        m.status AS Status, m.venue AS Venue, m.room AS Room, m.is_public AS IsPublic, m.minutes_public AS MinutesPublic,
-        m.next_meeting_date AS NextMeetingDate, m.details AS Details, m.held_at AS HeldAt,
-        m.minutes_approved_at AS MinutesApprovedAt, m.record_seq AS RecordSeq
+        m.status AS Status, m.venue AS Venue, m.room AS Room, m.is_public AS IsPublic,
+        m.minutes_public AS MinutesPublic, m.next_meeting_date AS NextMeetingDate, m.details AS Details,
+        m.held_at AS HeldAt, m.minutes_approved_at AS MinutesApprovedAt, m.record_seq AS RecordSeq
         """;
 
     private const string ListSql = $"""
@@ -119,7 +119,8 @@ public sealed class MeetingStore(Database database)
             InsertPlannedAsync(connection, transaction, tenantId, meeting), cancellationToken);
 
     /// <summary>Writes a year's planned meetings in one transaction: all of them or none.</summary>
-    public Task PlanAsync(string tenantId, IReadOnlyList<Meeting> meetings, CancellationToken cancellationToken = default) =>
+    public Task PlanAsync(string tenantId, IReadOnlyList<Meeting> meetings,
+        CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             foreach (var meeting in meetings) await InsertPlannedAsync(connection, transaction, tenantId, meeting);
@@ -154,7 +155,10 @@ public sealed class MeetingStore(Database database)
             await connection.ExecuteAsync($"DELETE FROM {table} WHERE tenant_id = @tenantId AND meeting_id = @meetingId", new { tenantId, meetingId }, transaction);
     }
 
-    /// <summary>Writes a meeting checked by <see cref="MeetingRules.PrepareAsync"/> with its status, inside the caller's transaction.</summary>
+    /// <summary>
+    /// Writes a meeting checked by <see cref="MeetingRules.PrepareAsync"/> with its status, inside the caller's
+    /// transaction.
+    /// </summary>
     public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string tenantId, Meeting meeting)
     {
         await InsertPlannedAsync(connection, transaction, tenantId, meeting);

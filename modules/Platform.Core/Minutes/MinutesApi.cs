@@ -16,7 +16,7 @@ namespace Platform.Core.Minutes;
 /// <summary>What a summary (概要) shows: the minutes, and on the public version's review page its approval.</summary>
 public sealed record MinutesModel(Minutes Minutes, PublicationState? Approval = null);
 
-/// <summary>A meeting's summary in each of its formats; and its page for staff, <c>/meetings/{meetingId}/summary</c>.</summary>
+/// <summary>A meeting's summary in each of its formats, and its page, <c>/meetings/{meetingId}/summary</c>.</summary>
 public static class MinutesApi
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -55,7 +55,8 @@ public static class MinutesApi
         if (audience is null)
             return Refused("version", "minutes.unknown_version", "version には public（公開版）だけを指定できます。");
         Task<Minutes> LoadAsync() =>
-            minutes.LoadAsync(tenant.Tenant, meetingId, audience, http.Request.Path, requireHeld: true, cancellationToken);
+            minutes.LoadAsync(tenant.Tenant, meetingId, audience, http.Request.Path, requireHeld: true,
+                cancellationToken);
         var fileName = Uri.EscapeDataString($"概要_{meetingId}");
         switch ((format ?? "html").ToLowerInvariant())
         {
@@ -90,7 +91,8 @@ public static class MinutesApi
 
     // The ASCII name first, for clients that cannot read the Japanese one.
     private static void Attachment(HttpContext http, string asciiName, string escapedName) =>
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{asciiName}\"; filename*=UTF-8''{escapedName}";
+        http.Response.Headers.ContentDisposition =
+            $"attachment; filename=\"{asciiName}\"; filename*=UTF-8''{escapedName}";
 
     private static ProblemHttpResult Refused(string field, string code, string message) =>
         new ValidationErrors().Add(field, code, message).ToProblem();

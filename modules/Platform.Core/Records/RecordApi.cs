@@ -23,7 +23,7 @@ namespace Platform.Core.Records;
 
 public sealed record TemplateInput(string? TemplateId);
 
-/// <summary>A meeting's record as its reader may see it, and the last entry in it, from which the live stream resumes.</summary>
+/// <summary>A meeting's record as its reader may see it, and its last entry, where the live stream resumes.</summary>
 public sealed record LiveRecord(int LastSeq, MeetingRecord Record);
 
 /// <summary>What recording an entry uses, bound as one parameter.</summary>
@@ -101,7 +101,8 @@ public static class RecordApi
     {
         var tenantId = tenant.Tenant.Id;
         var meeting = await meetings.GetAsync(tenantId, meetingId, cancellationToken);
-        var record = await disclosure.RecordAsync(tenantId, meeting, http.Audience(), http.Request.Path, cancellationToken);
+        var record = await disclosure.RecordAsync(tenantId, meeting, http.Audience(), http.Request.Path,
+            cancellationToken);
         var lastSeq = record.Agenda.Select(a => a.Seq).Concat(record.Opinions.Select(o => o.Seq))
             .Concat(record.Comments.Select(c => c.Seq)).DefaultIfEmpty(0).Max();
         return TypedResults.Ok(new LiveRecord(lastSeq, record));
@@ -228,11 +229,13 @@ public static class RecordApi
     /// checking the id's shape first keeps junk ids from activating grains.
     /// </summary>
     private static IMeetingGrain? Grain(ITenantContext tenant, string meetingId, IGrainFactory grains) =>
-        Ids.IsValid(meetingId) ? grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenant.Tenant.Id, meetingId)) : null;
+        Ids.IsValid(meetingId)
+            ? grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenant.Tenant.Id, meetingId)) : null;
 
     /// <summary>
-    /// The accepted entry as its recorder may see it, when it is a resident's information. Other levels come back as typed:
-    /// checking them would cost every opinion of a meeting several reads for nothing the recorder does not already know.
+    /// The accepted entry as its recorder may see it, when it is a resident's information. Other levels come back
+    /// as typed: checking them would cost every opinion of a meeting several reads for nothing the recorder does not
+    /// already know.
     /// </summary>
     private static async Task<RecordResult> AsSeenAsync(HttpContext http, string meetingId, RecordResult result,
         Sensitivity level, RecordServices services) =>
@@ -247,34 +250,41 @@ public static class RecordApi
     private static Results<Created<RecordEntry>, ProblemHttpResult> Answer(RecordResult result) =>
         result.Entry is { } entry ? TypedResults.Created((string?)null, entry) : AsProblem(result);
 
-    /// <summary>The grain's refusal as the problem it stands for: not found, the meeting closed (409), or a field.</summary>
+    /// <summary>The grain's refusal as the problem it stands for: not found, a closed meeting (409), a field.</summary>
     private static ProblemHttpResult AsProblem(RecordResult refused) => refused switch
     {
         { ErrorCode: "meeting.not_found" } => MeetingNotFound(),
-        { Field: null } => new PlatformException(409, refused.ErrorCode!, refused.Message!, refused.Message).ToProblem(),
+        { Field: null } =>
+            new PlatformException(409, refused.ErrorCode!, refused.Message!, refused.Message).ToProblem(),
         _ => new ValidationErrors().Add(refused.Field, refused.ErrorCode!, refused.Message!).ToProblem(),
     };
 
-    private static ProblemHttpResult MeetingNotFound() => PlatformException.NotFound("meeting.not_found", "会議").ToProblem();
+    private static ProblemHttpResult MeetingNotFound() =>
+        PlatformException.NotFound("meeting.not_found", "会議").ToProblem();
 
-    private static async Task StreamAsync(HttpContext http, string meetingId, int? after, long? since, IGrainFactory grains, MeetingStore meetings, Disclosure disclosure,
-        IHostApplicationLifetime lifetime, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    /// <summary>Writes the event stream itself, as it goes: the one handler here that needs the raw response.</summary>
+    private static async Task StreamAsync(HttpContext http, string meetingId, int? after, long? since,
+        IGrainFactory grains, MeetingStore meetings, Disclosure disclosure, IHostApplicationLifetime lifetime,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var tenantId = http.Tenant().Id;
         var meeting = await meetings.GetAsync(tenantId, meetingId, http.RequestAborted);
         // A reconnecting EventSource repeats the URL's "after" and adds the last id it saw: the later of the two wins.
-        var last = Math.Max(after ?? 0, int.TryParse(http.Request.Headers["Last-Event-ID"], out var resumed) ? resumed : 0);
+        var last = Math.Max(after ?? 0,
+            int.TryParse(http.Request.Headers["Last-Event-ID"], out var resumed) ? resumed : 0);
         http.Response.ContentType = "text/event-stream; charset=utf-8";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        using var stop =
+            CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var grain = grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meetingId));
         var follower = await disclosure.FollowAsync(http, meeting, stop.Token);
         await http.Response.WriteAsync(": connected\n\n", stop.Token);
         await http.Response.Body.FlushAsync(stop.Token);
         try
         {
-            // Revisions since the page was rendered (its ticks in "since"), so that none made while it connected is missed.
+            // Revisions since the page was rendered (its ticks in "since"), so that none made while it connected
+            // is missed.
             var revision = since ?? -1;
             while (!stop.IsCancellationRequested)
             {
@@ -285,12 +295,15 @@ public static class RecordApi
                     await http.Response.WriteAsync(": heartbeat\n\n", stop.Token);
                 foreach (var entry in await follower.ShowAsync(change.Entries, stop.Token))
                 {
-                    await http.Response.WriteAsync($"id: {entry.Seq}\nevent: entry\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n", stop.Token);
+                    var data = JsonSerializer.Serialize(entry, json.Value.SerializerOptions);
+                    await http.Response.WriteAsync($"id: {entry.Seq}\nevent: entry\ndata: {data}\n\n", stop.Token);
                     last = entry.Seq;
                 }
                 // A revised item is sent again whole, without an id: the stream still resumes after the last entry.
                 foreach (var entry in await follower.ShowAsync(change.Revised, stop.Token))
-                    await http.Response.WriteAsync($"event: revised\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n", stop.Token);
+                    await http.Response.WriteAsync(
+                        $"event: revised\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n",
+                        stop.Token);
                 await http.Response.Body.FlushAsync(stop.Token);
             }
         }

@@ -65,8 +65,11 @@ public static class RecordRules
         if (InvisibleCharacters.In(input.Role) || InvisibleCharacters.In(input.Position))
             return (null, Invisible("role", "役割・所属"));
         if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis) return (null, noBasis);
-        return (input with { Text = text, Speaker = speaker, Role = Short(input.Role), Position = Short(input.Position) },
-            null);
+        var cleaned = input with
+        {
+            Text = text, Speaker = speaker, Role = Short(input.Role), Position = Short(input.Position),
+        };
+        return (cleaned, null);
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public sealed class SdkMeetingImport(Database database, MeetingRules rules, Meet
         var prepared = new List<(Meeting Meeting, IReadOnlyList<RecordEntry> Entries)>();
         foreach (var m in imported)
         {
-            var meeting = await rules.PrepareAsync(tenantId, m.Input, MeetingKinds.BuiltIn, Ids.New(), cancellationToken);
+            var meeting =
+                await rules.PrepareAsync(tenantId, m.Input, MeetingKinds.BuiltIn, Ids.New(), cancellationToken);
             prepared.Add((meeting with { Status = MeetingStatus.Held, HeldAt = now }, Entries(m, now)));
         }
         var written = prepared.Select(p => p.Meeting).ToList();

@@ -17,8 +17,8 @@ public sealed class SdkMeetings(MeetingStore meetings, MeetingRules rules, Meeti
     public async Task<Meeting> PlanAsync(string tenantId, MeetingInput input, CancellationToken cancellationToken = default)
     {
         var kinds = await context.KindsForAsync(tenantId, input.BodyId, cancellationToken);
-        var created = await rules.CreateAsync(tenantId, input, kinds, check: context.SchedulingRules(tenantId, cancellationToken),
-            cancellationToken: cancellationToken);
+        var created = await rules.CreateAsync(tenantId, input, kinds,
+            check: context.SchedulingRules(tenantId, cancellationToken), cancellationToken: cancellationToken);
         await context.MeetingChangedAsync(tenantId, created.BodyId, cancellationToken);
         return created;
     }
