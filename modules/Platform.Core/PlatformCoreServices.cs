@@ -39,6 +39,7 @@ public static class PlatformCoreServices
         services.AddSingleton<MeetingStore>();
         services.AddSingleton<MeetingRules>();
         services.AddSingleton<RecordStore>();
+        services.AddSingleton<ActionRules>();
         services.AddSingleton<HandoutStore>();
         services.AddSingleton<CadenceService>();
         services.AddSingleton<SearchService>();

@@ -82,9 +82,10 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     public Task<RecordResult> AddComment(CommentInput input)
     {
         if (Refusal() is { } refused) return Task.FromResult(refused);
-        var (c, refusal) = RecordRules.CheckComment(input);
-        if (c is null) return Task.FromResult(refusal!);
+        var (checkedComment, refusal) = RecordRules.CheckComment(input);
+        if (checkedComment is null) return Task.FromResult(refusal!);
         var seq = ++_lastGiven;
+        var c = checkedComment;
         var comment = new Comment(Ids.New(), seq, c.Kind ?? CommentKind.Comment, c.Speaker, c.Role, c.Position, c.Text!,
             Clock.Now(), c.Sensitivity ?? Sensitivity.Participants, c.Basis);
         return EnqueueAsync(new RecordEntry(seq, null, null, comment));

@@ -29,6 +29,9 @@ public sealed record LiveRecord(int LastSeq, MeetingRecord Record);
 /// <summary>What recording an entry uses, bound as one parameter.</summary>
 public sealed record RecordServices(IGrainFactory Grains, MeetingStore Meetings, Disclosure Disclosure);
 
+/// <summary>What the action item handlers use, bound as one parameter.</summary>
+public sealed record ActionServices(RecordStore Records, ActionRules Rules, TimeProvider Time);
+
 /// <summary>What the agenda templates of a meeting are read from, bound as one parameter.</summary>
 public sealed record TemplateServices(MeetingStore Meetings, BodyStore Bodies, ModuleGate Gate,
     [FromServices] IEnumerable<IAgendaTemplateSource> Sources);
@@ -167,16 +170,19 @@ public static class RecordApi
     }
 
     /// <summary>Takes the request for its reader: an action item may only come from an opinion they may see.</summary>
-    public static async Task<Created<ActionItem>> CreateAction(HttpContext http, ITenantContext tenant,
-        string meetingId, ActionItemInput input, [AsParameters] RecordServices services, RecordStore records,
-        TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ActionItem>, ProblemHttpResult>> CreateAction(HttpContext http,
+        ITenantContext tenant, string meetingId, ActionItemInput input, [AsParameters] RecordServices services,
+        [AsParameters] ActionServices actions, CancellationToken cancellationToken)
     {
         var tenantId = tenant.Tenant.Id;
         var meeting = await services.Meetings.GetAsync(tenantId, meetingId, cancellationToken);
         var record = await services.Disclosure.RecordAsync(tenantId, meeting, http.Audience(), http.Request.Path,
             cancellationToken);
-        var action = await records.CreateActionAsync(tenantId, meeting, input, record, Clock.TodayInJapan(time),
-            cancellationToken);
+        var today = Clock.TodayInJapan(actions.Time);
+        var (action, refusal) =
+            await actions.Rules.CheckAsync(tenantId, meeting, input, record, today, cancellationToken);
+        if (action is null) return refusal.ToProblem();
+        await actions.Records.CreateActionAsync(tenantId, action, cancellationToken);
         return TypedResults.Created($"/{tenantId}/api/actions/{action.Id}", action);
     }
 
@@ -188,12 +194,15 @@ public static class RecordApi
             await records.ListActionsAsync(tenant.Tenant.Id, bodyId, status, cancellationToken)));
 
     /// <summary>Takes the request for its reader: the changed action item is shown as they may see it.</summary>
-    public static async Task<Ok<ActionItem>> SetActionStatus(HttpContext http, ITenantContext tenant, string actionId,
-        ActionStatusInput input, RecordStore records, Disclosure disclosure, TimeProvider time,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ActionItem>, ProblemHttpResult>> SetActionStatus(HttpContext http,
+        ITenantContext tenant, string actionId, ActionStatusInput input, [AsParameters] ActionServices actions,
+        Disclosure disclosure, CancellationToken cancellationToken)
     {
-        var changed = await records.SetActionStatusAsync(tenant.Tenant.Id, actionId, input.Status,
-            Clock.TodayInJapan(time), cancellationToken);
+        var action = await actions.Records.GetActionAsync(tenant.Tenant.Id, actionId, cancellationToken);
+        var (status, refusal) = ActionRules.CheckStatus(input);
+        if (status is null) return refusal.ToProblem();
+        var changed = await actions.Records.SetActionStatusAsync(tenant.Tenant.Id, action, status.Value,
+            Clock.TodayInJapan(actions.Time), cancellationToken);
         return TypedResults.Ok((await disclosure.ActionsAsync(http, [changed]))[0]);
     }
 
