@@ -37,7 +37,9 @@ public static class PlatformCoreServices
         services.AddSingleton<BodyStore>();
         services.AddSingleton<BodyRules>();
         services.AddSingleton<MeetingStore>();
+        services.AddSingleton<MeetingRules>();
         services.AddSingleton<RecordStore>();
+        services.AddSingleton<ActionRules>();
         services.AddSingleton<HandoutStore>();
         services.AddSingleton<CadenceService>();
         services.AddSingleton<SearchService>();

@@ -44,9 +44,11 @@ public sealed class Startup : ModuleStartup
         PersonEndpoints.Map(tenant);
         tenant.MapBodyApi();
         tenant.MapBodyPages();
-        MeetingEndpoints.Map(tenant);
-        RecordEndpoints.Map(tenant);
-        MinutesEndpoints.Map(tenant);
+        tenant.MapMeetingApi();
+        tenant.MapMeetingPages();
+        tenant.MapRecordApi();
+        tenant.MapMinutesApi();
+        tenant.MapMinutesPages();
         CadenceEndpoints.Map(tenant);
         SearchEndpoints.Map(tenant);
         Platform.Core.Privacy.PrivacyEndpoints.Map(tenant);

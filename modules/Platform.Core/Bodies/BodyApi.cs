@@ -17,7 +17,8 @@ public sealed record PlanInput(List<string?>? Dates, string? Title = null, strin
     List<SlotInput>? Slots = null, string? Venue = null, string? Room = null);
 
 /// <summary>What the body handlers use, bound as one parameter.</summary>
-public sealed record BodyServices(BodyStore Bodies, BodyRules Rules, MeetingStore Meetings, MeetingContext Context);
+public sealed record BodyServices(BodyStore Bodies, BodyRules Rules, MeetingStore Meetings, MeetingRules MeetingRules,
+    MeetingContext Context);
 
 /// <summary><c>/api/bodies</c>: consultative bodies, their year plans, cadence and calendar feeds.</summary>
 public static class BodyApi
@@ -75,16 +76,21 @@ public static class BodyApi
         return TypedResults.Ok(body);
     }
 
-    public static async Task<Created<IReadOnlyList<MeetingView>>> PlanYear(ITenantContext tenant, string bodyId,
-        PlanInput input, [AsParameters] BodyServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Created<IReadOnlyList<MeetingView>>, ProblemHttpResult>> PlanYear(
+        ITenantContext tenant, string bodyId, PlanInput input, [AsParameters] BodyServices services,
+        CancellationToken cancellationToken)
     {
         var tenantId = tenant.Tenant.Id;
         await services.Bodies.GetAsync(tenantId, bodyId, cancellationToken);
         var template = new MeetingInput(Kind: input.Kind, Title: input.Title, Slots: input.Slots, Venue: input.Venue,
             Room: input.Room);
         var kinds = await services.Context.KindsForAsync(tenantId, bodyId, cancellationToken);
-        var planned = await services.Meetings.PlanAsync(tenantId, bodyId, template, input.Dates ?? [], kinds,
-            services.Context.SchedulingRules(tenantId, cancellationToken), cancellationToken);
+        var (planned, refusal) = await services.MeetingRules.CheckPlanAsync(tenantId, bodyId, template,
+            input.Dates ?? [], kinds, cancellationToken);
+        if (planned is null) return refusal.ToProblem();
+        var scheduling = services.Context.SchedulingRules(tenantId, cancellationToken);
+        foreach (var meeting in planned) await scheduling(meeting);
+        await services.Meetings.PlanAsync(tenantId, planned, cancellationToken);
         await services.Context.MeetingChangedAsync(tenantId, bodyId, cancellationToken);
         return TypedResults.Created($"/{tenantId}/api/meetings?bodyId={bodyId}",
             await services.Context.ViewsAsync(tenantId, planned, cancellationToken));

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Meetings;
 using Platform.Core.Bodies;
 using Platform.Core.Grains;
@@ -40,29 +39,10 @@ public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisat
     public async Task<MeetingView> ViewAsync(string tenantId, Meeting meeting, CancellationToken cancellationToken) =>
         (await ViewsAsync(tenantId, [meeting], cancellationToken))[0];
 
-    public static IReadOnlyList<MeetingKind> Kinds(HttpContext http) => MeetingKinds.All(http.RequestServices.GetServices<IMeetingKindSource>());
-
-    /// <summary>The kinds offered for a body's meetings: those of the modules in effect in its district.</summary>
-    public async Task<IReadOnlyList<MeetingKind>> KindsForAsync(HttpContext http, string? bodyId)
-    {
-        var body = bodyId is null ? null : await bodies.FindAsync(http.Tenant().Id, bodyId, http.RequestAborted);
-        return MeetingKinds.All(await gate.InEffectAsync(http.RequestServices.GetServices<IMeetingKindSource>(), http.Tenant().Id, body?.DistrictId));
-    }
-
-    /// <summary>The scheduling rules of the modules in effect in the meeting's district, as a check for <see cref="MeetingStore"/>.</summary>
-    public Func<Meeting, Task> SchedulingRules(HttpContext http) => async meeting =>
-    {
-        var tenantId = http.Tenant().Id;
-        var body = await bodies.GetAsync(tenantId, meeting.BodyId, http.RequestAborted);
-        var rules = await gate.InEffectAsync(http.RequestServices.GetServices<IMeetingSchedulingRule>(), tenantId, body.DistrictId);
-        var scheduled = new ScheduledMeeting(tenantId, body.DistrictId, body.Id, body.Kind, meeting.Kind, meeting.Date);
-        foreach (var rule in rules) await rule.CheckAsync(scheduled, http.RequestAborted);
-    };
-
     public Task<IReadOnlyList<MeetingView>> ViewsAsync(HttpContext http, IEnumerable<Meeting> meetings) =>
-        ViewsAsync(http.Tenant().Id, meetings, Kinds(http), http.RequestAborted);
+        ViewsAsync(http.Tenant().Id, meetings, http.RequestAborted);
 
-    /// <summary>The same outside a request (the SDK's <c>IMeetings</c>): every module's kinds name the meetings' kinds.</summary>
+    /// <summary>Meetings as views, for the API, the pages and the SDK's <c>IMeetings</c> alike.</summary>
     public Task<IReadOnlyList<MeetingView>> ViewsAsync(string tenantId, IEnumerable<Meeting> meetings, CancellationToken cancellationToken) =>
         ViewsAsync(tenantId, meetings, MeetingKinds.All(kindSources.Value), cancellationToken);
 
@@ -75,13 +55,10 @@ public sealed class MeetingContext(BodyStore bodies, OrganisationStore organisat
         return meetings.Select(m => MeetingViews.From(m, bodyMap[m.BodyId], organisationMap, types, kinds)).ToList();
     }
 
-    public async Task<MeetingView> ViewAsync(HttpContext http, Meeting meeting) => (await ViewsAsync(http, [meeting]))[0];
-
-    /// <summary>One meeting, with its body and the tenant's organisations that the caller has read already (a page and a summary show them too).</summary>
-    public Task<MeetingView> ViewAsync(HttpContext http, Meeting meeting, Body body, IReadOnlyList<Organisation> tenantOrganisations) =>
-        ViewAsync(http.Tenant().Id, meeting, body, tenantOrganisations, http.RequestAborted);
-
-    /// <summary>The same outside a request (the CLI, a scheduled job): every module's kinds name the meeting's kind.</summary>
+    /// <summary>
+    /// One meeting, with its body and the tenant's organisations that the caller has read already (a page and a
+    /// summary show them too).
+    /// </summary>
     public async Task<MeetingView> ViewAsync(string tenantId, Meeting meeting, Body body, IReadOnlyList<Organisation> tenantOrganisations,
         CancellationToken cancellationToken) =>
         MeetingViews.From(meeting, body, tenantOrganisations.ToDictionary(o => o.Id), await organisations.TypesAsync(tenantId, cancellationToken),

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Tenancy;
 using Platform.Core.Bodies;
@@ -6,20 +5,15 @@ using Platform.Core.Districts;
 using Platform.Core.Meetings;
 using Platform.Core.Organisations;
 using Platform.Core.Privacy;
-using Platform.Core.Tenancy;
 
 namespace Platform.Core.Minutes;
 
 public sealed class MinutesService(MeetingStore meetings, MeetingContext context, BodyStore bodies, DistrictStore districts, OrganisationStore organisations,
     Disclosure disclosure)
 {
-    /// <param name="audience">Null: the signed-in reader; <see cref="Audience.Public"/>: the public version.</param>
-    public Task<Minutes> LoadAsync(HttpContext http, string meetingId, bool requireHeld, Audience? audience = null) =>
-        LoadAsync(http.Tenant(), meetingId, audience ?? http.Audience(), http.Request.Path, requireHeld, http.RequestAborted);
-
     /// <summary>
-    /// The summary as <paramref name="audience"/> may read it, inside a request or not (the CLI); <paramref name="path"/>
-    /// names the reading in the audit log.
+    /// The summary as <paramref name="audience"/> may read it (the public version for <see cref="Audience.Public"/>),
+    /// inside a request or not (the CLI); <paramref name="path"/> names the reading in the audit log.
     /// </summary>
     public async Task<Minutes> LoadAsync(TenantInfo tenant, string meetingId, Audience audience, string path, bool requireHeld,
         CancellationToken cancellationToken)

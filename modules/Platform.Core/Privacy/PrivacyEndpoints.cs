@@ -99,10 +99,12 @@ public static class PrivacyEndpoints
         tenant.MapGet("/meetings/{meetingId}/public-version", async (HttpContext http, string meetingId, Publication publication) =>
         {
             var version = await publication.PublicVersionAsync(http, meetingId);
-            return new RazorComponentResult<MinutesDocument>(new { M = version, Approval = await publication.StateAsync(http, meetingId, version) });
+            return Platform.Abstractions.Pages.PageResult.For<MinutesDocument, MinutesModel>(
+                new MinutesModel(version, await publication.StateAsync(http, meetingId, version)));
         }).ExcludeFromDescription();
         tenant.MapGet("/public/meetings/{meetingId}", async (HttpContext http, string meetingId, Publication publication) =>
-            new RazorComponentResult<MinutesDocument>(new { M = await publication.PublishedAsync(http, meetingId) }))
+            Platform.Abstractions.Pages.PageResult.For<MinutesDocument, MinutesModel>(
+                new MinutesModel(await publication.PublishedAsync(http, meetingId))))
             .AllowAnonymous().ExcludeFromDescription();
 
         var settings = tenant.MapGroup("/api/privacy").WithTags("Privacy").RequirePermission(CorePermissions.Administer);

@@ -33,7 +33,8 @@ public sealed class Publication(Database database, MinutesService minutes)
     }
 
     public Task<Minutes.Minutes> PublicVersionAsync(HttpContext http, string meetingId) =>
-        minutes.LoadAsync(http, meetingId, requireHeld: true, Audience.Public);
+        minutes.LoadAsync(http.Tenant(), meetingId, Audience.Public, http.Request.Path, requireHeld: true,
+            http.RequestAborted);
 
     public static string Hash(Minutes.Minutes publicVersion) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(MinutesMarkdown.Write(publicVersion))));

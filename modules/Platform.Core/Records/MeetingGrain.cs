@@ -16,8 +16,6 @@ namespace Platform.Core.Records;
 [CollectionAgeLimit(Minutes = 5)]
 public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : Grain, IMeetingGrain
 {
-    public const int MaxTextLength = Platform.Abstractions.Records.RecordLimits.MaxTextLength;
-
     private sealed record Pending(RecordEntry Entry, AuditStamp? Audit, TaskCompletionSource Written);
 
     private string _tenantId = "";
@@ -50,11 +48,9 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
 
     public Task<RecordResult> AddAgendaItem(string title)
     {
-        var text = JapaneseText.Clean(title);
         if (Refusal() is { } refused) return Task.FromResult(refused);
-        if (text.Length is 0 or > MeetingStore.MaxTextLength)
-            return Task.FromResult(new RecordResult(null, "agenda.invalid_title", "title", "議題・テーマを200文字以内で入力してください。"));
-        if (InvisibleCharacters.In(text)) return Task.FromResult(Invisible("title", "議題・テーマ"));
+        var (text, refusal) = RecordRules.CheckAgendaItem(title);
+        if (text is null) return Task.FromResult(refusal!);
         var seq = ++_lastGiven;
         var item = new AgendaItem(Ids.New(), _agenda.Count + 1, text, seq);
         _agenda.Add(item);
@@ -64,31 +60,21 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     public Task<RecordResult> AddOpinion(OpinionInput input)
     {
         if (Refusal() is { } refused) return Task.FromResult(refused);
-        var text = (input.Text ?? "").Trim();
-        var kind = input.Kind;
-        // "⇒" opens a response or proposal to the item above it, as the minutes write it.
-        if (text.StartsWith('⇒') || text.StartsWith("=>", StringComparison.Ordinal))
-        {
-            text = text.TrimStart('⇒', '=', '>', ' ', '　');
-            kind ??= OpinionKind.Response;
-        }
-        if (text.Length == 0) return Task.FromResult(new RecordResult(null, "opinion.empty", "text", "意見の内容を入力してください。"));
-        if (text.Length > MaxTextLength)
-            return Task.FromResult(new RecordResult(null, "opinion.too_long", "text", $"意見は{MaxTextLength}文字以内で入力してください（{text.Length}文字）。"));
-        var agendaItem = _agenda.Find(a => a.Id == input.AgendaItemId);
+        var (checkedInput, refusal) = RecordRules.CheckOpinion(input);
+        if (checkedInput is null) return Task.FromResult(refusal!);
+        var agendaItem = _agenda.Find(a => a.Id == checkedInput.AgendaItemId);
         if (agendaItem is null)
             return Task.FromResult(new RecordResult(null, "agenda.not_found", "agendaItemId", "議題・テーマがこの会議にありません。"));
-        var respondsTo = string.IsNullOrWhiteSpace(input.RespondsTo) ? null : input.RespondsTo;
+        var respondsTo = checkedInput.RespondsTo;
         if (respondsTo is not null && !_opinions.ContainsKey(respondsTo))
             return Task.FromResult(new RecordResult(null, "opinion.not_found", "respondsTo", "回答先の意見がこの会議にありません。"));
-        if (kind == OpinionKind.Response && respondsTo is null)
-            respondsTo = _opinions.Values.Where(o => o.AgendaItemId == agendaItem.Id && o.Kind != OpinionKind.Response).MaxBy(o => o.Seq)?.Id;
-        if (InvisibleCharacters.In(input.Speaker)) return Task.FromResult(Invisible("speaker", "発言者"));
-        if (InvisibleCharacters.In(input.Organisation)) return Task.FromResult(Invisible("organisation", "所属"));
-        if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis) return Task.FromResult(noBasis);
+        if (checkedInput.Kind == OpinionKind.Response && respondsTo is null)
+            respondsTo = _opinions.Values.Where(o => o.AgendaItemId == agendaItem.Id && o.Kind != OpinionKind.Response)
+                .MaxBy(o => o.Seq)?.Id;
         var seq = ++_lastGiven;
-        var opinion = new Opinion(Ids.New(), agendaItem.Id, seq, kind ?? OpinionKind.Opinion, text, Short(input.Speaker), Short(input.Organisation),
-            respondsTo, Short(input.RecordedBy), Clock.Now(), input.Sensitivity ?? Sensitivity.Participants, input.Basis);
+        var opinion = new Opinion(Ids.New(), agendaItem.Id, seq, checkedInput.Kind ?? OpinionKind.Opinion,
+            checkedInput.Text!, checkedInput.Speaker, checkedInput.Organisation, respondsTo, checkedInput.RecordedBy,
+            Clock.Now(), checkedInput.Sensitivity ?? Sensitivity.Participants, checkedInput.Basis);
         _opinions[opinion.Id] = opinion;
         return EnqueueAsync(new RecordEntry(seq, null, opinion, null));
     }
@@ -96,17 +82,12 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     public Task<RecordResult> AddComment(CommentInput input)
     {
         if (Refusal() is { } refused) return Task.FromResult(refused);
-        var text = (input.Text ?? "").Trim();
-        var speaker = Short(input.Speaker);
-        if (text.Length == 0) return Task.FromResult(new RecordResult(null, "comment.empty", "text", "コメントの内容を入力してください。"));
-        if (text.Length > MaxTextLength) return Task.FromResult(new RecordResult(null, "comment.too_long", "text", $"コメントは{MaxTextLength}文字以内で入力してください。"));
-        if (speaker is null) return Task.FromResult(new RecordResult(null, "comment.speaker_required", "speaker", "発言者を入力してください。"));
-        if (InvisibleCharacters.In(input.Speaker)) return Task.FromResult(Invisible("speaker", "発言者"));
-        if (InvisibleCharacters.In(input.Role) || InvisibleCharacters.In(input.Position)) return Task.FromResult(Invisible("role", "役割・所属"));
-        if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis) return Task.FromResult(noBasis);
+        var (checkedComment, refusal) = RecordRules.CheckComment(input);
+        if (checkedComment is null) return Task.FromResult(refusal!);
         var seq = ++_lastGiven;
-        var comment = new Comment(Ids.New(), seq, input.Kind ?? CommentKind.Comment, speaker, Short(input.Role), Short(input.Position), text, Clock.Now(),
-            input.Sensitivity ?? Sensitivity.Participants, input.Basis);
+        var c = checkedComment;
+        var comment = new Comment(Ids.New(), seq, c.Kind ?? CommentKind.Comment, c.Speaker, c.Role, c.Position, c.Text!,
+            Clock.Now(), c.Sensitivity ?? Sensitivity.Participants, c.Basis);
         return EnqueueAsync(new RecordEntry(seq, null, null, comment));
     }
 
@@ -185,14 +166,6 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         }
     }
 
-    // The endpoints check the basis in full (PersonalBasis.Check); this keeps any other caller from storing a resident's information without one.
-    private static RecordResult? PrivacyRefusal(Sensitivity? level, PersonalBasis? basis) =>
-        level is { } l && l.IsPersonal() && basis is null
-            ? new RecordResult(null, "privacy.basis_required", "basis", PersonalBasis.RequiredMessage(l))
-            : null;
-
-    private static RecordResult Invisible(string field, string label) => new(null, InvisibleCharacters.Code, field, InvisibleCharacters.Message(label));
-
     private RecordResult? Refusal() => _meeting switch
     {
         null => new RecordResult(null, "meeting.not_found", null, "会議が見つかりません。"),
@@ -246,8 +219,6 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         }
         return _entries.GetRange(low, _entries.Count - low);
     }
-
-    private static string? Short(string? text) => JapaneseText.CleanOrNull(text, 100);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

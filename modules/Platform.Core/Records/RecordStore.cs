@@ -1,7 +1,6 @@
 using Dapper;
 using Platform.Abstractions.Errors;
 using Platform.Core.Meetings;
-using Platform.Core.Organisations;
 using Platform.Core.Privacy;
 using Platform.Core.Storage;
 
@@ -19,16 +18,74 @@ public sealed record MeetingRecord(
 /// The record of meetings: agenda items, opinions and comments (written only by the meeting's grain, in batches)
 /// and action items.
 /// </summary>
-public sealed class RecordStore(Database database, OrganisationStore organisations)
+public sealed class RecordStore(Database database)
 {
-    private const string OpinionColumns =
-        "opinion_id AS Id, agenda_item_id AS AgendaItemId, seq AS Seq, kind AS Kind, text AS Text, speaker AS Speaker, organisation AS Organisation, " +
-        "responds_to AS RespondsTo, recorded_by AS RecordedBy, recorded_at AS RecordedAt, sensitivity AS Sensitivity";
-    private const string CommentColumns =
-        "comment_id AS Id, seq AS Seq, kind AS Kind, speaker AS Speaker, role AS Role, position AS Position, text AS Text, recorded_at AS RecordedAt, sensitivity AS Sensitivity";
-    private const string ActionColumns =
-        "action_id AS Id, body_id AS BodyId, meeting_id AS MeetingId, opinion_id AS OpinionId, title AS Title, owner_organisation_id AS OwnerOrganisationId, " +
-        "due_date AS DueDate, status AS Status, created_on AS CreatedOn, closed_on AS ClosedOn, sensitivity AS Sensitivity";
+    private const string OpinionColumns = """
+        opinion_id AS Id, agenda_item_id AS AgendaItemId, seq AS Seq, kind AS Kind, text AS Text, speaker AS Speaker,
+        organisation AS Organisation, responds_to AS RespondsTo, recorded_by AS RecordedBy, recorded_at AS RecordedAt,
+        sensitivity AS Sensitivity
+        """;
+
+    private const string CommentColumns = """
+        comment_id AS Id, seq AS Seq, kind AS Kind, speaker AS Speaker, role AS Role, position AS Position,
+        text AS Text, recorded_at AS RecordedAt, sensitivity AS Sensitivity
+        """;
+
+    private const string ActionColumns = """
+        action_id AS Id, body_id AS BodyId, meeting_id AS MeetingId, opinion_id AS OpinionId, title AS Title,
+        owner_organisation_id AS OwnerOrganisationId, due_date AS DueDate, status AS Status, created_on AS CreatedOn,
+        closed_on AS ClosedOn, sensitivity AS Sensitivity
+        """;
+
+    // The body's action items up to the meeting's day: the meeting's own and those carried onto it.
+    private const string BodyActionsSql = """
+        SELECT a.action_id AS Id, a.body_id AS BodyId, a.meeting_id AS MeetingId, a.opinion_id AS OpinionId,
+            a.title AS Title, a.owner_organisation_id AS OwnerOrganisationId, a.due_date AS DueDate, a.status AS Status,
+            a.created_on AS CreatedOn, a.closed_on AS ClosedOn, a.sensitivity AS Sensitivity,
+            m.meeting_date AS MeetingDate
+        FROM action_items a JOIN meetings m ON m.tenant_id = a.tenant_id AND m.meeting_id = a.meeting_id
+        WHERE a.tenant_id = @tenantId AND a.body_id = @bodyId AND (a.meeting_id = @meetingId OR m.meeting_date < @date)
+        ORDER BY m.meeting_date, a.created_on
+        """;
+
+    private const string AgendaSql = """
+        SELECT agenda_item_id AS Id, position AS Position, title AS Title, seq AS Seq
+        FROM agenda_items WHERE tenant_id = @tenantId AND meeting_id = @meetingId
+        """;
+
+    private const string OpinionsSql = $"""
+        SELECT {OpinionColumns} FROM opinions WHERE tenant_id = @tenantId AND meeting_id = @meetingId
+        """;
+
+    private const string CommentsSql = $"""
+        SELECT {CommentColumns} FROM comments WHERE tenant_id = @tenantId AND meeting_id = @meetingId
+        """;
+
+    private const string RecordSeqSql = """
+        UPDATE meetings SET record_seq = @seq WHERE tenant_id = @tenantId AND meeting_id = @meetingId
+        """;
+
+    private const string InsertActionSql = """
+        INSERT INTO action_items (tenant_id, action_id, body_id, meeting_id, opinion_id, title, owner_organisation_id,
+            due_date, status, created_on, closed_on, sensitivity)
+        VALUES (@tenantId, @Id, @BodyId, @MeetingId, @OpinionId, @Title, @OwnerOrganisationId, @due, @status, @created,
+            NULL, @level)
+        """;
+
+    private const string ListActionsSql = $"""
+        SELECT {ActionColumns} FROM action_items
+        WHERE tenant_id = @tenantId AND (@bodyId IS NULL OR body_id = @bodyId) AND (@status IS NULL OR status = @status)
+        ORDER BY created_on
+        """;
+
+    private const string GetActionSql = $"""
+        SELECT {ActionColumns} FROM action_items WHERE tenant_id = @tenantId AND action_id = @actionId
+        """;
+
+    private const string ActionStatusSql = """
+        UPDATE action_items SET status = @status, closed_on = @closedOn
+        WHERE tenant_id = @tenantId AND action_id = @actionId
+        """;
 
     private sealed class AgendaRow
     {
@@ -90,16 +147,13 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
     }
 
     /// <summary>The action items decided at the meeting, and those of earlier meetings of its body still open on its day.</summary>
-    internal async Task<(IReadOnlyList<ActionItem> Actions, IReadOnlyList<ActionItem> Carried)> ActionsAsync(string tenantId, Meeting meeting,
-        CancellationToken cancellationToken = default)
+    internal async Task<(IReadOnlyList<ActionItem> Actions, IReadOnlyList<ActionItem> Carried)> ActionsAsync(
+        string tenantId, Meeting meeting, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var bodyActions = (await connection.QueryAsync<ActionRow>(
-            $"SELECT a.action_id AS Id, a.body_id AS BodyId, a.meeting_id AS MeetingId, a.opinion_id AS OpinionId, a.title AS Title, a.owner_organisation_id AS OwnerOrganisationId, " +
-            "a.due_date AS DueDate, a.status AS Status, a.created_on AS CreatedOn, a.closed_on AS ClosedOn, a.sensitivity AS Sensitivity, m.meeting_date AS MeetingDate " +
-            "FROM action_items a JOIN meetings m ON m.tenant_id = a.tenant_id AND m.meeting_id = a.meeting_id " +
-            "WHERE a.tenant_id = @tenantId AND a.body_id = @bodyId AND (a.meeting_id = @meetingId OR m.meeting_date < @date) ORDER BY m.meeting_date, a.created_on",
-            new { tenantId, meetingId = meeting.Id, bodyId = meeting.BodyId, date = Clock.Iso(meeting.Date) })).Select(r => r.ToAction()).ToList();
+        var bodyActions = (await connection.QueryAsync<ActionRow>(BodyActionsSql,
+                new { tenantId, meetingId = meeting.Id, bodyId = meeting.BodyId, date = Clock.Iso(meeting.Date) }))
+            .Select(r => r.ToAction()).ToList();
         // An earlier meeting's action item is carried onto this one while it was still open on this meeting's day.
         var carried = bodyActions.Where(a => a.MeetingId != meeting.Id && (a.ClosedOn is null || a.ClosedOn >= meeting.Date)).ToList();
         return (bodyActions.Where(a => a.MeetingId == meeting.Id).ToList(), carried);
@@ -110,12 +164,9 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var key = new { tenantId, meetingId };
-        var agenda = await connection.QueryAsync<AgendaRow>(
-            "SELECT agenda_item_id AS Id, position AS Position, title AS Title, seq AS Seq FROM agenda_items WHERE tenant_id = @tenantId AND meeting_id = @meetingId", key);
-        var opinions = await connection.QueryAsync<OpinionRow>(
-            $"SELECT {OpinionColumns} FROM opinions WHERE tenant_id = @tenantId AND meeting_id = @meetingId", key);
-        var comments = await connection.QueryAsync<CommentRow>(
-            $"SELECT {CommentColumns} FROM comments WHERE tenant_id = @tenantId AND meeting_id = @meetingId", key);
+        var agenda = await connection.QueryAsync<AgendaRow>(AgendaSql, key);
+        var opinions = await connection.QueryAsync<OpinionRow>(OpinionsSql, key);
+        var comments = await connection.QueryAsync<CommentRow>(CommentsSql, key);
         return agenda.Select(a => new RecordEntry(a.Seq, new AgendaItem(a.Id, a.Position, a.Title, a.Seq), null, null))
             .Concat(opinions.Select(o => new RecordEntry(o.Seq, null, o.ToOpinion(), null)))
             .Concat(comments.Select(c => new RecordEntry(c.Seq, null, null, c.ToComment())))
@@ -157,62 +208,52 @@ public sealed class RecordStore(Database database, OrganisationStore organisatio
             await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Opinion, o.Id, meetingId, o.Basis!);
         foreach (var c in comments.Where(c => c.Basis is not null))
             await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Comment, c.Id, meetingId, c.Basis!);
-        return await connection.ExecuteAsync(
-            "UPDATE meetings SET record_seq = @seq WHERE tenant_id = @tenantId AND meeting_id = @meetingId",
-            new { tenantId, meetingId, seq = entries.Max(e => e.Seq) }, transaction);
+        return await connection.ExecuteAsync(RecordSeqSql, new { tenantId, meetingId, seq = entries.Max(e => e.Seq) },
+            transaction);
     }
 
-    public async Task<ActionItem> CreateActionAsync(string tenantId, Meeting meeting, ActionItemInput input, MeetingRecord record, DateOnly today,
-        CancellationToken cancellationToken = default)
-    {
-        var errors = new ValidationErrors();
-        var title = JapaneseText.Clean(input.Title);
-        if (title.Length is 0 or > 400) errors.Add("title", "action.invalid_title", "対応事項を400文字以内で入力してください。");
-        errors.RefuseInvisible("title", "対応事項", title);
-        var opinionId = string.IsNullOrWhiteSpace(input.OpinionId) ? null : input.OpinionId.Trim();
-        var source = opinionId is null ? null : record.Opinions.FirstOrDefault(o => o.Id == opinionId);
-        if (opinionId is not null && source is null) errors.Add("opinionId", "opinion.not_found", "元になった意見がこの会議にありません。");
-        else if (source?.Withheld is not null) errors.Add("opinionId", "privacy.withheld", "元になった意見を閲覧する権限がないため、対応事項にできません。");
-        var wanted = source is null || input.Sensitivity > source.Sensitivity ? input.Sensitivity : source.Sensitivity;
-        var (level, basis) = PersonalBasis.Check(wanted, input.Basis ?? source?.Basis, errors);
-        var owner = string.IsNullOrWhiteSpace(input.OwnerOrganisationId) ? null : input.OwnerOrganisationId.Trim();
-        if (owner is not null && await organisations.FindAsync(tenantId, owner, cancellationToken) is null)
-            errors.Add("ownerOrganisationId", "organisation.not_found", "担当団体が見つかりません。");
-        var due = JapaneseDate.Optional(input.DueDate, errors, "dueDate", "action.invalid_date", "期限");
-        errors.ThrowIfAny();
-        var action = new ActionItem(Ids.New(), meeting.BodyId, meeting.Id, opinionId, title, owner, due, ActionStatus.Open, today, null, level, basis);
-        await database.InTransactionAsync(async (connection, transaction) =>
+    /// <summary>Writes an action item checked by <see cref="ActionRules"/>, with its basis if any.</summary>
+    public Task CreateActionAsync(string tenantId, ActionItem action, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync(
-                "INSERT INTO action_items (tenant_id, action_id, body_id, meeting_id, opinion_id, title, owner_organisation_id, due_date, status, created_on, closed_on, sensitivity) " +
-                "VALUES (@tenantId, @Id, @BodyId, @MeetingId, @OpinionId, @Title, @OwnerOrganisationId, @due, @status, @created, NULL, @level)",
-                new { tenantId, action.Id, action.BodyId, action.MeetingId, action.OpinionId, action.Title, action.OwnerOrganisationId,
-                      due = due is { } x ? Clock.Iso(x) : null, status = action.Status.ToString(), created = Clock.Iso(today), level = (int)level }, transaction);
-            if (basis is not null) await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Action, action.Id, meeting.Id, basis);
+            await connection.ExecuteAsync(InsertActionSql, new
+            {
+                tenantId, action.Id, action.BodyId, action.MeetingId, action.OpinionId, action.Title,
+                action.OwnerOrganisationId, due = action.DueDate is { } x ? Clock.Iso(x) : null,
+                status = action.Status.ToString(), created = Clock.Iso(action.CreatedOn),
+                level = (int)action.Sensitivity,
+            }, transaction);
+            if (action.Basis is not null)
+                await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Action, action.Id,
+                    action.MeetingId, action.Basis);
             return 0;
         }, cancellationToken);
-        return action;
-    }
 
-    public async Task<IReadOnlyList<ActionItem>> ListActionsAsync(string tenantId, string? bodyId, ActionStatus? status, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ActionItem>> ListActionsAsync(string tenantId, string? bodyId, ActionStatus? status,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<ActionRow>(
-            $"SELECT {ActionColumns} FROM action_items WHERE tenant_id = @tenantId AND (@bodyId IS NULL OR body_id = @bodyId) AND (@status IS NULL OR status = @status) ORDER BY created_on",
-            new { tenantId, bodyId, status = status?.ToString() })).Select(r => r.ToAction()).ToList();
+        var rows = await connection.QueryAsync<ActionRow>(ListActionsSql,
+            new { tenantId, bodyId, status = status?.ToString() });
+        return rows.Select(r => r.ToAction()).ToList();
     }
 
-    public async Task<ActionItem> SetActionStatusAsync(string tenantId, string actionId, ActionStatus? wanted, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<ActionItem> GetActionAsync(string tenantId, string actionId,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ActionRow>(
-            $"SELECT {ActionColumns} FROM action_items WHERE tenant_id = @tenantId AND action_id = @actionId", new { tenantId, actionId })
-            ?? throw PlatformException.NotFound("action.not_found", "対応事項");
-        if (wanted is not { } status) throw new ValidationErrors().Add("status", "action.status_required", "状態を指定してください。").ToException();
+        var row = await connection.QuerySingleOrDefaultAsync<ActionRow>(GetActionSql, new { tenantId, actionId });
+        return row?.ToAction() ?? throw PlatformException.NotFound("action.not_found", "対応事項");
+    }
+
+    /// <summary>Opens an action item again, or closes it (done or dropped) on <paramref name="today"/>.</summary>
+    public async Task<ActionItem> SetActionStatusAsync(string tenantId, ActionItem action, ActionStatus status,
+        DateOnly today, CancellationToken cancellationToken = default)
+    {
         var closedOn = status == ActionStatus.Open ? null : Clock.Iso(today);
-        await connection.ExecuteAsync(
-            "UPDATE action_items SET status = @status, closed_on = @closedOn WHERE tenant_id = @tenantId AND action_id = @actionId",
-            new { tenantId, actionId, status = status.ToString(), closedOn });
-        return row.ToAction() with { Status = status, ClosedOn = Clock.ParseIso(closedOn) };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(ActionStatusSql,
+            new { tenantId, actionId = action.Id, status = status.ToString(), closedOn });
+        return action with { Status = status, ClosedOn = Clock.ParseIso(closedOn) };
     }
 }

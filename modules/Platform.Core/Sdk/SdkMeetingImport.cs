@@ -8,7 +8,7 @@ using Platform.Core.Storage;
 namespace Platform.Core.Sdk;
 
 /// <summary>Held meetings with their records from a published document, written with the module's own rows in one transaction.</summary>
-public sealed class SdkMeetingImport(Database database, MeetingStore meetings, MeetingContext context) : IMeetingImport
+public sealed class SdkMeetingImport(Database database, MeetingRules rules, MeetingContext context) : IMeetingImport
 {
     public async Task<IReadOnlyList<Meeting>> ImportAsync(string tenantId, IReadOnlyList<ImportedMeeting> imported, IReadOnlyList<string> replacing,
         Func<IModuleTransaction, IReadOnlyList<Meeting>, Task> alsoWrite, CancellationToken cancellationToken = default)
@@ -17,7 +17,8 @@ public sealed class SdkMeetingImport(Database database, MeetingStore meetings, M
         var prepared = new List<(Meeting Meeting, IReadOnlyList<RecordEntry> Entries)>();
         foreach (var m in imported)
         {
-            var meeting = await meetings.PrepareAsync(tenantId, m.Input, MeetingKinds.BuiltIn, Ids.New(), cancellationToken);
+            var meeting =
+                await rules.PrepareAsync(tenantId, m.Input, MeetingKinds.BuiltIn, Ids.New(), cancellationToken);
             prepared.Add((meeting with { Status = MeetingStatus.Held, HeldAt = now }, Entries(m, now)));
         }
         var written = prepared.Select(p => p.Meeting).ToList();

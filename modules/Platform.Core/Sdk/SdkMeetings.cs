@@ -6,7 +6,7 @@ namespace Platform.Core.Sdk;
 /// The SDK's meetings over the core's store. Planning applies the kinds and scheduling rules of the modules in effect
 /// in the body's district, as the meeting API does, and recounts cadence.
 /// </summary>
-public sealed class SdkMeetings(MeetingStore meetings, MeetingContext context) : IMeetings
+public sealed class SdkMeetings(MeetingStore meetings, MeetingRules rules, MeetingContext context) : IMeetings
 {
     public Task<Meeting> GetAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default) =>
         meetings.GetAsync(tenantId, meetingId, cancellationToken);
@@ -17,8 +17,8 @@ public sealed class SdkMeetings(MeetingStore meetings, MeetingContext context) :
     public async Task<Meeting> PlanAsync(string tenantId, MeetingInput input, CancellationToken cancellationToken = default)
     {
         var kinds = await context.KindsForAsync(tenantId, input.BodyId, cancellationToken);
-        var created = await meetings.CreateAsync(tenantId, input, kinds, check: context.SchedulingRules(tenantId, cancellationToken),
-            cancellationToken: cancellationToken);
+        var created = await rules.CreateAsync(tenantId, input, kinds,
+            check: context.SchedulingRules(tenantId, cancellationToken), cancellationToken: cancellationToken);
         await context.MeetingChangedAsync(tenantId, created.BodyId, cancellationToken);
         return created;
     }

@@ -21,7 +21,7 @@ namespace Platform.Core.Seeds;
 /// the grains like every other change.
 /// </summary>
 public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore districts, OrganisationStore organisations, PersonStore people,
-    BodyRules bodies, MeetingStore meetings, MeetingContext meetingContext, ISeedModuleServices modules,
+    BodyRules bodies, MeetingRules meetings, MeetingContext meetingContext, ISeedModuleServices modules,
     Accounts.AccountRules accounts, IGrainFactory grains, TimeProvider time,
     ILogger<SeedLoader> logger)
 {

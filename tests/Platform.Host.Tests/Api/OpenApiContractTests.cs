@@ -24,8 +24,7 @@ public sealed partial class OpenApiContractTests : PlatformTest
     /// <summary>Features not yet described; emptied as each is (this list goes once it is empty).</summary>
     private static readonly HashSet<string> NotYetDescribed =
     [
-        "Districts", "Organisations", "People", "Meetings", "Records", "Minutes", "Cadence", "Search", "Privacy",
-        "Publication", "Home",
+        "Districts", "Organisations", "People", "Cadence", "Search", "Privacy", "Publication", "Home",
     ];
 
     [Fact]
