@@ -112,11 +112,12 @@ public static class RecordApi
     }
 
     public static async Task<Results<Created<RecordEntry>, ProblemHttpResult>> AddAgendaItem(ITenantContext tenant,
-        string meetingId, AgendaItemInput input, IGrainFactory grains, CancellationToken cancellationToken)
+        string meetingId, AgendaItemInput input, [AsParameters] RecordServices services,
+        CancellationToken cancellationToken)
     {
         var (title, refusal) = RecordRules.CheckAgendaItem(input.Title);
-        if (title is null) return AsProblem(refusal!);
-        if (Grain(tenant, meetingId, grains) is not { } grain) return MeetingNotFound();
+        if (title is null) return await RefuseAsync(tenant, meetingId, AsProblem(refusal!), services, cancellationToken);
+        if (Grain(tenant, meetingId, services.Grains) is not { } grain) return MeetingNotFound();
         return Answer(await InBatchAsync(() => grain.AddAgendaItem(title)));
     }
 
@@ -125,9 +126,10 @@ public static class RecordApi
         ITenantContext tenant, string meetingId, OpinionInput input, [AsParameters] RecordServices services)
     {
         var (level, basis, privacy) = RecordRules.CheckPrivacy(input.Sensitivity, input.Basis);
-        if (privacy.Any) return privacy.ToProblem();
+        if (privacy.Any) return await RefuseAsync(tenant, meetingId, privacy.ToProblem(), services, http.RequestAborted);
         var (opinion, refusal) = RecordRules.CheckOpinion(input with { Sensitivity = level, Basis = basis });
-        if (opinion is null) return AsProblem(refusal!);
+        if (opinion is null)
+            return await RefuseAsync(tenant, meetingId, AsProblem(refusal!), services, http.RequestAborted);
         if (Grain(tenant, meetingId, services.Grains) is not { } grain) return MeetingNotFound();
         var result = await InBatchAsync(() => grain.AddOpinion(opinion));
         return Answer(await AsSeenAsync(http, meetingId, result, level, services));
@@ -138,9 +140,10 @@ public static class RecordApi
         ITenantContext tenant, string meetingId, CommentInput input, [AsParameters] RecordServices services)
     {
         var (level, basis, privacy) = RecordRules.CheckPrivacy(input.Sensitivity, input.Basis);
-        if (privacy.Any) return privacy.ToProblem();
+        if (privacy.Any) return await RefuseAsync(tenant, meetingId, privacy.ToProblem(), services, http.RequestAborted);
         var (comment, refusal) = RecordRules.CheckComment(input with { Sensitivity = level, Basis = basis });
-        if (comment is null) return AsProblem(refusal!);
+        if (comment is null)
+            return await RefuseAsync(tenant, meetingId, AsProblem(refusal!), services, http.RequestAborted);
         if (Grain(tenant, meetingId, services.Grains) is not { } grain) return MeetingNotFound();
         var result = await InBatchAsync(() => grain.AddComment(comment));
         return Answer(await AsSeenAsync(http, meetingId, result, level, services));
@@ -267,6 +270,16 @@ public static class RecordApi
             new PlatformException(409, refused.ErrorCode!, refused.Message!, refused.Message).ToProblem(),
         _ => new ValidationErrors().Add(refused.Field, refused.ErrorCode!, refused.Message!).ToProblem(),
     };
+
+    /// <summary>
+    /// A refused entry for a meeting that is not the tenant's is answered 404 as the grain would, so that another
+    /// tenant's ids learn nothing from what the input lacks.
+    /// </summary>
+    private static async Task<ProblemHttpResult> RefuseAsync(ITenantContext tenant, string meetingId,
+        ProblemHttpResult refusal, RecordServices services, CancellationToken cancellationToken) =>
+        Ids.IsValid(meetingId) && await services.Meetings.FindAsync(tenant.Tenant.Id, meetingId, cancellationToken) is not null
+            ? refusal
+            : MeetingNotFound();
 
     private static ProblemHttpResult MeetingNotFound() =>
         PlatformException.NotFound("meeting.not_found", "会議").ToProblem();
