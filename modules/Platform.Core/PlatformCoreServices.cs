@@ -33,6 +33,7 @@ public static class PlatformCoreServices
         services.AddSingleton<SeedLoader>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<OrganisationRules>();
         services.AddSingleton<PersonStore>();
         services.AddSingleton<BodyStore>();
         services.AddSingleton<BodyRules>();

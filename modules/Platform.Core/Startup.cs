@@ -40,7 +40,8 @@ public sealed class Startup : ModuleStartup
     {
         HomeEndpoints.Map(tenant);
         DistrictEndpoints.Map(tenant);
-        OrganisationEndpoints.Map(tenant);
+        tenant.MapOrganisationApi();
+        tenant.MapOrganisationPages();
         PersonEndpoints.Map(tenant);
         tenant.MapBodyApi();
         tenant.MapBodyPages();
