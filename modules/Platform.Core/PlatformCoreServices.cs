@@ -35,6 +35,7 @@ public static class PlatformCoreServices
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<OrganisationRules>();
         services.AddSingleton<PersonStore>();
+        services.AddSingleton<PersonRules>();
         services.AddSingleton<BodyStore>();
         services.AddSingleton<BodyRules>();
         services.AddSingleton<MeetingStore>();

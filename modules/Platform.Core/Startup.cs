@@ -42,7 +42,8 @@ public sealed class Startup : ModuleStartup
         DistrictEndpoints.Map(tenant);
         tenant.MapOrganisationApi();
         tenant.MapOrganisationPages();
-        PersonEndpoints.Map(tenant);
+        tenant.MapPersonApi();
+        tenant.MapPersonPages();
         tenant.MapBodyApi();
         tenant.MapBodyPages();
         MeetingEndpoints.Map(tenant);
