@@ -29,6 +29,7 @@ public static class PlatformCoreServices
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantRegistry>();
         services.AddSingleton<DistrictStore>();
+        services.AddSingleton<DistrictRules>();
         services.AddSingleton<ModuleGate>();
         services.AddSingleton<SeedLoader>();
         services.TryAddSingleton(TimeProvider.System);

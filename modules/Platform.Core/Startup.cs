@@ -39,7 +39,8 @@ public sealed class Startup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder tenant)
     {
         HomeEndpoints.Map(tenant);
-        DistrictEndpoints.Map(tenant);
+        tenant.MapDistrictApi();
+        tenant.MapDistrictPages();
         tenant.MapOrganisationApi();
         tenant.MapOrganisationPages();
         tenant.MapPersonApi();
