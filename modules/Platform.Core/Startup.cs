@@ -38,7 +38,7 @@ public sealed class Startup : ModuleStartup
 
     public override void MapEndpoints(IEndpointRouteBuilder tenant)
     {
-        HomeEndpoints.Map(tenant);
+        tenant.MapHomePages();
         tenant.MapDistrictApi();
         tenant.MapDistrictPages();
         tenant.MapOrganisationApi();
@@ -50,8 +50,10 @@ public sealed class Startup : ModuleStartup
         MeetingEndpoints.Map(tenant);
         RecordEndpoints.Map(tenant);
         MinutesEndpoints.Map(tenant);
-        CadenceEndpoints.Map(tenant);
-        SearchEndpoints.Map(tenant);
+        tenant.MapCadenceApi();
+        tenant.MapCadencePages();
+        tenant.MapSearchApi();
+        tenant.MapSearchPages();
         Platform.Core.Privacy.PrivacyEndpoints.Map(tenant);
     }
 }
