@@ -52,6 +52,7 @@ public static class PlatformCoreServices
         services.AddSingleton<Platform.Core.Privacy.PrivacyStore>();
         services.AddSingleton<Platform.Core.Privacy.Disclosure>();
         services.AddSingleton<Platform.Core.Privacy.Publication>();
+        services.AddSingleton<Platform.Core.Privacy.PrivacyRules>();
         services.AddSingleton<Platform.Core.Privacy.Retention>();
         services.AddHostedService<Platform.Core.Privacy.RetentionSchedule>();
         services.AddSingleton<Platform.Abstractions.Meetings.IMeetingQueries, MeetingQueries>();

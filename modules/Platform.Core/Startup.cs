@@ -13,6 +13,7 @@ using Platform.Core.Meetings;
 using Platform.Core.Minutes;
 using Platform.Core.Organisations;
 using Platform.Core.People;
+using Platform.Core.Privacy;
 using Platform.Core.Records;
 using Platform.Core.Sdk;
 using Platform.Core.Search;
@@ -54,6 +55,7 @@ public sealed class Startup : ModuleStartup
         tenant.MapCadencePages();
         tenant.MapSearchApi();
         tenant.MapSearchPages();
-        Platform.Core.Privacy.PrivacyEndpoints.Map(tenant);
+        tenant.MapPrivacyApi();
+        tenant.MapPrivacyPages();
     }
 }

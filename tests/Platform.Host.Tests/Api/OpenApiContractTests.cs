@@ -12,13 +12,15 @@ public sealed partial class OpenApiContractTests : PlatformTest
     /// <summary>Writes that take no body by design: the path says everything.</summary>
     private static readonly HashSet<string> WritesWithoutBody =
     [
+        "POST /{tenant}/api/meetings/{meetingId}/privacy/{itemId}/withdraw [Privacy]",
+        "POST /{tenant}/api/privacy/retention/run [Privacy]",
     ];
 
     /// <summary>Features not yet described; emptied as each is (this list goes once it is empty).</summary>
     private static readonly HashSet<string> NotYetDescribed =
     [
         "Accounts", "Admin", "Modules", "Plugins", "Users", "Meetings", "Records",
-        "Minutes", "Privacy", "Publication", "Aomori.SupportMeetings", "Miyagi.ExchangeSessions",
+        "Minutes", "Aomori.SupportMeetings", "Miyagi.ExchangeSessions",
         "Platform.Resources", "Sample.AnnualReport", "Sample.SeniorsClubMeeting", "Health", "Audit", "Platform.Host", "(untagged)", "Auth",
     ];
 
