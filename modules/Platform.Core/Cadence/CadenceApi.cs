@@ -36,12 +36,14 @@ public sealed record CadenceView(
     public static CadenceView Of(District district, DistrictCadence c)
     {
         var year = new FiscalYear(c.FiscalYear);
-        return new CadenceView(district.Id, district.Name, year.Year, year.Name, year.Start, year.End, c.Result.Held, c.Result.Planned,
-            c.Result.Status.ToString().ToLowerInvariant(), c.Result.LastHeld, c.Result.DaysSinceLastHeld, c.Result.NextPlanned, c.Result.Reasons, c.Bodies, c.Meetings);
+        return new CadenceView(district.Id, district.Name, year.Year, year.Name, year.Start, year.End, c.Result.Held,
+            c.Result.Planned, c.Result.Status.ToString().ToLowerInvariant(), c.Result.LastHeld,
+            c.Result.DaysSinceLastHeld, c.Result.NextPlanned, c.Result.Reasons, c.Bodies, c.Meetings);
     }
 }
 
-/// <summary>A row of the tenant dashboard: a district's cadence now, and its held meetings still without approved minutes a week on.</summary>
+/// <summary>A row of the tenant dashboard: a district's cadence now, and its held meetings still without approved
+/// minutes a week on.</summary>
 public sealed record DashboardRow(CadenceView Cadence, IReadOnlyList<MeetingView> SummariesMissing);
 
 /// <summary>What the cadence handlers and the dashboard page use, bound as one parameter.</summary>
@@ -60,9 +62,12 @@ public static class CadenceApi
     {
         if (string.IsNullOrWhiteSpace(text)) return FiscalYear.Of(today);
         if (JapaneseNumber.HasForeignDigits(text))
-            throw new ValidationErrors().Add("fiscalYear", JapaneseNumber.DigitsCode, JapaneseNumber.DigitsMessage("年度", text)).ToException();
-        if (JapaneseNumber.TryRead(text, 9999, out var year) == NumberReading.Read && year is >= 1990 and <= 2200) return new FiscalYear((int)year);
-        throw new ValidationErrors().Add("fiscalYear", "cadence.invalid_fiscal_year", $"年度「{text}」は西暦の年（例：2018 = 平成30年度）で指定してください。").ToException();
+            throw new ValidationErrors().Add("fiscalYear", JapaneseNumber.DigitsCode,
+                JapaneseNumber.DigitsMessage("年度", text)).ToException();
+        if (JapaneseNumber.TryRead(text, 9999, out var year) == NumberReading.Read
+            && year is >= 1990 and <= 2200) return new FiscalYear((int)year);
+        throw new ValidationErrors().Add("fiscalYear", "cadence.invalid_fiscal_year",
+            $"年度「{text}」は西暦の年（例：2018 = 平成30年度）で指定してください。").ToException();
     }
 
     public static void MapCadenceApi(this IEndpointRouteBuilder tenant)
@@ -98,7 +103,8 @@ public static class CadenceApi
         var list = await services.Meetings.ListAsync(tenantId, new MeetingStore.Filter(DistrictId: district.Id),
             cancellationToken);
         var views = await services.Context.ViewsAsync(tenantId, list, cancellationToken);
-        return TypedResults.Text(IcsWriter.Calendar(district.Name, tenant.Tenant, views), "text/calendar; charset=utf-8");
+        return TypedResults.Text(IcsWriter.Calendar(district.Name, tenant.Tenant, views),
+            "text/calendar; charset=utf-8");
     }
 
     public static async Task<Ok<IReadOnlyList<DashboardRow>>> GetDashboard(ITenantContext tenant,
@@ -112,10 +118,12 @@ public static class CadenceApi
         var today = Clock.TodayInJapan(services.Time);
         var year = FiscalYear.Of(today);
         var held = await services.Meetings.ListAsync(tenantId,
-            new MeetingStore.Filter(To: today.AddDays(-SummaryGraceDays), Status: MeetingStatus.Held), cancellationToken);
+            new MeetingStore.Filter(To: today.AddDays(-SummaryGraceDays), Status: MeetingStatus.Held),
+                cancellationToken);
         var late = await services.Context.ViewsAsync(tenantId, held, cancellationToken);
-        // The districts' grains are asked together: on a first visit each one reads its bodies and meetings, and a large
-        // city has about 150 districts, which one after another took over a second (build/bench/README.md, NationwideQueries).
+        // The districts' grains are asked together: on a first visit each one reads its bodies and meetings, and a
+        // large city has about 150 districts, which one after another took over a second (build/bench/README.md,
+        // NationwideQueries).
         var list = await services.Districts.ListAsync(tenantId, cancellationToken);
         var cadences = await Task.WhenAll(list.Select(d =>
             services.Grains.GetGrain<IDistrictGrain>(DistrictGrainKey.For(tenantId, d.Id)).GetCadence(year.Year)));

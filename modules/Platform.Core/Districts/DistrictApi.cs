@@ -32,7 +32,8 @@ public static class DistrictApi
             .Refuses(400, "validation.failed").Refuses(404, "district.not_found");
     }
 
-    public static async Task<Ok<IEnumerable<DistrictView>>> ListDistricts(ITenantContext tenant, DistrictStore districts,
+    public static async Task<Ok<IEnumerable<DistrictView>>> ListDistricts(ITenantContext tenant,
+        DistrictStore districts,
         CancellationToken cancellationToken) =>
         TypedResults.Ok((await districts.ListAsync(tenant.Tenant.Id, cancellationToken)).Select(DistrictView.From));
 

@@ -34,11 +34,13 @@ public sealed class DistrictRules(DistrictStore districts)
                 ["id"] = ["識別子は英小文字・数字・ハイフンの2〜64文字で指定してください。"],
             }));
         var kind = input.Kind ?? current?.Kind ?? DistrictKind.District;
-        var sortOrder = input.SortOrder ?? current?.SortOrder ?? await districts.NextSortOrderAsync(tenantId, cancellationToken);
+        var sortOrder = input.SortOrder ?? current?.SortOrder ?? await districts.NextSortOrderAsync(tenantId,
+            cancellationToken);
         return (new District(id, tenantId, name, kind, parentId, sortOrder), null);
     }
 
-    /// <summary>Checks and writes a new district; a refusal is thrown (for callers outside a request handler).</summary>
+    /// <summary>Checks and writes a new district; a refusal is thrown (for callers outside a request
+    /// handler).</summary>
     public async Task<District> CreateAsync(string tenantId, DistrictInput input, string? id = null,
         CancellationToken cancellationToken = default)
     {
@@ -48,7 +50,8 @@ public sealed class DistrictRules(DistrictStore districts)
         return district!;
     }
 
-    /// <summary>Checks and writes a change to a district, the fields left null keeping their values; a refusal is thrown.</summary>
+    /// <summary>Checks and writes a change to a district, the fields left null keeping their values; a refusal is
+    /// thrown.</summary>
     public async Task<District> UpdateAsync(string tenantId, string districtId, DistrictInput input,
         CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,8 @@ namespace Platform.Core.Districts;
 public sealed class DistrictStore(Database database)
 {
     private const string Columns = """
-        district_id AS Id, tenant_id AS TenantId, name AS Name, kind AS Kind, parent_id AS ParentId, sort_order AS SortOrder
+        district_id AS Id, tenant_id AS TenantId, name AS Name, kind AS Kind, parent_id AS ParentId,
+            sort_order AS SortOrder
         """;
 
     private const string SelectAll = $"""
@@ -73,7 +74,8 @@ public sealed class DistrictStore(Database database)
         return await connection.ExecuteScalarAsync<int>(NextSortOrder, new { tenantId });
     }
 
-    /// <summary>Writes a new district as <see cref="DistrictRules"/> made it; an id already taken is refused with 409.</summary>
+    /// <summary>Writes a new district as <see cref="DistrictRules"/> made it; an id already taken is refused with
+    /// 409.</summary>
     public async Task CreateAsync(District district, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -95,7 +97,8 @@ public sealed class DistrictStore(Database database)
     }
 
     private static object Parameters(District d) =>
-        new { d.TenantId, d.Id, d.Name, kind = d.Kind.ToString(), d.ParentId, d.SortOrder, now = DateTimeOffset.UtcNow.ToString("O") };
+        new { d.TenantId, d.Id, d.Name, kind = d.Kind.ToString(), d.ParentId, d.SortOrder,
+            now = DateTimeOffset.UtcNow.ToString("O") };
 }
 
 /// <summary>A district as the API and the admin page send it.</summary>

@@ -72,7 +72,8 @@ public static class OrganisationApi
         OrganisationStore organisations, CancellationToken cancellationToken) =>
         TypedResults.Ok(await organisations.GetAsync(tenant.Tenant.Id, organisationId, cancellationToken));
 
-    /// <summary>Corrects an organisation's name, type or district; the meetings that convened it keep pointing at it.</summary>
+    /// <summary>Corrects an organisation's name, type or district; the meetings that convened it keep pointing at
+    /// it.</summary>
     public static async Task<Results<Ok<Organisation>, ProblemHttpResult>> UpdateOrganisation(ITenantContext tenant,
         string organisationId, OrganisationInput input, OrganisationStore organisations, OrganisationRules rules,
         CancellationToken cancellationToken)

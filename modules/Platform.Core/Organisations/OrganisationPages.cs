@@ -11,7 +11,8 @@ using Platform.Core.People;
 
 namespace Platform.Core.Organisations;
 
-/// <summary>What the organisations page shows: the list (of one district, if given) and how many people each has.</summary>
+/// <summary>What the organisations page shows: the list (of one district, if given) and how many people each
+/// has.</summary>
 public sealed record OrganisationsModel(TenantInfo Tenant, IReadOnlyList<Organisation> Organisations,
     IReadOnlyList<OrganisationType> Types, IReadOnlyList<District> Districts,
     IReadOnlyDictionary<string, int> PeopleCounts, string? DistrictId);
@@ -32,7 +33,8 @@ public static class OrganisationPages
             .Where(p => p.OrganisationId is not null).GroupBy(p => p.OrganisationId!)
             .ToDictionary(g => g.Key, g => g.Count());
         return PageResult.For<OrganisationsPage, OrganisationsModel>(new OrganisationsModel(tenant.Tenant,
-            await organisations.ListAsync(tenantId, string.IsNullOrEmpty(districtId) ? null : districtId, cancellationToken),
+            await organisations.ListAsync(tenantId, string.IsNullOrEmpty(districtId) ? null : districtId,
+                cancellationToken),
             await organisations.TypesAsync(tenantId, cancellationToken),
             await districts.ListAsync(tenantId, cancellationToken), counts, districtId));
     }

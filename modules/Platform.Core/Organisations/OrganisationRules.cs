@@ -9,7 +9,8 @@ namespace Platform.Core.Organisations;
 /// </summary>
 public sealed class OrganisationRules(OrganisationStore organisations, DistrictStore districts)
 {
-    /// <summary>The organisation <paramref name="input"/> describes under <paramref name="id"/>, or every failing field.</summary>
+    /// <summary>The organisation <paramref name="input"/> describes under <paramref name="id"/>, or every failing
+    /// field.</summary>
     public async Task<(Organisation? Organisation, ValidationErrors Refusal)> CheckAsync(string tenantId, string id,
         OrganisationInput input, CancellationToken cancellationToken)
     {
@@ -28,7 +29,8 @@ public sealed class OrganisationRules(OrganisationStore organisations, DistrictS
         return errors.Any ? (null, errors) : (new Organisation(id, name, typeId, districtId), errors);
     }
 
-    /// <summary>The tenant's own organisation type <paramref name="input"/> describes, or every failing field.</summary>
+    /// <summary>The tenant's own organisation type <paramref name="input"/> describes, or every failing
+    /// field.</summary>
     public async Task<(OrganisationType? Type, ValidationErrors Refusal)> CheckTypeAsync(string tenantId,
         OrganisationTypeInput input, CancellationToken cancellationToken)
     {
@@ -44,7 +46,8 @@ public sealed class OrganisationRules(OrganisationStore organisations, DistrictS
         return errors.Any ? (null, errors) : (new OrganisationType(id, name, false), errors);
     }
 
-    /// <summary>Checks and writes a new organisation; a refusal is thrown (for callers outside a request handler).</summary>
+    /// <summary>Checks and writes a new organisation; a refusal is thrown (for callers outside a request
+    /// handler).</summary>
     public async Task<Organisation> CreateAsync(string tenantId, OrganisationInput input, string? id = null,
         CancellationToken cancellationToken = default)
     {

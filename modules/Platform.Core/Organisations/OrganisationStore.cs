@@ -4,7 +4,8 @@ using Platform.Core.Storage;
 
 namespace Platform.Core.Organisations;
 
-/// <summary>Organisations and the tenant's own organisation types, persisted as <see cref="OrganisationRules"/> made them.</summary>
+/// <summary>Organisations and the tenant's own organisation types, persisted as <see cref="OrganisationRules"/> made
+/// them.</summary>
 public sealed class OrganisationStore(Database database)
 {
     private const string Columns = """
@@ -62,7 +63,8 @@ public sealed class OrganisationStore(Database database)
         return [.. OrganisationTypes.BuiltIn, .. own.Select(t => new OrganisationType(t.Id, t.Name, false))];
     }
 
-    public async Task CreateTypeAsync(string tenantId, OrganisationType type, CancellationToken cancellationToken = default)
+    public async Task CreateTypeAsync(string tenantId, OrganisationType type,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(InsertType, new { tenantId, type.Id, type.Name });
@@ -96,7 +98,8 @@ public sealed class OrganisationStore(Database database)
     }
 
     /// <summary>Writes a new organisation; an id already taken is refused with 409.</summary>
-    public async Task CreateAsync(string tenantId, Organisation organisation, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(string tenantId, Organisation organisation,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         try
@@ -109,7 +112,8 @@ public sealed class OrganisationStore(Database database)
         }
     }
 
-    public async Task UpdateAsync(string tenantId, Organisation organisation, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(string tenantId, Organisation organisation,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(Update, Parameters(tenantId, organisation));

@@ -60,7 +60,8 @@ public static class PersonApi
         TypedResults.Ok(await people.GetAsync(tenant.Tenant.Id, personId, cancellationToken));
 
     /// <summary>Corrects a person's name, reading, title or organisation; their roles are kept as they are.</summary>
-    public static async Task<Results<Ok<Person>, ProblemHttpResult>> UpdatePerson(ITenantContext tenant, string personId,
+    public static async Task<Results<Ok<Person>, ProblemHttpResult>> UpdatePerson(ITenantContext tenant,
+        string personId,
         PersonInput input, [AsParameters] PersonServices services, CancellationToken cancellationToken)
     {
         var tenantId = tenant.Tenant.Id;
@@ -83,7 +84,8 @@ public static class PersonApi
         return TypedResults.Ok(person with { Roles = [.. person.Roles, role] });
     }
 
-    /// <summary>Records when a role ended (a promoter who stepped down at the end of the fiscal year); null reopens it.</summary>
+    /// <summary>Records when a role ended (a promoter who stepped down at the end of the fiscal year); null reopens
+    /// it.</summary>
     public static async Task<Results<Ok<Person>, ProblemHttpResult>> EndRole(ITenantContext tenant, string personId,
         string roleId, RoleEndInput input, PersonStore people, CancellationToken cancellationToken)
     {
@@ -94,6 +96,7 @@ public static class PersonApi
         var (until, refusal) = PersonRules.CheckEnd(role, input.Until);
         if (refusal.Any) return refusal.ToProblem();
         await people.EndRoleAsync(tenantId, personId, roleId, until, cancellationToken);
-        return TypedResults.Ok(person with { Roles = person.Roles.Select(r => r.Id == roleId ? r with { Until = until } : r).ToList() });
+        return TypedResults.Ok(person with { Roles = person.Roles.Select(r => r.Id == roleId
+            ? r with { Until = until } : r).ToList() });
     }
 }

@@ -12,7 +12,8 @@ using Platform.Core.Organisations;
 namespace Platform.Core.People;
 
 /// <summary>What the people page shows: everybody, or the people of one organisation.</summary>
-public sealed record PeopleModel(TenantInfo Tenant, IReadOnlyList<Person> People, IReadOnlyList<Organisation> Organisations,
+public sealed record PeopleModel(TenantInfo Tenant, IReadOnlyList<Person> People,
+    IReadOnlyList<Organisation> Organisations,
     Organisation? Organisation);
 
 /// <summary>What one person's page shows.</summary>
@@ -25,10 +26,12 @@ public static class PersonPages
     public static void MapPersonPages(this IEndpointRouteBuilder tenant)
     {
         tenant.MapGet("/people", PeoplePageAsync).RequirePermission(CorePermissions.View).ExcludeFromDescription();
-        tenant.MapGet("/people/{personId}", PersonPageAsync).RequirePermission(CorePermissions.View).ExcludeFromDescription();
+        tenant.MapGet("/people/{personId}", PersonPageAsync).RequirePermission(CorePermissions.View)
+            .ExcludeFromDescription();
     }
 
-    public static async Task<RazorComponentResult<PeoplePage>> PeoplePageAsync(ITenantContext tenant, string? organisationId,
+    public static async Task<RazorComponentResult<PeoplePage>> PeoplePageAsync(ITenantContext tenant,
+        string? organisationId,
         PersonStore people, OrganisationStore organisations, CancellationToken cancellationToken)
     {
         var tenantId = tenant.Tenant.Id;

@@ -14,7 +14,8 @@ public sealed partial class PersonRules(PersonStore people, OrganisationStore or
     /// The person <paramref name="input"/> describes under <paramref name="id"/>, or every failing field. A correction
     /// (<paramref name="current"/> given) keeps the person's roles as they are.
     /// </summary>
-    public async Task<(Person? Person, ValidationErrors Refusal)> CheckAsync(string tenantId, string id, PersonInput input,
+    public async Task<(Person? Person, ValidationErrors Refusal)> CheckAsync(string tenantId, string id,
+        PersonInput input,
         Person? current, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -28,17 +29,20 @@ public sealed partial class PersonRules(PersonStore people, OrganisationStore or
         if (title.Length > 100) errors.Add("title", "person.invalid_title", "役職は100文字以内で入力してください。");
         errors.RefuseInvisible("title", "役職", title);
         var organisationId = string.IsNullOrWhiteSpace(input.OrganisationId) ? null : input.OrganisationId.Trim();
-        if (organisationId is not null && await organisations.FindAsync(tenantId, organisationId, cancellationToken) is null)
+        if (organisationId is not null && await organisations.FindAsync(tenantId, organisationId,
+            cancellationToken) is null)
             errors.Add("organisationId", "organisation.not_found", "所属団体が見つかりません。");
         var roles = current is null ? await ReadRolesAsync(tenantId, input.Roles ?? [], errors, cancellationToken) : [];
         if (!Ids.IsValid(id)) errors.Add("id", "person.invalid_id", "識別子の形式が正しくありません。");
         if (errors.Any) return (null, errors);
-        return (new Person(id, name, reading.Length == 0 ? null : reading, title.Length == 0 ? null : title, organisationId,
+        return (new Person(id, name, reading.Length == 0 ? null : reading, title.Length == 0 ? null : title,
+            organisationId,
             current?.Roles ?? roles), errors);
     }
 
     /// <summary>One more role for a person, or every failing field (named as the first of a person's roles).</summary>
-    public async Task<(PersonRole? Role, ValidationErrors Refusal)> CheckRoleAsync(string tenantId, PersonRoleInput input,
+    public async Task<(PersonRole? Role, ValidationErrors Refusal)> CheckRoleAsync(string tenantId,
+        PersonRoleInput input,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -46,7 +50,9 @@ public sealed partial class PersonRules(PersonStore people, OrganisationStore or
         return errors.Any ? (null, errors) : (roles[0], errors);
     }
 
-    /// <summary>When <paramref name="role"/> ended (null reopens it), or the refusal of <paramref name="until"/>.</summary>
+    /// <summary>
+    /// When <paramref name="role"/> ended (null reopens it), or the refusal of <paramref name="until"/>.
+    /// </summary>
     public static (DateOnly? Until, ValidationErrors Refusal) CheckEnd(PersonRole role, string? until)
     {
         var errors = new ValidationErrors();
@@ -64,7 +70,8 @@ public sealed partial class PersonRules(PersonStore people, OrganisationStore or
         return person!;
     }
 
-    private async Task<List<PersonRole>> ReadRolesAsync(string tenantId, List<PersonRoleInput> inputs, ValidationErrors errors,
+    private async Task<List<PersonRole>> ReadRolesAsync(string tenantId, List<PersonRoleInput> inputs,
+        ValidationErrors errors,
         CancellationToken cancellationToken)
     {
         var roles = new List<PersonRole>();
@@ -77,7 +84,8 @@ public sealed partial class PersonRules(PersonStore people, OrganisationStore or
             // A role names a body of the same tenant only.
             if (bodyId is not null && await bodies.FindAsync(tenantId, bodyId, cancellationToken) is null)
                 errors.Add($"roles[{i}].bodyId", "body.not_found", "協議体が見つかりません。");
-            if (input.Role is { } role) roles.Add(new PersonRole(Ids.New(), role, input.Position, bodyId, since, until));
+            if (input.Role is { } role) roles.Add(new PersonRole(Ids.New(), role, input.Position, bodyId, since,
+                until));
         }
         return roles;
     }
@@ -86,10 +94,12 @@ public sealed partial class PersonRules(PersonStore people, OrganisationStore or
         ValidationErrors errors)
     {
         DateOnly? since = null, until = null;
-        if (!string.IsNullOrWhiteSpace(sinceText) && JapaneseNumber.CheckDigits(sinceText, errors, Key(field, "since"), "開始日"))
+        if (!string.IsNullOrWhiteSpace(sinceText)
+            && JapaneseNumber.CheckDigits(sinceText, errors, Key(field, "since"), "開始日"))
             if (JapaneseDate.TryParseDate(sinceText, out var s)) since = s;
             else errors.Add(Key(field, "since"), "person.invalid_date", "開始日が正しい日付ではありません。");
-        if (!string.IsNullOrWhiteSpace(untilText) && JapaneseNumber.CheckDigits(untilText, errors, Key(field, "until"), "終了日"))
+        if (!string.IsNullOrWhiteSpace(untilText)
+            && JapaneseNumber.CheckDigits(untilText, errors, Key(field, "until"), "終了日"))
             if (JapaneseDate.TryParseDate(untilText, out var u)) until = u;
             else errors.Add(Key(field, "until"), "person.invalid_date", "終了日が正しい日付ではありません。");
         if (since > until) errors.Add(Key(field, "until"), "person.period_reversed", "終了日が開始日より前になっています。");

@@ -83,7 +83,8 @@ public sealed class PersonStore(Database database)
         database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(Insert, Parameters(tenantId, person), transaction);
-            foreach (var role in person.Roles) await InsertRoleAsync(connection, transaction, tenantId, person.Id, role);
+            foreach (var role in person.Roles) await InsertRoleAsync(connection, transaction, tenantId, person.Id,
+                role);
             return 0;
         }, cancellationToken);
 
@@ -104,18 +105,24 @@ public sealed class PersonStore(Database database)
     }
 
     /// <summary>Gives a person one more role; earlier roles stay, with their periods.</summary>
-    public Task AddRoleAsync(string tenantId, string personId, PersonRole role, CancellationToken cancellationToken = default) =>
+    public Task AddRoleAsync(string tenantId, string personId, PersonRole role,
+        CancellationToken cancellationToken = default) =>
         database.InTransactionAsync((connection, transaction) =>
             InsertRoleAsync(connection, transaction, tenantId, personId, role), cancellationToken);
 
     private static object Parameters(string tenantId, Person p) =>
-        new { tenantId, p.Id, p.Name, p.Reading, p.Title, p.OrganisationId, search = SearchText.Fold($"{p.Name} {p.Reading}"),
+        new { tenantId, p.Id, p.Name, p.Reading, p.Title, p.OrganisationId,
+            search = SearchText.Fold($"{p.Name} {p.Reading}"),
             now = Clock.Now() };
 
     private static async Task<int> InsertRoleAsync(DbConnection connection, DbTransaction transaction, string tenantId,
         string personId, PersonRole role) =>
         await connection.ExecuteAsync(InsertRole,
-            new { tenantId, role.Id, personId, role = role.Role.ToString(), position = role.Position?.ToString(), role.BodyId,
-                  since = role.Since is { } s ? Clock.Iso(s) : null, until = role.Until is { } u ? Clock.Iso(u) : null },
+            new
+            {
+                tenantId, role.Id, personId, role = role.Role.ToString(), position = role.Position?.ToString(),
+                role.BodyId,
+                since = role.Since is { } s ? Clock.Iso(s) : null, until = role.Until is { } u ? Clock.Iso(u) : null,
+            },
             transaction);
 }

@@ -33,7 +33,8 @@ public sealed class Audience
 
     public Sensitivity ClearanceIn(string? districtId) => _clearance(districtId);
 
-    /// <summary>A handler's <c>Audience</c> parameter: the reader of the request, so the handler needs no HttpContext.</summary>
+    /// <summary>A handler's <c>Audience</c> parameter: the reader of the request, so the handler needs no
+    /// HttpContext.</summary>
     public static ValueTask<Audience?> BindAsync(HttpContext http) => ValueTask.FromResult<Audience?>(http.Audience());
 }
 

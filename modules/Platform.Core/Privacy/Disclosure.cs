@@ -95,7 +95,8 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         return follower;
     }
 
-    public sealed class Follower(Disclosure disclosure, string tenantId, Meeting meeting, Audience audience, string path)
+    public sealed class Follower(Disclosure disclosure, string tenantId, Meeting meeting, Audience audience,
+        string path)
     {
         private Sight? _sight;
 
@@ -106,7 +107,8 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
             await disclosure.ShowAsync(tenantId, meeting, audience, path, _sight!, entries, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<RecordEntry>> ShowAsync(string tenantId, Meeting meeting, Audience audience, string path,
+    private async Task<IReadOnlyList<RecordEntry>> ShowAsync(string tenantId, Meeting meeting, Audience audience,
+        string path,
         Sight sight, IReadOnlyList<RecordEntry> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0) return entries;
@@ -124,22 +126,27 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     /// A just-recorded entry as its recorder may see it. The recorder's page shows whichever arrives first, this answer
     /// or the live stream's copy, so both must say the same: a resident's information without the pledge is a marker in both.
     /// </summary>
-    public async Task<RecordEntry> EntryAsync(string tenantId, Meeting meeting, Audience audience, string path, RecordEntry entry,
+    public async Task<RecordEntry> EntryAsync(string tenantId, Meeting meeting, Audience audience, string path,
+        RecordEntry entry,
         CancellationToken cancellationToken) =>
-        (await (await FollowAsync(tenantId, meeting, audience, path, cancellationToken)).ShowAsync([entry], cancellationToken))[0];
+        (await (await FollowAsync(tenantId, meeting, audience, path, cancellationToken)).ShowAsync([entry],
+            cancellationToken))[0];
 
-    public async Task<IReadOnlyList<Handout>> HandoutsAsync(string tenantId, Meeting meeting, Audience audience, string path,
+    public async Task<IReadOnlyList<Handout>> HandoutsAsync(string tenantId, Meeting meeting, Audience audience,
+        string path,
         CancellationToken cancellationToken)
     {
         var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], cancellationToken);
         var views = new Views(audience, path);
-        var shown = (await handouts.ListAsync(tenantId, meeting.Id, cancellationToken)).Select(h => Show(h, meeting.Id, sight, views)).ToList();
+        var shown = (await handouts.ListAsync(tenantId, meeting.Id, cancellationToken)).Select(h => Show(h,
+            meeting.Id, sight, views)).ToList();
         await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
         return shown;
     }
 
     /// <summary>A handout's file for the signed-in reader; a withheld one answers as if it did not exist. A personal one is audited.</summary>
-    public async Task<(Handout Handout, byte[] Content)> HandoutFileAsync(string tenantId, Meeting meeting, Audience audience,
+    public async Task<(Handout Handout, byte[] Content)> HandoutFileAsync(string tenantId, Meeting meeting,
+        Audience audience,
         string path, string handoutId, CancellationToken cancellationToken)
     {
         var (handout, content) = await handouts.GetAsync(tenantId, meeting.Id, handoutId, cancellationToken);
@@ -162,7 +169,8 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         var shown = new Dictionary<string, ActionItem>();
         foreach (var group in actions.GroupBy(a => a.BodyId))
         {
-            var sight = new Sight(audience, (await bodies.FindAsync(tenantId, group.Key, cancellationToken))?.DistrictId, marks, pledged);
+            var sight = new Sight(audience, (await bodies.FindAsync(tenantId, group.Key,
+                cancellationToken))?.DistrictId, marks, pledged);
             foreach (var a in group) shown[a.Id] = Show(a, sight, views);
         }
         await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
@@ -175,7 +183,8 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     public async Task<MeetingRecord> RecordAsync(HttpContext http, Meeting meeting) =>
         await RecordAsync(http.Tenant().Id, meeting, http.Audience(), http.Request.Path, http.RequestAborted);
 
-    public Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> RecordAndHandoutsAsync(HttpContext http, Meeting meeting) =>
+    public Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> RecordAndHandoutsAsync(HttpContext http,
+        Meeting meeting) =>
         RecordAndHandoutsAsync(http.Tenant().Id, meeting, http.Audience(), http.Request.Path, http.RequestAborted);
 
     public Task<Follower> FollowAsync(HttpContext http, Meeting meeting, CancellationToken cancellationToken) =>
@@ -187,7 +196,8 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     public Task<IReadOnlyList<Handout>> HandoutsAsync(HttpContext http, Meeting meeting) =>
         HandoutsAsync(http.Tenant().Id, meeting, http.Audience(), http.Request.Path, http.RequestAborted);
 
-    public Task<(Handout Handout, byte[] Content)> HandoutFileAsync(HttpContext http, Meeting meeting, string handoutId) =>
+    public Task<(Handout Handout, byte[] Content)> HandoutFileAsync(HttpContext http, Meeting meeting,
+        string handoutId) =>
         HandoutFileAsync(http.Tenant().Id, meeting, http.Audience(), http.Request.Path, handoutId, http.RequestAborted);
 
     public Task<IReadOnlyList<ActionItem>> ActionsAsync(HttpContext http, IReadOnlyList<ActionItem> actions) =>

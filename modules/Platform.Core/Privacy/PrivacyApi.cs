@@ -15,7 +15,8 @@ namespace Platform.Core.Privacy;
 
 public sealed record LevelInput(Sensitivity? Sensitivity, PersonalBasis? Basis = null);
 
-/// <summary>A pledge by a member of staff (<see cref="AccountId"/>, or <see cref="Self"/> for the signed-in one) or by another attendee, named.</summary>
+/// <summary>A pledge by a member of staff (<see cref="AccountId"/>, or <see cref="Self"/> for the signed-in one) or
+/// by another attendee, named.</summary>
 public sealed record PledgeInput(string? AccountId, string? SignerName, string? PledgedOn, bool? Self = null);
 
 public sealed record RetentionInput(int? Years);
@@ -33,7 +34,8 @@ public sealed record RetentionPeriod(int? Years);
 public sealed record RetentionRun(int Erased);
 
 /// <summary>What the privacy handlers use, bound as one parameter.</summary>
-public sealed record PrivacyServices(MeetingStore Meetings, PrivacyStore Privacy, PrivacyRules Rules, Disclosure Disclosure,
+public sealed record PrivacyServices(MeetingStore Meetings, PrivacyStore Privacy, PrivacyRules Rules,
+    Disclosure Disclosure,
     IGrainFactory Grains);
 
 /// <summary>
@@ -48,7 +50,8 @@ public static class PrivacyApi
             .RequirePermissions(CorePermissions.View, CorePermissions.Manage);
         MapItems(meeting);
         MapPublication(meeting);
-        var settings = tenant.MapGroup("/api/privacy").WithTags("Privacy").RequirePermission(CorePermissions.Administer);
+        var settings = tenant.MapGroup("/api/privacy").WithTags("Privacy")
+            .RequirePermission(CorePermissions.Administer);
         settings.MapGet("/retention", GetRetention).Describe("getRetention", "個人情報の保存期間", "The retention period");
         settings.MapPut("/retention", SetRetention).Describe("setRetention", "個人情報の保存期間を設定", "Set the retention period")
             .Refuses(400, "privacy.invalid_retention");
@@ -59,7 +62,8 @@ public static class PrivacyApi
     private static void MapItems(RouteGroupBuilder meeting)
     {
         meeting.MapPut("/privacy/{itemId}", SetLevel).Describe("setItemLevel", "記録の公開区分を変更", "Change an item's level")
-            .Refuses(400, "validation.failed", "privacy.invalid_level", "privacy.basis_required", "privacy.ordinance_required",
+            .Refuses(400, "validation.failed", "privacy.invalid_level", "privacy.basis_required",
+                "privacy.ordinance_required",
                 "privacy.consent_date_required", "privacy.invalid_consent_date", "privacy.consent_scope_required")
             .Refuses(403, "privacy.not_cleared").Refuses(404, "meeting.not_found", "privacy.item_not_found");
         meeting.MapPost("/privacy/{itemId}/withdraw", WithdrawConsent)
@@ -86,36 +90,44 @@ public static class PrivacyApi
             .Refuses(404, "meeting.not_found");
     }
 
-    public static async Task<Results<Ok<ItemLevel>, ProblemHttpResult>> SetLevel(ITenantContext tenant, string meetingId,
+    public static async Task<Results<Ok<ItemLevel>, ProblemHttpResult>> SetLevel(ITenantContext tenant,
+        string meetingId,
         string itemId, LevelInput input, Audience audience, [AsParameters] PrivacyServices services,
         CancellationToken cancellationToken)
     {
         var tenantId = tenant.Tenant.Id;
         var m = await services.Meetings.GetAsync(tenantId, meetingId, cancellationToken);
         var (kind, itemMeeting, current) =
-            await services.Privacy.FindItemAsync(tenantId, itemId, cancellationToken) is { } found && found.MeetingId == m.Id
+            await services.Privacy.FindItemAsync(tenantId, itemId, cancellationToken) is { } found
+                && found.MeetingId == m.Id
                 ? found : throw PlatformException.NotFound("privacy.item_not_found", "記録");
-        var recorded = input.Basis is null ? (await services.Privacy.FindMarkAsync(tenantId, itemId, cancellationToken))?.Basis : null;
+        var recorded = input.Basis is null ? (await services.Privacy.FindMarkAsync(tenantId, itemId,
+            cancellationToken))?.Basis : null;
         var (level, basis, refusal) = PrivacyRules.CheckLevel(input, recorded);
         if (refusal.Any) return refusal.ToProblem();
-        // Only someone who may read the item at both levels decides who else may: nobody publishes what they cannot see.
+        // Only someone who may read the item at both levels decides who else may: nobody publishes what they
+        // cannot see.
         var higher = current > level ? current : level;
-        if (await services.Disclosure.WhyWithheldAsync(tenantId, m, audience, itemId, higher, cancellationToken) is { } why)
+        if (await services.Disclosure.WhyWithheldAsync(tenantId, m, audience, itemId, higher,
+            cancellationToken) is { } why)
             return new PlatformException(403, "privacy.not_cleared", "この記録の公開区分を変更する権限がありません。",
                 why == Withheld.NoPledge ? "この会議の守秘の誓約書が登録されていません。" : $"「{higher.Japanese()}」を閲覧できる権限が必要です。")
                 .ToProblem();
-        await services.Privacy.SetLevelAsync(tenantId, kind, itemId, itemMeeting, level, input.Basis is null ? null : basis,
+        await services.Privacy.SetLevelAsync(tenantId, kind, itemId, itemMeeting, level,
+            input.Basis is null ? null : basis,
             cancellationToken);
         await Revised(services.Grains, tenantId, m.Id, itemId);
         return TypedResults.Ok(new ItemLevel(itemId, kind, level, basis));
     }
 
-    public static async Task<Ok<ConsentWithdrawal>> WithdrawConsent(ITenantContext tenant, string meetingId, string itemId,
+    public static async Task<Ok<ConsentWithdrawal>> WithdrawConsent(ITenantContext tenant, string meetingId,
+        string itemId,
         Audience audience, [AsParameters] PrivacyServices services, CancellationToken cancellationToken)
     {
         var tenantId = tenant.Tenant.Id;
         await services.Meetings.GetAsync(tenantId, meetingId, cancellationToken);
-        var withdrawn = await services.Privacy.WithdrawAsync(tenantId, meetingId, itemId, audience.Name, cancellationToken);
+        var withdrawn = await services.Privacy.WithdrawAsync(tenantId, meetingId, itemId, audience.Name,
+            cancellationToken);
         await Revised(services.Grains, tenantId, meetingId, itemId);
         return TypedResults.Ok(new ConsentWithdrawal(itemId, withdrawn.WithdrawnAt, withdrawn.WithdrawnBy));
     }
@@ -127,8 +139,10 @@ public static class PrivacyApi
         return TypedResults.Ok(await privacy.PledgesAsync(tenant.Tenant.Id, meetingId, cancellationToken));
     }
 
-    public static async Task<Results<Created<Pledge>, ProblemHttpResult>> AddPledge(ITenantContext tenant, string meetingId,
-        PledgeInput input, Audience audience, [AsParameters] PrivacyServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Created<Pledge>, ProblemHttpResult>> AddPledge(ITenantContext tenant,
+        string meetingId,
+        PledgeInput input, Audience audience, [AsParameters] PrivacyServices services,
+        CancellationToken cancellationToken)
     {
         var tenantId = tenant.Tenant.Id;
         await services.Meetings.GetAsync(tenantId, meetingId, cancellationToken);
@@ -147,9 +161,11 @@ public static class PrivacyApi
 
     public static async Task<Ok<PublicationState>> ApprovePublication(ITenantContext tenant, string meetingId,
         ApprovalInput input, Audience audience, Publication publication, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await publication.ApproveAsync(tenant.Tenant, meetingId, input.ReviewedHash, audience, cancellationToken));
+        TypedResults.Ok(await publication.ApproveAsync(tenant.Tenant, meetingId, input.ReviewedHash, audience,
+            cancellationToken));
 
-    public static async Task<NoContent> WithdrawPublication(ITenantContext tenant, string meetingId, MeetingStore meetings,
+    public static async Task<NoContent> WithdrawPublication(ITenantContext tenant, string meetingId,
+        MeetingStore meetings,
         Publication publication, CancellationToken cancellationToken)
     {
         await meetings.GetAsync(tenant.Tenant.Id, meetingId, cancellationToken);
@@ -170,7 +186,8 @@ public static class PrivacyApi
         return TypedResults.Ok(new RetentionPeriod(years));
     }
 
-    public static async Task<Ok<RetentionRun>> RunRetention(ITenantContext tenant, Audience audience, Retention retention,
+    public static async Task<Ok<RetentionRun>> RunRetention(ITenantContext tenant, Audience audience,
+        Retention retention,
         TimeProvider time, CancellationToken cancellationToken) =>
         TypedResults.Ok(new RetentionRun(
             await retention.RunAsync(tenant.Tenant.Id, Clock.TodayInJapan(time), audience.Name, cancellationToken)));

@@ -17,7 +17,8 @@ public static class PrivacyPages
 {
     public static void MapPrivacyPages(this IEndpointRouteBuilder tenant)
     {
-        tenant.MapGet("/meetings/{meetingId}/public-version", PublicVersionPageAsync).RequirePermission(CorePermissions.View)
+        tenant.MapGet("/meetings/{meetingId}/public-version", PublicVersionPageAsync)
+            .RequirePermission(CorePermissions.View)
             .ExcludeFromDescription();
         tenant.MapGet("/public/meetings/{meetingId}", PublishedPageAsync).AllowAnonymous().ExcludeFromDescription();
     }

@@ -28,11 +28,13 @@ public sealed class PrivacyRules(AccountStore accounts, TimeProvider time)
     /// The pledge <paramref name="input"/> describes: by the signed-in <paramref name="reader"/> (<c>self</c>), by
     /// another account of the tenant, or by an attendee named only; or every failing field.
     /// </summary>
-    public async Task<(PledgeDraft? Pledge, ValidationErrors Refusal)> CheckPledgeAsync(string tenantId, PledgeInput input,
+    public async Task<(PledgeDraft? Pledge, ValidationErrors Refusal)> CheckPledgeAsync(string tenantId,
+        PledgeInput input,
         Audience reader, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var account = input.Self == true && reader.AccountId is { } self ? await accounts.FindAsync(self, cancellationToken) : null;
+        var account = input.Self == true && reader.AccountId is { } self ? await accounts.FindAsync(self,
+            cancellationToken) : null;
         if (account is null && !string.IsNullOrWhiteSpace(input.AccountId))
         {
             account = await accounts.FindAsync(input.AccountId.Trim(), cancellationToken);

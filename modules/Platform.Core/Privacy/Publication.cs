@@ -48,16 +48,20 @@ public sealed class Publication(Database database, MinutesService minutes)
         public string ApprovedAt { get; init; } = "";
     }
 
-    /// <summary>The summary as the public would read it; a resident's information is never in it, so nothing is audited.</summary>
-    public Task<Minutes.Minutes> PublicVersionAsync(TenantInfo tenant, string meetingId, CancellationToken cancellationToken) =>
+    /// <summary>The summary as the public would read it; a resident's information is never in it, so nothing is
+    /// audited.</summary>
+    public Task<Minutes.Minutes> PublicVersionAsync(TenantInfo tenant, string meetingId,
+        CancellationToken cancellationToken) =>
         minutes.LoadAsync(tenant, meetingId, Audience.Public, $"/{tenant.Id}/meetings/{meetingId}/public-version",
             requireHeld: true, cancellationToken);
 
     public static string Hash(Minutes.Minutes publicVersion) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(MinutesMarkdown.Write(publicVersion))));
 
-    public async Task<PublicationState> StateAsync(TenantInfo tenant, string meetingId, CancellationToken cancellationToken) =>
-        await StateAsync(tenant.Id, meetingId, await PublicVersionAsync(tenant, meetingId, cancellationToken), cancellationToken);
+    public async Task<PublicationState> StateAsync(TenantInfo tenant, string meetingId,
+        CancellationToken cancellationToken) =>
+        await StateAsync(tenant.Id, meetingId, await PublicVersionAsync(tenant, meetingId, cancellationToken),
+            cancellationToken);
 
     /// <summary>The state of a public version already loaded: the review page shows it and its state from one reading.</summary>
     public async Task<PublicationState> StateAsync(string tenantId, string meetingId, Minutes.Minutes publicVersion,
@@ -68,8 +72,10 @@ public sealed class Publication(Database database, MinutesService minutes)
         return new PublicationState(row?.ContentHash == current, current, row?.ContentHash, row?.ApprovedBy, row?.ApprovedAt);
     }
 
-    /// <summary>Publishes the public version <paramref name="approver"/> reviewed, if it is still the current one.</summary>
-    public async Task<PublicationState> ApproveAsync(TenantInfo tenant, string meetingId, string? reviewedHash, Audience approver,
+    /// <summary>Publishes the public version <paramref name="approver"/> reviewed, if it is still the current
+    /// one.</summary>
+    public async Task<PublicationState> ApproveAsync(TenantInfo tenant, string meetingId, string? reviewedHash,
+        Audience approver,
         CancellationToken cancellationToken)
     {
         var version = await PublicVersionAsync(tenant, meetingId, cancellationToken);
@@ -88,7 +94,8 @@ public sealed class Publication(Database database, MinutesService minutes)
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(Delete, new { tenantId, meetingId }, transaction);
-            return await connection.ExecuteAsync(Insert, new { tenantId, meetingId, current, approvedBy, now }, transaction);
+            return await connection.ExecuteAsync(Insert, new { tenantId, meetingId, current, approvedBy, now },
+                transaction);
         }, cancellationToken);
         return new PublicationState(true, current, current, approvedBy, now);
     }
@@ -100,10 +107,12 @@ public sealed class Publication(Database database, MinutesService minutes)
     }
 
     /// <summary>The published summary, for anybody; answers 404 while it is not approved or has changed since.</summary>
-    public async Task<Minutes.Minutes> PublishedAsync(TenantInfo tenant, string meetingId, CancellationToken cancellationToken)
+    public async Task<Minutes.Minutes> PublishedAsync(TenantInfo tenant, string meetingId,
+        CancellationToken cancellationToken)
     {
         var notPublished = PlatformException.NotFound("publication.not_published", "公開された概要");
-        if (!Ids.IsValid(meetingId) || await FindAsync(tenant.Id, meetingId, cancellationToken) is not { } row) throw notPublished;
+        if (!Ids.IsValid(meetingId) || await FindAsync(tenant.Id, meetingId,
+            cancellationToken) is not { } row) throw notPublished;
         var version = await PublicVersionAsync(tenant, meetingId, cancellationToken);
         return Hash(version) == row.ContentHash && version.Meeting.MinutesPublic ? version : throw notPublished;
     }

@@ -7,7 +7,8 @@ using Platform.Core.Tenancy;
 namespace Platform.Core.Sdk;
 
 /// <summary>The SDK's read access to districts, organisations, people and tenants, over the core's stores.</summary>
-public sealed class SdkDirectory(DistrictStore districts, OrganisationStore organisations, OrganisationRules organisationRules,
+public sealed class SdkDirectory(DistrictStore districts, OrganisationStore organisations,
+    OrganisationRules organisationRules,
     PersonStore people, TenantStore tenants)
     : IDistricts, IOrganisations, IPeople, ITenantDirectory
 {

@@ -21,7 +21,8 @@ public sealed partial class OpenApiContractTests : PlatformTest
     [
         "Accounts", "Admin", "Modules", "Plugins", "Users", "Meetings", "Records",
         "Minutes", "Aomori.SupportMeetings", "Miyagi.ExchangeSessions",
-        "Platform.Resources", "Sample.AnnualReport", "Sample.SeniorsClubMeeting", "Health", "Audit", "Platform.Host", "(untagged)", "Auth",
+        "Platform.Resources", "Sample.AnnualReport", "Sample.SeniorsClubMeeting", "Health", "Audit", "Platform.Host",
+            "(untagged)", "Auth",
     ];
 
     [Fact]
