@@ -29,11 +29,14 @@ public static class PlatformCoreServices
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantRegistry>();
         services.AddSingleton<DistrictStore>();
+        services.AddSingleton<DistrictRules>();
         services.AddSingleton<ModuleGate>();
         services.AddSingleton<SeedLoader>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<OrganisationRules>();
         services.AddSingleton<PersonStore>();
+        services.AddSingleton<PersonRules>();
         services.AddSingleton<BodyStore>();
         services.AddSingleton<BodyRules>();
         services.AddSingleton<MeetingStore>();
@@ -52,6 +55,7 @@ public static class PlatformCoreServices
         services.AddSingleton<Platform.Core.Privacy.PrivacyStore>();
         services.AddSingleton<Platform.Core.Privacy.Disclosure>();
         services.AddSingleton<Platform.Core.Privacy.Publication>();
+        services.AddSingleton<Platform.Core.Privacy.PrivacyRules>();
         services.AddSingleton<Platform.Core.Privacy.Retention>();
         services.AddHostedService<Platform.Core.Privacy.RetentionSchedule>();
         services.AddSingleton<Platform.Abstractions.Meetings.IMeetingQueries, MeetingQueries>();

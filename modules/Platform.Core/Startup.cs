@@ -13,6 +13,7 @@ using Platform.Core.Meetings;
 using Platform.Core.Minutes;
 using Platform.Core.Organisations;
 using Platform.Core.People;
+using Platform.Core.Privacy;
 using Platform.Core.Records;
 using Platform.Core.Sdk;
 using Platform.Core.Search;
@@ -38,10 +39,13 @@ public sealed class Startup : ModuleStartup
 
     public override void MapEndpoints(IEndpointRouteBuilder tenant)
     {
-        HomeEndpoints.Map(tenant);
-        DistrictEndpoints.Map(tenant);
-        OrganisationEndpoints.Map(tenant);
-        PersonEndpoints.Map(tenant);
+        tenant.MapHomePages();
+        tenant.MapDistrictApi();
+        tenant.MapDistrictPages();
+        tenant.MapOrganisationApi();
+        tenant.MapOrganisationPages();
+        tenant.MapPersonApi();
+        tenant.MapPersonPages();
         tenant.MapBodyApi();
         tenant.MapBodyPages();
         tenant.MapMeetingApi();
@@ -49,8 +53,11 @@ public sealed class Startup : ModuleStartup
         tenant.MapRecordApi();
         tenant.MapMinutesApi();
         tenant.MapMinutesPages();
-        CadenceEndpoints.Map(tenant);
-        SearchEndpoints.Map(tenant);
-        Platform.Core.Privacy.PrivacyEndpoints.Map(tenant);
+        tenant.MapCadenceApi();
+        tenant.MapCadencePages();
+        tenant.MapSearchApi();
+        tenant.MapSearchPages();
+        tenant.MapPrivacyApi();
+        tenant.MapPrivacyPages();
     }
 }

@@ -101,7 +101,7 @@ public static class BodyApi
     {
         var body = await bodies.GetAsync(tenant.Tenant.Id, bodyId, cancellationToken);
         var today = Clock.TodayInJapan(time);
-        var year = CadenceEndpoints.ReadFiscalYear(fiscalYear, today);
+        var year = CadenceApi.ReadFiscalYear(fiscalYear, today);
         return TypedResults.Ok(await cadence.ForBodyAsync(tenant.Tenant.Id, body, year, today, cancellationToken));
     }
 

@@ -32,6 +32,10 @@ public sealed class Audience
     public bool IsPublic => AccountId is null;
 
     public Sensitivity ClearanceIn(string? districtId) => _clearance(districtId);
+
+    /// <summary>A handler's <c>Audience</c> parameter: the reader of the request, so the handler needs no
+    /// HttpContext.</summary>
+    public static ValueTask<Audience?> BindAsync(HttpContext http) => ValueTask.FromResult<Audience?>(http.Audience());
 }
 
 public static class AudienceHttpContextExtensions

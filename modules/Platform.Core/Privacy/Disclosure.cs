@@ -45,18 +45,11 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
         }
     }
 
-    public async Task<MeetingRecord> RecordAsync(HttpContext http, Meeting meeting, Audience? audience = null) =>
-        (await ReadAsync(http.Tenant().Id, meeting, audience ?? http.Audience(), http.Request.Path, withHandouts: false, http.RequestAborted)).Record;
-
     /// <summary>The record as <paramref name="audience"/> may see it, outside a request's own page: <paramref name="path"/> names the reading in the audit log.</summary>
     public async Task<MeetingRecord> RecordAsync(string tenantId, Meeting meeting, Audience audience, string path, CancellationToken cancellationToken) =>
         (await ReadAsync(tenantId, meeting, audience, path, withHandouts: false, cancellationToken)).Record;
 
     /// <summary>The record and the handouts together, for the meeting page and the summary: one look at who may see what.</summary>
-    public Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> RecordAndHandoutsAsync(HttpContext http, Meeting meeting, Audience? audience = null) =>
-        ReadAsync(http.Tenant().Id, meeting, audience ?? http.Audience(), http.Request.Path, withHandouts: true, http.RequestAborted);
-
-    /// <summary>The same outside a request's own page.</summary>
     public Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> RecordAndHandoutsAsync(string tenantId, Meeting meeting, Audience audience,
         string path, CancellationToken cancellationToken) =>
         ReadAsync(tenantId, meeting, audience, path, withHandouts: true, cancellationToken);
@@ -94,36 +87,38 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     /// when the meeting grain says that levels, withdrawals or pledges changed (<see cref="Follower.RefreshAsync"/>).
     /// Entries come from the grain's memory; showing them reads nothing, and writes the audit rows of a resident's items.
     /// </summary>
-    public async Task<Follower> FollowAsync(HttpContext http, Meeting meeting, CancellationToken cancellationToken)
+    public async Task<Follower> FollowAsync(string tenantId, Meeting meeting, Audience audience, string path,
+        CancellationToken cancellationToken)
     {
-        var follower = new Follower(this, http, meeting);
+        var follower = new Follower(this, tenantId, meeting, audience, path);
         await follower.RefreshAsync(cancellationToken);
         return follower;
     }
 
-    public sealed class Follower(Disclosure disclosure, HttpContext http, Meeting meeting)
+    public sealed class Follower(Disclosure disclosure, string tenantId, Meeting meeting, Audience audience,
+        string path)
     {
-        private readonly Audience _audience = http.Audience();
         private Sight? _sight;
 
         public async Task RefreshAsync(CancellationToken cancellationToken) =>
-            _sight = await disclosure.SightAsync(http.Tenant().Id, meeting, _audience, [meeting.Id], cancellationToken);
+            _sight = await disclosure.SightAsync(tenantId, meeting, audience, [meeting.Id], cancellationToken);
 
         public async Task<IReadOnlyList<RecordEntry>> ShowAsync(IReadOnlyList<RecordEntry> entries, CancellationToken cancellationToken) =>
-            await disclosure.ShowAsync(http, meeting, _audience, _sight!, entries, cancellationToken);
+            await disclosure.ShowAsync(tenantId, meeting, audience, path, _sight!, entries, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<RecordEntry>> ShowAsync(HttpContext http, Meeting meeting, Audience audience, Sight sight, IReadOnlyList<RecordEntry> entries,
-        CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RecordEntry>> ShowAsync(string tenantId, Meeting meeting, Audience audience,
+        string path,
+        Sight sight, IReadOnlyList<RecordEntry> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0) return entries;
-        var views = new Views(audience, http.Request.Path);
+        var views = new Views(audience, path);
         var shown = entries.Select(e => e with
         {
             Opinion = e.Opinion is { } o ? Show(o, meeting.Id, sight, views) : null,
             Comment = e.Comment is { } c ? Show(c, meeting.Id, sight, views) : null,
         }).ToList();
-        await audit.WriteAsync(http.Tenant().Id, views.Entries, cancellationToken);
+        await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
         return shown;
     }
 
@@ -131,52 +126,82 @@ public sealed class Disclosure(RecordStore records, HandoutStore handouts, Priva
     /// A just-recorded entry as its recorder may see it. The recorder's page shows whichever arrives first, this answer
     /// or the live stream's copy, so both must say the same: a resident's information without the pledge is a marker in both.
     /// </summary>
-    public async Task<RecordEntry> EntryAsync(HttpContext http, Meeting meeting, RecordEntry entry) =>
-        (await (await FollowAsync(http, meeting, http.RequestAborted)).ShowAsync([entry], http.RequestAborted))[0];
+    public async Task<RecordEntry> EntryAsync(string tenantId, Meeting meeting, Audience audience, string path,
+        RecordEntry entry,
+        CancellationToken cancellationToken) =>
+        (await (await FollowAsync(tenantId, meeting, audience, path, cancellationToken)).ShowAsync([entry],
+            cancellationToken))[0];
 
-    public async Task<IReadOnlyList<Handout>> HandoutsAsync(HttpContext http, Meeting meeting)
+    public async Task<IReadOnlyList<Handout>> HandoutsAsync(string tenantId, Meeting meeting, Audience audience,
+        string path,
+        CancellationToken cancellationToken)
     {
-        var tenantId = http.Tenant().Id;
-        var audience = http.Audience();
-        var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], http.RequestAborted);
-        var views = new Views(audience, http.Request.Path);
-        var shown = (await handouts.ListAsync(tenantId, meeting.Id, http.RequestAborted)).Select(h => Show(h, meeting.Id, sight, views)).ToList();
-        await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
+        var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], cancellationToken);
+        var views = new Views(audience, path);
+        var shown = (await handouts.ListAsync(tenantId, meeting.Id, cancellationToken)).Select(h => Show(h,
+            meeting.Id, sight, views)).ToList();
+        await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
         return shown;
     }
 
     /// <summary>A handout's file for the signed-in reader; a withheld one answers as if it did not exist. A personal one is audited.</summary>
-    public async Task<(Handout Handout, byte[] Content)> HandoutFileAsync(HttpContext http, Meeting meeting, string handoutId)
+    public async Task<(Handout Handout, byte[] Content)> HandoutFileAsync(string tenantId, Meeting meeting,
+        Audience audience,
+        string path, string handoutId, CancellationToken cancellationToken)
     {
-        var tenantId = http.Tenant().Id;
-        var audience = http.Audience();
-        var (handout, content) = await handouts.GetAsync(tenantId, meeting.Id, handoutId, http.RequestAborted);
-        var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], http.RequestAborted);
+        var (handout, content) = await handouts.GetAsync(tenantId, meeting.Id, handoutId, cancellationToken);
+        var sight = await SightAsync(tenantId, meeting, audience, [meeting.Id], cancellationToken);
         if (sight.Why(handout.Id, meeting.Id, handout.Sensitivity) is not null)
             throw Abstractions.Errors.PlatformException.NotFound("handout.not_found", "配布資料");
-        var views = new Views(audience, http.Request.Path);
+        var views = new Views(audience, path);
         views.Saw(ItemKinds.Handout, handout.Id, handout.Sensitivity);
-        await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
+        await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
         return (handout, content);
     }
 
     /// <summary>Action items of any of the tenant's meetings, each as the audience may see it in its own body's district.</summary>
-    public async Task<IReadOnlyList<ActionItem>> ActionsAsync(HttpContext http, IReadOnlyList<ActionItem> actions)
+    public async Task<IReadOnlyList<ActionItem>> ActionsAsync(string tenantId, Audience audience, string path,
+        IReadOnlyList<ActionItem> actions, CancellationToken cancellationToken)
     {
-        var tenantId = http.Tenant().Id;
-        var audience = http.Audience();
-        var marks = await privacy.MarksAsync(tenantId, actions.Select(a => a.MeetingId), http.RequestAborted);
-        var pledged = await privacy.PledgedMeetingsAsync(tenantId, audience.AccountId, http.RequestAborted);
-        var views = new Views(audience, http.Request.Path);
+        var marks = await privacy.MarksAsync(tenantId, actions.Select(a => a.MeetingId), cancellationToken);
+        var pledged = await privacy.PledgedMeetingsAsync(tenantId, audience.AccountId, cancellationToken);
+        var views = new Views(audience, path);
         var shown = new Dictionary<string, ActionItem>();
         foreach (var group in actions.GroupBy(a => a.BodyId))
         {
-            var sight = new Sight(audience, (await bodies.FindAsync(tenantId, group.Key, http.RequestAborted))?.DistrictId, marks, pledged);
+            var sight = new Sight(audience, (await bodies.FindAsync(tenantId, group.Key,
+                cancellationToken))?.DistrictId, marks, pledged);
             foreach (var a in group) shown[a.Id] = Show(a, sight, views);
         }
-        await audit.WriteAsync(tenantId, views.Entries, http.RequestAborted);
+        await audit.WriteAsync(tenantId, views.Entries, cancellationToken);
         return actions.Select(a => shown[a.Id]).ToList();
     }
+
+    // The request's forms below stay only for the meeting and record endpoints that still pass their request; they go
+    // once those pass the tenant, the reader and the path.
+
+    public async Task<MeetingRecord> RecordAsync(HttpContext http, Meeting meeting) =>
+        await RecordAsync(http.Tenant().Id, meeting, http.Audience(), http.Request.Path, http.RequestAborted);
+
+    public Task<(MeetingRecord Record, IReadOnlyList<Handout> Handouts)> RecordAndHandoutsAsync(HttpContext http,
+        Meeting meeting) =>
+        RecordAndHandoutsAsync(http.Tenant().Id, meeting, http.Audience(), http.Request.Path, http.RequestAborted);
+
+    public Task<Follower> FollowAsync(HttpContext http, Meeting meeting, CancellationToken cancellationToken) =>
+        FollowAsync(http.Tenant().Id, meeting, http.Audience(), http.Request.Path, cancellationToken);
+
+    public Task<RecordEntry> EntryAsync(HttpContext http, Meeting meeting, RecordEntry entry) =>
+        EntryAsync(http.Tenant().Id, meeting, http.Audience(), http.Request.Path, entry, http.RequestAborted);
+
+    public Task<IReadOnlyList<Handout>> HandoutsAsync(HttpContext http, Meeting meeting) =>
+        HandoutsAsync(http.Tenant().Id, meeting, http.Audience(), http.Request.Path, http.RequestAborted);
+
+    public Task<(Handout Handout, byte[] Content)> HandoutFileAsync(HttpContext http, Meeting meeting,
+        string handoutId) =>
+        HandoutFileAsync(http.Tenant().Id, meeting, http.Audience(), http.Request.Path, handoutId, http.RequestAborted);
+
+    public Task<IReadOnlyList<ActionItem>> ActionsAsync(HttpContext http, IReadOnlyList<ActionItem> actions) =>
+        ActionsAsync(http.Tenant().Id, http.Audience(), http.Request.Path, actions, http.RequestAborted);
 
     /// <summary>Whether the audience may see an item of a meeting: for search hits and for turning an opinion into something else.</summary>
     public async Task<Withheld?> WhyWithheldAsync(string tenantId, Meeting meeting, Audience audience, string itemId, Sensitivity level,

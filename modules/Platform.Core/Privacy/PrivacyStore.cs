@@ -61,20 +61,76 @@ public sealed class PrivacyStore(Database database)
         public int Level { get; init; }
     }
 
-    private const string MarkColumns =
-        "item_id AS ItemId, item_kind AS ItemKind, meeting_id AS MeetingId, basis AS Basis, consented_on AS ConsentedOn, consent_scope AS ConsentScope, " +
-        "ordinance AS Ordinance, recorded_at AS RecordedAt, withdrawn_at AS WithdrawnAt, withdrawn_by AS WithdrawnBy, erased_at AS ErasedAt";
+    private const string MarkColumns = """
+        item_id AS ItemId, item_kind AS ItemKind, meeting_id AS MeetingId, basis AS Basis, consented_on AS ConsentedOn,
+        consent_scope AS ConsentScope, ordinance AS Ordinance, recorded_at AS RecordedAt, withdrawn_at AS WithdrawnAt,
+        withdrawn_by AS WithdrawnBy, erased_at AS ErasedAt
+        """;
+
+    private const string DeleteBasis = """
+        DELETE FROM personal_content WHERE tenant_id = @tenantId AND item_id = @itemId AND erased_at IS NULL
+        """;
+
+    private const string InsertBasis = """
+        INSERT INTO personal_content (tenant_id, item_id, item_kind, meeting_id, basis, consented_on, consent_scope,
+            ordinance,
+                                      recorded_at, withdrawn_at, withdrawn_by, erased_at)
+        VALUES (@tenantId, @itemId, @itemKind, @meetingId, @kind, @ConsentedOn, @Scope, @Ordinance, @now, NULL, NULL,
+            NULL)
+        """;
+
+    private const string SelectMarksOf = $"""
+        SELECT {MarkColumns} FROM personal_content WHERE tenant_id = @tenantId AND
+        """;
+
+    private const string SelectMark = $"""
+        SELECT {MarkColumns} FROM personal_content WHERE tenant_id = @tenantId AND item_id = @itemId
+        """;
+
+    private const string Withdraw = """
+        UPDATE personal_content SET withdrawn_at = @now, withdrawn_by = @by
+        WHERE tenant_id = @tenantId AND item_id = @itemId AND withdrawn_at IS NULL
+        """;
+
+    private const string SelectPledges = """
+        SELECT pledge_id AS Id, account_id AS AccountId, signer_name AS SignerName, pledged_on AS PledgedOn,
+               recorded_by AS RecordedBy
+        FROM confidentiality_pledges WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY recorded_at
+        """;
+
+    private const string InsertPledge = """
+        INSERT INTO confidentiality_pledges (tenant_id, pledge_id, meeting_id, account_id, signer_name, pledged_on,
+                                            recorded_by, recorded_at)
+        VALUES (@tenantId, @Id, @meetingId, @AccountId, @SignerName, @PledgedOn, @RecordedBy, @now)
+        """;
+
+    private const string SelectPledgedMeetings = """
+        SELECT meeting_id FROM confidentiality_pledges WHERE tenant_id = @tenantId AND account_id = @accountId
+        """;
+
+    private const string SelectRetention = """
+        SELECT retention_years FROM privacy_settings WHERE tenant_id = @tenantId
+        """;
+
+    private const string DeleteRetention = """
+        DELETE FROM privacy_settings WHERE tenant_id = @tenantId
+        """;
+
+    private const string InsertRetention = """
+        INSERT INTO privacy_settings (tenant_id, retention_years) VALUES (@tenantId, @years)
+        """;
 
     /// <summary>Records (or replaces) an item's basis inside the caller's transaction, with the item itself.</summary>
     public static async Task SaveBasisAsync(DbConnection connection, DbTransaction transaction, string tenantId, string itemKind, string itemId, string meetingId,
         PersonalBasis basis)
     {
-        await connection.ExecuteAsync("DELETE FROM personal_content WHERE tenant_id = @tenantId AND item_id = @itemId AND erased_at IS NULL",
-            new { tenantId, itemId }, transaction);
-        await connection.ExecuteAsync(
-            "INSERT INTO personal_content (tenant_id, item_id, item_kind, meeting_id, basis, consented_on, consent_scope, ordinance, recorded_at, withdrawn_at, withdrawn_by, erased_at) " +
-            "VALUES (@tenantId, @itemId, @itemKind, @meetingId, @kind, @ConsentedOn, @Scope, @Ordinance, @now, NULL, NULL, NULL)",
-            new { tenantId, itemId, itemKind, meetingId, kind = basis.Kind.ToString(), basis.ConsentedOn, basis.Scope, basis.Ordinance, now = Clock.Now() }, transaction);
+        await connection.ExecuteAsync(DeleteBasis, new { tenantId, itemId }, transaction);
+        await connection.ExecuteAsync(InsertBasis, new
+        {
+            tenantId, itemId, itemKind, meetingId, kind = basis.Kind.ToString(), basis.ConsentedOn, basis.Scope,
+                basis.Ordinance,
+            now = Clock.Now(),
+        }, transaction);
     }
 
     /// <summary>The marks of every item of the meetings, by item id.</summary>
@@ -84,15 +140,14 @@ public sealed class PrivacyStore(Database database)
         if (ids.Length == 0) return new Dictionary<string, PersonalMark>();
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<MarkRow>(
-            $"SELECT {MarkColumns} FROM personal_content WHERE tenant_id = @tenantId AND {database.Dialect.InList("meeting_id", "ids")}", new { tenantId, ids });
+            $"{SelectMarksOf} {database.Dialect.InList("meeting_id", "ids")}", new { tenantId, ids });
         return rows.ToDictionary(r => r.ItemId, r => r.ToMark());
     }
 
     public async Task<PersonalMark?> FindMarkAsync(string tenantId, string itemId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<MarkRow>(
-            $"SELECT {MarkColumns} FROM personal_content WHERE tenant_id = @tenantId AND item_id = @itemId", new { tenantId, itemId }))?.ToMark();
+        return (await connection.QuerySingleOrDefaultAsync<MarkRow>(SelectMark, new { tenantId, itemId }))?.ToMark();
     }
 
     /// <summary>The item's level, kind and meeting, or null when the tenant has no such item.</summary>
@@ -132,18 +187,14 @@ public sealed class PrivacyStore(Database database)
         if (mark.WithdrawnAt is not null) return mark;
         var now = Clock.Now();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "UPDATE personal_content SET withdrawn_at = @now, withdrawn_by = @by WHERE tenant_id = @tenantId AND item_id = @itemId AND withdrawn_at IS NULL",
-            new { tenantId, itemId, now, by });
+        await connection.ExecuteAsync(Withdraw, new { tenantId, itemId, now, by });
         return mark with { WithdrawnAt = now, WithdrawnBy = by };
     }
 
     public async Task<IReadOnlyList<Pledge>> PledgesAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Pledge>(
-            "SELECT pledge_id AS Id, account_id AS AccountId, signer_name AS SignerName, pledged_on AS PledgedOn, recorded_by AS RecordedBy " +
-            "FROM confidentiality_pledges WHERE tenant_id = @tenantId AND meeting_id = @meetingId ORDER BY recorded_at", new { tenantId, meetingId })).ToList();
+        return (await connection.QueryAsync<Pledge>(SelectPledges, new { tenantId, meetingId })).ToList();
     }
 
     public async Task<Pledge> AddPledgeAsync(string tenantId, string meetingId, string? accountId, string signerName, DateOnly pledgedOn, string recordedBy,
@@ -151,10 +202,8 @@ public sealed class PrivacyStore(Database database)
     {
         var pledge = new Pledge(Ids.New(), accountId, signerName, Clock.Iso(pledgedOn), recordedBy);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "INSERT INTO confidentiality_pledges (tenant_id, pledge_id, meeting_id, account_id, signer_name, pledged_on, recorded_by, recorded_at) " +
-            "VALUES (@tenantId, @Id, @meetingId, @AccountId, @SignerName, @PledgedOn, @RecordedBy, @now)",
-            new { tenantId, meetingId, pledge.Id, pledge.AccountId, pledge.SignerName, pledge.PledgedOn, pledge.RecordedBy, now = Clock.Now() });
+        await connection.ExecuteAsync(InsertPledge, new { tenantId, meetingId, pledge.Id, pledge.AccountId,
+            pledge.SignerName, pledge.PledgedOn, pledge.RecordedBy, now = Clock.Now() });
         return pledge;
     }
 
@@ -163,21 +212,20 @@ public sealed class PrivacyStore(Database database)
     {
         if (accountId is null) return new HashSet<string>();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<string>(
-            "SELECT meeting_id FROM confidentiality_pledges WHERE tenant_id = @tenantId AND account_id = @accountId", new { tenantId, accountId })).ToHashSet();
+        return (await connection.QueryAsync<string>(SelectPledgedMeetings, new { tenantId, accountId })).ToHashSet();
     }
 
     public async Task<int> RetentionYearsAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<int?>("SELECT retention_years FROM privacy_settings WHERE tenant_id = @tenantId", new { tenantId })
+        return await connection.QuerySingleOrDefaultAsync<int?>(SelectRetention, new { tenantId })
             ?? DefaultRetentionYears;
     }
 
     public Task SetRetentionYearsAsync(string tenantId, int years, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync("DELETE FROM privacy_settings WHERE tenant_id = @tenantId", new { tenantId }, transaction);
-            return await connection.ExecuteAsync("INSERT INTO privacy_settings (tenant_id, retention_years) VALUES (@tenantId, @years)", new { tenantId, years }, transaction);
+            await connection.ExecuteAsync(DeleteRetention, new { tenantId }, transaction);
+            return await connection.ExecuteAsync(InsertRetention, new { tenantId, years }, transaction);
         }, cancellationToken);
 }

@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using Microsoft.AspNetCore.Http;
 using Platform.Abstractions.Errors;
-using Platform.Core.Meetings;
+using Platform.Abstractions.Tenancy;
 using Platform.Core.Minutes;
 using Platform.Core.Storage;
-using Platform.Core.Tenancy;
 
 namespace Platform.Core.Privacy;
 
@@ -25,6 +23,24 @@ public sealed record ApprovalInput(string? ReviewedHash);
 /// </summary>
 public sealed class Publication(Database database, MinutesService minutes)
 {
+    private const string SelectApproval = """
+        SELECT content_hash AS ContentHash, approved_by AS ApprovedBy, approved_at AS ApprovedAt
+        FROM summary_publications WHERE tenant_id = @tenantId AND meeting_id = @meetingId
+        """;
+
+    private const string SelectApproved = """
+        SELECT meeting_id FROM summary_publications WHERE tenant_id = @tenantId
+        """;
+
+    private const string Delete = """
+        DELETE FROM summary_publications WHERE tenant_id = @tenantId AND meeting_id = @meetingId
+        """;
+
+    private const string Insert = """
+        INSERT INTO summary_publications (tenant_id, meeting_id, content_hash, approved_by, approved_at)
+        VALUES (@tenantId, @meetingId, @current, @approvedBy, @now)
+        """;
+
     private sealed class Row
     {
         public string ContentHash { get; init; } = "";
@@ -32,27 +48,37 @@ public sealed class Publication(Database database, MinutesService minutes)
         public string ApprovedAt { get; init; } = "";
     }
 
-    public Task<Minutes.Minutes> PublicVersionAsync(HttpContext http, string meetingId) =>
-        minutes.LoadAsync(http.Tenant(), meetingId, Audience.Public, http.Request.Path, requireHeld: true,
-            http.RequestAborted);
+    /// <summary>The summary as the public would read it; a resident's information is never in it, so nothing is
+    /// audited.</summary>
+    public Task<Minutes.Minutes> PublicVersionAsync(TenantInfo tenant, string meetingId,
+        CancellationToken cancellationToken) =>
+        minutes.LoadAsync(tenant, meetingId, Audience.Public, $"/{tenant.Id}/meetings/{meetingId}/public-version",
+            requireHeld: true, cancellationToken);
 
     public static string Hash(Minutes.Minutes publicVersion) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(MinutesMarkdown.Write(publicVersion))));
 
-    public async Task<PublicationState> StateAsync(HttpContext http, string meetingId) =>
-        await StateAsync(http, meetingId, await PublicVersionAsync(http, meetingId));
+    public async Task<PublicationState> StateAsync(TenantInfo tenant, string meetingId,
+        CancellationToken cancellationToken) =>
+        await StateAsync(tenant.Id, meetingId, await PublicVersionAsync(tenant, meetingId, cancellationToken),
+            cancellationToken);
 
     /// <summary>The state of a public version already loaded: the review page shows it and its state from one reading.</summary>
-    public async Task<PublicationState> StateAsync(HttpContext http, string meetingId, Minutes.Minutes publicVersion)
+    public async Task<PublicationState> StateAsync(string tenantId, string meetingId, Minutes.Minutes publicVersion,
+        CancellationToken cancellationToken)
     {
         var current = Hash(publicVersion);
-        var row = await FindAsync(http.Tenant().Id, meetingId, http.RequestAborted);
+        var row = await FindAsync(tenantId, meetingId, cancellationToken);
         return new PublicationState(row?.ContentHash == current, current, row?.ContentHash, row?.ApprovedBy, row?.ApprovedAt);
     }
 
-    public async Task<PublicationState> ApproveAsync(HttpContext http, string meetingId, string? reviewedHash, string approvedBy)
+    /// <summary>Publishes the public version <paramref name="approver"/> reviewed, if it is still the current
+    /// one.</summary>
+    public async Task<PublicationState> ApproveAsync(TenantInfo tenant, string meetingId, string? reviewedHash,
+        Audience approver,
+        CancellationToken cancellationToken)
     {
-        var version = await PublicVersionAsync(http, meetingId);
+        var version = await PublicVersionAsync(tenant, meetingId, cancellationToken);
         if (!version.Meeting.MinutesPublic)
             throw new PlatformException(409, "publication.minutes_not_public", "この会議の概要は「非公開」とされています。",
                 "公開するには、会議の「概要を公開する」を有効にしてから、公開版を確認して承認してください。");
@@ -63,29 +89,31 @@ public sealed class Publication(Database database, MinutesService minutes)
             throw new PlatformException(409, "publication.changed_since_review", "確認した後に公開版が変わりました。",
                 "記録または公開区分が変更されています。公開版をもう一度確認してから承認してください。");
         var now = Clock.Now();
-        var tenantId = http.Tenant().Id;
+        var tenantId = tenant.Id;
+        var approvedBy = approver.Name;
         await database.InTransactionAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync("DELETE FROM summary_publications WHERE tenant_id = @tenantId AND meeting_id = @meetingId", new { tenantId, meetingId }, transaction);
-            return await connection.ExecuteAsync(
-                "INSERT INTO summary_publications (tenant_id, meeting_id, content_hash, approved_by, approved_at) VALUES (@tenantId, @meetingId, @current, @approvedBy, @now)",
-                new { tenantId, meetingId, current, approvedBy, now }, transaction);
-        }, http.RequestAborted);
+            await connection.ExecuteAsync(Delete, new { tenantId, meetingId }, transaction);
+            return await connection.ExecuteAsync(Insert, new { tenantId, meetingId, current, approvedBy, now },
+                transaction);
+        }, cancellationToken);
         return new PublicationState(true, current, current, approvedBy, now);
     }
 
     public async Task WithdrawAsync(string tenantId, string meetingId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("DELETE FROM summary_publications WHERE tenant_id = @tenantId AND meeting_id = @meetingId", new { tenantId, meetingId });
+        await connection.ExecuteAsync(Delete, new { tenantId, meetingId });
     }
 
     /// <summary>The published summary, for anybody; answers 404 while it is not approved or has changed since.</summary>
-    public async Task<Minutes.Minutes> PublishedAsync(HttpContext http, string meetingId)
+    public async Task<Minutes.Minutes> PublishedAsync(TenantInfo tenant, string meetingId,
+        CancellationToken cancellationToken)
     {
         var notPublished = PlatformException.NotFound("publication.not_published", "公開された概要");
-        if (!Ids.IsValid(meetingId) || await FindAsync(http.Tenant().Id, meetingId, http.RequestAborted) is not { } row) throw notPublished;
-        var version = await PublicVersionAsync(http, meetingId);
+        if (!Ids.IsValid(meetingId) || await FindAsync(tenant.Id, meetingId,
+            cancellationToken) is not { } row) throw notPublished;
+        var version = await PublicVersionAsync(tenant, meetingId, cancellationToken);
         return Hash(version) == row.ContentHash && version.Meeting.MinutesPublic ? version : throw notPublished;
     }
 
@@ -93,14 +121,12 @@ public sealed class Publication(Database database, MinutesService minutes)
     public async Task<IReadOnlyList<string>> ApprovedMeetingsAsync(string tenantId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<string>("SELECT meeting_id FROM summary_publications WHERE tenant_id = @tenantId", new { tenantId })).ToList();
+        return (await connection.QueryAsync<string>(SelectApproved, new { tenantId })).ToList();
     }
 
     private async Task<Row?> FindAsync(string tenantId, string meetingId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Row>(
-            "SELECT content_hash AS ContentHash, approved_by AS ApprovedBy, approved_at AS ApprovedAt FROM summary_publications WHERE tenant_id = @tenantId AND meeting_id = @meetingId",
-            new { tenantId, meetingId });
+        return await connection.QuerySingleOrDefaultAsync<Row>(SelectApproval, new { tenantId, meetingId });
     }
 }

@@ -7,7 +7,9 @@ using Platform.Core.Tenancy;
 namespace Platform.Core.Sdk;
 
 /// <summary>The SDK's read access to districts, organisations, people and tenants, over the core's stores.</summary>
-public sealed class SdkDirectory(DistrictStore districts, OrganisationStore organisations, PersonStore people, TenantStore tenants)
+public sealed class SdkDirectory(DistrictStore districts, OrganisationStore organisations,
+    OrganisationRules organisationRules,
+    PersonStore people, TenantStore tenants)
     : IDistricts, IOrganisations, IPeople, ITenantDirectory
 {
     public Task<IReadOnlyList<District>> ListAsync(string tenantId, CancellationToken cancellationToken = default) =>
@@ -26,7 +28,7 @@ public sealed class SdkDirectory(DistrictStore districts, OrganisationStore orga
         organisations.TypesAsync(tenantId, cancellationToken);
 
     public Task<Organisation> CreateAsync(string tenantId, OrganisationInput input, CancellationToken cancellationToken = default) =>
-        organisations.CreateAsync(tenantId, input, cancellationToken: cancellationToken);
+        organisationRules.CreateAsync(tenantId, input, cancellationToken: cancellationToken);
 
     Task<IReadOnlyList<Person>> IPeople.ListAsync(string tenantId, CancellationToken cancellationToken) =>
         people.ListAsync(tenantId, cancellationToken: cancellationToken);

@@ -20,7 +20,8 @@ namespace Platform.Core.Seeds;
 /// so the loader runs at every start and only ever adds what is missing. Module switches and settings go through
 /// the grains like every other change.
 /// </summary>
-public sealed partial class SeedLoader(TenantRegistry tenants, DistrictStore districts, OrganisationStore organisations, PersonStore people,
+public sealed partial class SeedLoader(TenantRegistry tenants, DistrictRules districts,
+    OrganisationRules organisations, PersonRules people,
     BodyRules bodies, MeetingRules meetings, MeetingContext meetingContext, ISeedModuleServices modules,
     Accounts.AccountRules accounts, IGrainFactory grains, TimeProvider time,
     ILogger<SeedLoader> logger)

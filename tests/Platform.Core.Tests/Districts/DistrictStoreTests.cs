@@ -9,24 +9,26 @@ namespace Platform.Core.Tests.Districts;
 
 public class DistrictStoreTests
 {
-    private static async Task<(TestDatabase Test, DistrictStore Store)> ArrangeAsync(DatabaseProvider provider)
+    private static async Task<(TestDatabase Test, DistrictStore Store,
+        DistrictRules Rules)> ArrangeAsync(DatabaseProvider provider)
     {
         var test = await Migrated.DatabaseAsync(provider);
         var tenants = new TenantStore(test.Open());
         await tenants.CreateAsync(new NewTenant("aomori", "青森市", TenantKind.Municipality, "022012"));
         await tenants.CreateAsync(new NewTenant("miyagi", "宮城県", TenantKind.Prefecture, "040002"));
-        return (test, new DistrictStore(test.Open()));
+        var store = new DistrictStore(test.Open());
+        return (test, store, new DistrictRules(store));
     }
 
     [SkippableTheory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Districts_are_created_listed_in_order_and_renamed(DatabaseProvider provider)
     {
-        var (test, store) = await ArrangeAsync(provider);
+        var (test, store, rules) = await ArrangeAsync(provider);
         await using var _ = test;
 
-        var shinjo = await store.CreateAsync("aomori", new DistrictInput("　新城　"), "aomori-shinjo");
-        var ono = await store.CreateAsync("aomori", new DistrictInput("大野", DistrictKind.District));
-        var renamed = await store.UpdateAsync("aomori", ono.Id, new DistrictInput("大野地区"));
+        var shinjo = await rules.CreateAsync("aomori", new DistrictInput("　新城　"), "aomori-shinjo");
+        var ono = await rules.CreateAsync("aomori", new DistrictInput("大野", DistrictKind.District));
+        var renamed = await rules.UpdateAsync("aomori", ono.Id, new DistrictInput("大野地区"));
 
         Assert.Equal("新城", shinjo.Name);
         Assert.Equal(16, ono.Id.Length);
@@ -38,14 +40,16 @@ public class DistrictStoreTests
     [SkippableTheory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_district_is_invisible_under_another_tenant(DatabaseProvider provider)
     {
-        var (test, store) = await ArrangeAsync(provider);
+        var (test, store, rules) = await ArrangeAsync(provider);
         await using var _ = test;
-        var shinjo = await store.CreateAsync("aomori", new DistrictInput("新城"));
+        var shinjo = await rules.CreateAsync("aomori", new DistrictInput("新城"));
 
         Assert.Null(await store.FindAsync("miyagi", shinjo.Id));
-        var error = await Assert.ThrowsAsync<PlatformException>(() => store.UpdateAsync("miyagi", shinjo.Id, new DistrictInput("乗っ取り")));
+        var error = await Assert.ThrowsAsync<PlatformException>(() => rules.UpdateAsync("miyagi", shinjo.Id,
+            new DistrictInput("乗っ取り")));
         Assert.Equal(404, error.Status);
-        var parentError = await Assert.ThrowsAsync<PlatformException>(() => store.CreateAsync("miyagi", new DistrictInput("仙台", DistrictKind.Region, shinjo.Id)));
+        var parentError = await Assert.ThrowsAsync<PlatformException>(() => rules.CreateAsync("miyagi",
+            new DistrictInput("仙台", DistrictKind.Region, shinjo.Id)));
         Assert.Contains("parentId", parentError.Errors!.Keys);
         Assert.Equal("新城", (await store.FindAsync("aomori", shinjo.Id))!.Name);
     }
@@ -53,12 +57,14 @@ public class DistrictStoreTests
     [SkippableTheory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_empty_or_overlong_name_is_refused_and_nothing_is_written(DatabaseProvider provider)
     {
-        var (test, store) = await ArrangeAsync(provider);
+        var (test, store, rules) = await ArrangeAsync(provider);
         await using var _ = test;
-        var shinjo = await store.CreateAsync("aomori", new DistrictInput("新城"));
+        var shinjo = await rules.CreateAsync("aomori", new DistrictInput("新城"));
 
-        var empty = await Assert.ThrowsAsync<PlatformException>(() => store.CreateAsync("aomori", new DistrictInput("　")));
-        var longName = await Assert.ThrowsAsync<PlatformException>(() => store.UpdateAsync("aomori", shinjo.Id, new DistrictInput(new string('地', 101))));
+        var empty = await Assert.ThrowsAsync<PlatformException>(() => rules.CreateAsync("aomori",
+            new DistrictInput("　")));
+        var longName = await Assert.ThrowsAsync<PlatformException>(() => rules.UpdateAsync("aomori", shinjo.Id,
+            new DistrictInput(new string('地', 101))));
 
         Assert.Equal("validation.failed", empty.Code);
         Assert.Contains("name", longName.Errors!.Keys);
