@@ -26,12 +26,15 @@ public static class PlatformApp
     {
         var builder = WebApplication.CreateBuilder(args);
         // appsettings.json sits beside the assembly; command line and environment still override it.
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
-        {
-            Path = "appsettings.json",
-            Optional = true,
-            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
-        });
+        builder.Configuration.Sources.Insert(
+            0,
+            new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+            {
+                Path = "appsettings.json",
+                Optional = true,
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+            }
+        );
         configure?.Invoke(builder);
         var configuration = builder.Configuration;
         var services = builder.Services;
@@ -41,14 +44,17 @@ public static class PlatformApp
         var catalog = new ModuleCatalog([.. compiled, .. Plugins.PluginLoader.Load(configuration, compiled, plugins)]);
         var runtime = new ModuleRuntime(catalog, plugins);
         // One container: Autofac is the host's root, holding the host's, Orleans' and every module's services.
-        builder.Host.UseServiceProviderFactory(new Autofac.Extensions.DependencyInjection.AutofacServiceProviderFactory(runtime.Register));
+        builder.Host.UseServiceProviderFactory(
+            new Autofac.Extensions.DependencyInjection.AutofacServiceProviderFactory(runtime.Register)
+        );
         services.AddSingleton(catalog).AddSingleton(runtime).AddSingleton(plugins);
         services.AddHostedService<Plugins.PluginStartupLog>();
         services.AddPlatformCore(configuration);
         services.AddSingleton<IEventPublisher, EventPublisher>();
         services.AddSingleton<ModuleSwitcher>();
         services.AddSingleton<Platform.Core.Seeds.ISeedModuleServices, SeedModuleServices>();
-        foreach (var (module, startup) in runtime.Startups) runtime.Guard(module, "ホストサービス登録", () => startup.ConfigureHostServices(services));
+        foreach (var (module, startup) in runtime.Startups)
+            runtime.Guard(module, "ホストサービス登録", () => startup.ConfigureHostServices(services));
 
         // Hosted services start in registration order: the schema before the silo, the silo before the seeds.
         services.AddHostedService<StartupTasks.Migrations>();
@@ -57,7 +63,11 @@ public static class PlatformApp
 
         services.AddRazorComponents();
         // Pages carry Japanese as text, not as &#x…; entities.
-        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddWebEncoders(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+                System.Text.Unicode.UnicodeRanges.All
+            )
+        );
         services.AddAntiforgery();
         services.AddPlatformAccounts(configuration);
         services.AddReverseProxy(configuration);
@@ -68,14 +78,17 @@ public static class PlatformApp
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(
+                System.Text.Unicode.UnicodeRanges.All
+            );
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         var app = builder.Build();
         runtime.Attach(app.Services.GetRequiredService<Autofac.ILifetimeScope>());
 
-        // First: everything after it (limits per address, HSTS, the cookie's Secure flag, same-origin checks) sees the client's address and scheme.
+        // First: everything after it (limits per address, HSTS, the cookie's Secure flag, same-origin checks) sees the
+        // client's address and scheme.
         app.UseForwardedHeaders();
         app.UseMiddleware<Http.SecurityHeadersMiddleware>();
         app.UseMiddleware<Http.CachePolicyMiddleware>();
@@ -83,20 +96,30 @@ public static class PlatformApp
         app.Use(ProblemWriter.CatchPlatformExceptions);
         app.UseStatusCodePages(ProblemWriter.WriteBareStatusAsync);
         app.UseMiddleware<Http.JsonCharsetMiddleware>();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
-        });
+        app.UseStaticFiles(
+            new StaticFileOptions
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(
+                    Path.Combine(AppContext.BaseDirectory, "wwwroot")
+                ),
+            }
+        );
         // Modules' own assets (scripts, styles), embedded in their assemblies: /_content/{module id}/…
         foreach (var (module, startup) in runtime.Startups)
         {
             var assembly = startup.GetType().Assembly;
-            if (!assembly.GetManifestResourceNames().Any(n => n.Contains(".wwwroot.", StringComparison.Ordinal))) continue;
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(assembly, $"{assembly.GetName().Name}.wwwroot"),
-                RequestPath = $"/_content/{module.Id}",
-            });
+            if (!assembly.GetManifestResourceNames().Any(n => n.Contains(".wwwroot.", StringComparison.Ordinal)))
+                continue;
+            app.UseStaticFiles(
+                new StaticFileOptions
+                {
+                    FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(
+                        assembly,
+                        $"{assembly.GetName().Name}.wwwroot"
+                    ),
+                    RequestPath = $"/_content/{module.Id}",
+                }
+            );
         }
         app.UseMiddleware<HostNameTenantMiddleware>();
         app.UseRouting();
@@ -123,7 +146,11 @@ public static class PlatformApp
         Accounts.SignInDelayEndpoints.Map(app, tenantRoutes);
         Accounts.ExternalSignIn.Map(tenantRoutes);
         foreach (var (module, startup) in runtime.Startups)
-            runtime.Guard(module, "エンドポイント登録", () => startup.MapEndpoints(tenantRoutes.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module))));
+            runtime.Guard(
+                module,
+                "エンドポイント登録",
+                () => startup.MapEndpoints(tenantRoutes.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module)))
+            );
         Plugins.PluginEndpoints.Map(app);
         return app;
     }
@@ -137,8 +164,17 @@ public static class PlatformApp
         if (string.Equals(orleans["Clustering"], "Database", StringComparison.OrdinalIgnoreCase))
         {
             // Several hosts on one server database: membership in that database, see DatabaseMembershipTable.
-            silo.Configure<ClusterOptions>(o => { o.ClusterId = orleans["ClusterId"] ?? "sasaeai"; o.ServiceId = "sasaeai"; });
-            silo.ConfigureEndpoints(IPAddress.Parse(orleans["AdvertisedAddress"] ?? "127.0.0.1"), siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = orleans["ClusterId"] ?? "sasaeai";
+                o.ServiceId = "sasaeai";
+            });
+            silo.ConfigureEndpoints(
+                IPAddress.Parse(orleans["AdvertisedAddress"] ?? "127.0.0.1"),
+                siloPort,
+                gatewayPort,
+                listenOnAnyHostAddress: false
+            );
             silo.Services.AddSingleton<IMembershipTable, DatabaseMembershipTable>();
         }
         else
@@ -147,6 +183,9 @@ public static class PlatformApp
         }
         silo.AddReminders();
         silo.Services.AddSingleton<IReminderTable, DatabaseReminderTable>();
-        silo.Services.AddGrainStorage(GrainStorageNames.Platform, (sp, _) => ActivatorUtilities.CreateInstance<DatabaseGrainStorage>(sp));
+        silo.Services.AddGrainStorage(
+            GrainStorageNames.Platform,
+            (sp, _) => ActivatorUtilities.CreateInstance<DatabaseGrainStorage>(sp)
+        );
     }
 }

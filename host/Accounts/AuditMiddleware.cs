@@ -17,16 +17,27 @@ public sealed class AuditMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, AuditLog audit)
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method) ||
-            context.Features.Get<TenantFeature>() is not { } place || context.Account() is not { } account)
+        if (
+            HttpMethods.IsGet(context.Request.Method)
+            || HttpMethods.IsHead(context.Request.Method)
+            || HttpMethods.IsOptions(context.Request.Method)
+            || context.Features.Get<TenantFeature>() is not { } place
+            || context.Account() is not { } account
+        )
         {
             await next(context);
             return;
         }
 
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "";
-        var entry = new AuditEntry(Clock.Now(), account.UserName, context.Request.Method, route, context.Request.Path + context.Request.QueryString,
-            StatusCodes.Status200OK);
+        var entry = new AuditEntry(
+            Clock.Now(),
+            account.UserName,
+            context.Request.Method,
+            route,
+            context.Request.Path + context.Request.QueryString,
+            StatusCodes.Status200OK
+        );
         var original = context.Features.Get<IHttpResponseBodyFeature>()!;
         using var buffer = new MemoryStream();
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer, original));
@@ -39,7 +50,14 @@ public sealed class AuditMiddleware(RequestDelegate next)
                 pending = PendingAudit.Current!;
             }
             if (context.Response.StatusCode < 400 && !pending.Written)
-                await audit.WriteAsync(place.Tenant.Id, entry with { Status = context.Response.StatusCode }, CancellationToken.None);
+                await audit.WriteAsync(
+                    place.Tenant.Id,
+                    entry with
+                    {
+                        Status = context.Response.StatusCode,
+                    },
+                    CancellationToken.None
+                );
         }
         finally
         {

@@ -13,17 +13,23 @@ using Platform.Host.Http;
 
 namespace Platform.Host.Accounts;
 
-/// <summary>A tenant's own identity provider, from <c>Auth:Oidc:{tenant}</c> (see README, "Signing in with the municipality's ID").</summary>
+/// <summary>A tenant's own identity provider, from <c>Auth:Oidc:{tenant}</c> (see README, "Signing in with the
+/// municipality's ID").</summary>
 public sealed class IdentityProvider
 {
     public string Authority { get; set; } = "";
     public string ClientId { get; set; } = "";
     public string? ClientSecret { get; set; }
+
     /// <summary>What the sign-in button says, e.g. 青森市職員ID.</summary>
     public string DisplayName { get; set; } = "";
-    /// <summary>The ID-token claim holding the name the tenant admin registers (<c>preferred_username</c>, or <c>email</c>).</summary>
+
+    /// <summary>The ID-token claim holding the name the tenant admin registers (<c>preferred_username</c>, or
+    /// <c>email</c>).</summary>
     public string UserNameClaim { get; set; } = "preferred_username";
-    /// <summary>Off only for a provider on a test machine's loopback address: real ones publish their metadata over HTTPS.</summary>
+
+    /// <summary>Off only for a provider on a test machine's loopback address: real ones publish their metadata over
+    /// HTTPS.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 }
 
@@ -42,20 +48,37 @@ public static partial class ExternalSignIn
 {
     public static string Scheme(string tenantId) => $"oidc-{tenantId}";
 
-    public static void AddExternalSignIn(this AuthenticationBuilder authentication, IServiceCollection services, IConfiguration configuration)
+    public static void AddExternalSignIn(
+        this AuthenticationBuilder authentication,
+        IServiceCollection services,
+        IConfiguration configuration
+    )
     {
         var providers = new Dictionary<string, IdentityProvider>();
         foreach (var section in configuration.GetSection("Auth:Oidc").GetChildren())
         {
             var provider = section.Get<IdentityProvider>() ?? new IdentityProvider();
-            // Checked here, at start: the handler checks these on every request, so a mistake would stop the whole platform.
-            if (!Uri.TryCreate(provider.Authority, UriKind.Absolute, out var authority) || string.IsNullOrWhiteSpace(provider.ClientId))
-                throw new InvalidOperationException($"Auth:Oidc:{section.Key} needs Authority (an absolute URL) and ClientId.");
+            // Checked here, at start: the handler checks these on every request, so a mistake would stop the whole
+            // platform.
+            if (
+                !Uri.TryCreate(provider.Authority, UriKind.Absolute, out var authority)
+                || string.IsNullOrWhiteSpace(provider.ClientId)
+            )
+                throw new InvalidOperationException(
+                    $"Auth:Oidc:{section.Key} needs Authority (an absolute URL) and ClientId."
+                );
             if (authority.Scheme != Uri.UriSchemeHttps && provider.RequireHttpsMetadata)
-                throw new InvalidOperationException($"Auth:Oidc:{section.Key}:Authority must use https (RequireHttpsMetadata=false is for a test provider on this machine).");
-            if (string.IsNullOrWhiteSpace(provider.DisplayName)) provider.DisplayName = "自治体のID";
+                throw new InvalidOperationException(
+                    $"Auth:Oidc:{section.Key}:Authority must use https (RequireHttpsMetadata=false is for a test provider on this machine)."
+                );
+            if (string.IsNullOrWhiteSpace(provider.DisplayName))
+                provider.DisplayName = "自治体のID";
             providers[section.Key] = provider;
-            authentication.AddOpenIdConnect(Scheme(section.Key), provider.DisplayName, o => Configure(o, section.Key, provider));
+            authentication.AddOpenIdConnect(
+                Scheme(section.Key),
+                provider.DisplayName,
+                o => Configure(o, section.Key, provider)
+            );
         }
         services.AddSingleton(new IdentityProviders(providers));
     }
@@ -68,7 +91,8 @@ public static partial class ExternalSignIn
         o.RequireHttpsMetadata = provider.RequireHttpsMetadata;
         o.ResponseType = "code";
         o.UsePkce = true;
-        // The answer comes back as a top-level GET, which carries SameSite=Lax cookies; a cross-site form post would not.
+        // The answer comes back as a top-level GET, which carries SameSite=Lax cookies; a cross-site form post would
+        // not.
         o.ResponseMode = "query";
         // Under the tenant's path, so that a tenant on a host name of its own gets its callback too.
         o.CallbackPath = $"/{tenantId}/signin-oidc";
@@ -89,11 +113,19 @@ public static partial class ExternalSignIn
             var services = context.HttpContext.RequestServices;
             var name = context.Principal!.FindFirstValue(provider.UserNameClaim);
             // The tenant admin sees who came in through the provider, and who was turned away, in the audit log.
-            Task AuditAsync(string who, string action, string what) => services.GetRequiredService<AuditLog>().WriteAsync(tenantId,
-                new AuditEntry(Clock.Now(), who, action, what, context.Request.Path, 200), context.HttpContext.RequestAborted);
+            Task AuditAsync(string who, string action, string what) =>
+                services
+                    .GetRequiredService<AuditLog>()
+                    .WriteAsync(
+                        tenantId,
+                        new AuditEntry(Clock.Now(), who, action, what, context.Request.Path, 200),
+                        context.HttpContext.RequestAborted
+                    );
             try
             {
-                var account = await services.GetRequiredService<AccountStore>().SignInExternalAsync(tenantId, subject, name, context.HttpContext.RequestAborted);
+                var account = await services
+                    .GetRequiredService<AccountStore>()
+                    .SignInExternalAsync(tenantId, subject, name, context.HttpContext.RequestAborted);
                 context.Principal = SessionPrincipal.For(account, CookieAuthenticationDefaults.AuthenticationScheme);
                 await AuditAsync(account.UserName, "signin", $"{provider.DisplayName} {name}");
             }
@@ -103,8 +135,8 @@ public static partial class ExternalSignIn
                 context.Fail(refused.Code);
             }
         };
-        // Whatever went wrong (refused by us, or an error from the provider), the person lands on the sign-in page with a
-        // known message: never the provider's own text, which the query string could forge.
+        // Whatever went wrong (refused by us, or an error from the provider), the person lands on the sign-in page with
+        // a known message: never the provider's own text, which the query string could forge.
         o.Events.OnRemoteFailure = context =>
         {
             var code = context.Failure?.Message is { } m && Failures.ContainsKey(m) ? m : "auth.external_failed";
@@ -116,36 +148,52 @@ public static partial class ExternalSignIn
 
     public static readonly IReadOnlyDictionary<string, string> Failures = new Dictionary<string, string>
     {
-        ["auth.external_not_registered"] = "本人確認はできましたが、このIDはプラットフォームに登録されていません。テナント管理者に、利用者一覧で外部IDの登録を依頼してください。",
-        ["auth.external_subject_mismatch"] = "このIDの名前は、別の人のものとして登録されています。同じ名前が別の人に割り当てられた可能性があります。テナント管理者に確認してください。",
-        ["auth.provider_unreachable"] = "自治体のIDプロバイダーに接続できませんでした。しばらくしてからお試しいただくか、ユーザー名とパスワードでサインインしてください。",
-        ["auth.external_failed"] = "自治体のIDでのサインインが完了しませんでした。もう一度お試しください。続く場合は管理者に連絡してください。",
+        ["auth.external_not_registered"] =
+            "本人確認はできましたが、このIDはプラットフォームに登録されていません。テナント管理者に、利用者一覧で外部IDの登録を依頼してください。",
+        ["auth.external_subject_mismatch"] =
+            "このIDの名前は、別の人のものとして登録されています。同じ名前が別の人に割り当てられた可能性があります。テナント管理者に確認してください。",
+        ["auth.provider_unreachable"] =
+            "自治体のIDプロバイダーに接続できませんでした。しばらくしてからお試しいただくか、ユーザー名とパスワードでサインインしてください。",
+        ["auth.external_failed"] =
+            "自治体のIDでのサインインが完了しませんでした。もう一度お試しください。続く場合は管理者に連絡してください。",
     };
 
     public static void Map(IEndpointRouteBuilder tenant)
     {
         tenant.MapGet("/signin/external", ChallengeAsync).AllowAnonymous().ExcludeFromDescription();
 
-        // The provider's redirect starts a cross-site chain, which does not carry the SameSite=Strict session cookie; this
-        // page moves on with a navigation of the platform's own, which does.
+        // The provider's redirect starts a cross-site chain, which does not carry the SameSite=Strict session cookie;
+        // this page moves on with a navigation of the platform's own, which does.
         tenant.MapGet("/signin/continue", ContinuePage).AllowAnonymous().ExcludeFromDescription();
     }
 
     // Hands the request over to the provider's sign-in: the challenge writes the redirect on the response itself.
-    public static async Task ChallengeAsync(HttpContext http, ITenantContext tenant, IdentityProviders providers,
-        string? returnUrl, ILogger<IdentityProviders> log)
+    public static async Task ChallengeAsync(
+        HttpContext http,
+        ITenantContext tenant,
+        IdentityProviders providers,
+        string? returnUrl,
+        ILogger<IdentityProviders> log
+    )
     {
         var tenantId = tenant.Tenant.Id;
         if (!providers.ByTenant.ContainsKey(tenantId))
-            throw new PlatformException(404, "auth.no_identity_provider", "このテナントには自治体のIDでのサインインが設定されていません。",
-                "ユーザー名とパスワードでサインインしてください。");
+            throw new PlatformException(
+                404,
+                "auth.no_identity_provider",
+                "このテナントには自治体のIDでのサインインが設定されていません。",
+                "ユーザー名とパスワードでサインインしてください。"
+            );
         var next = LocalUrl.OrDefault(returnUrl, $"/{tenantId}/");
         try
         {
-            await http.ChallengeAsync(Scheme(tenantId), new AuthenticationProperties
-            {
-                RedirectUri = $"/{tenantId}/signin/continue?returnUrl={Uri.EscapeDataString(next)}",
-            });
+            await http.ChallengeAsync(
+                Scheme(tenantId),
+                new AuthenticationProperties
+                {
+                    RedirectUri = $"/{tenantId}/signin/continue?returnUrl={Uri.EscapeDataString(next)}",
+                }
+            );
         }
         catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
         {
@@ -157,7 +205,8 @@ public static partial class ExternalSignIn
 
     public static RazorComponentResult<SignInContinuePage> ContinuePage(ITenantContext tenant, string? returnUrl) =>
         PageResult.For<SignInContinuePage, SignInContinueModel>(
-            new SignInContinueModel(LocalUrl.OrDefault(returnUrl, $"/{tenant.Tenant.Id}/")));
+            new SignInContinueModel(LocalUrl.OrDefault(returnUrl, $"/{tenant.Tenant.Id}/"))
+        );
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The identity provider of tenant {Tenant} could not be reached")]
     private static partial void LogUnreachable(ILogger logger, string tenant, Exception exception);

@@ -15,14 +15,23 @@ public static class SessionPrincipal
     public static ClaimsPrincipal For(Account account, string scheme)
     {
         List<Claim> claims = [new(ClaimTypes.NameIdentifier, account.Id), new(ClaimTypes.Name, account.UserName)];
-        if (account.OnlyTenant is { } tenantId) claims.Add(new Claim(TenantClaim, tenantId));
+        if (account.OnlyTenant is { } tenantId)
+            claims.Add(new Claim(TenantClaim, tenantId));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
-    /// <summary>The session's account as it was signed in: limited to the provider's tenant where there is one.</summary>
-    public static async Task<Account?> AccountAsync(ClaimsPrincipal user, AccountStore accounts, CancellationToken cancellationToken)
+    /// <summary>The session's account as it was signed in: limited to the provider's tenant where there is
+    /// one.</summary>
+    public static async Task<Account?> AccountAsync(
+        ClaimsPrincipal user,
+        AccountStore accounts,
+        CancellationToken cancellationToken
+    )
     {
-        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } accountId || await accounts.FindAsync(accountId, cancellationToken) is not { } account)
+        if (
+            user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } accountId
+            || await accounts.FindAsync(accountId, cancellationToken) is not { } account
+        )
             return null;
         return user.FindFirstValue(TenantClaim) is { } tenantId ? account.Within(tenantId) : account;
     }

@@ -14,7 +14,12 @@ namespace Platform.Host.Accounts;
 /// </summary>
 public static class SignInDelayEndpoints
 {
-    public sealed record Waiting(string UserName, int Failures, DateTimeOffset LastFailureAt, DateTimeOffset? WaitUntil);
+    public sealed record Waiting(
+        string UserName,
+        int Failures,
+        DateTimeOffset LastFailureAt,
+        DateTimeOffset? WaitUntil
+    );
 
     public static void Map(IEndpointRouteBuilder app, IEndpointRouteBuilder tenant)
     {
@@ -26,30 +31,46 @@ public static class SignInDelayEndpoints
             .Refuses(404, "account.not_found");
 
         // The platform administrator's, on the host: the access check refuses everyone else.
-        app.MapGet("/api/users/sign-in-delays", ListDelays).WithTags("Accounts")
+        app.MapGet("/api/users/sign-in-delays", ListDelays)
+            .WithTags("Accounts")
             .Describe("listSignInDelays", "すべてのサインイン待ち", "List every sign-in delay")
-            .Refuses(401, "auth.required").Refuses(403, "auth.forbidden");
-        app.MapDelete("/api/users/{userName}/sign-in-delay", ClearDelay).WithTags("Accounts")
+            .Refuses(401, "auth.required")
+            .Refuses(403, "auth.forbidden");
+        app.MapDelete("/api/users/{userName}/sign-in-delay", ClearDelay)
+            .WithTags("Accounts")
             .Describe("clearSignInDelay", "名前のサインイン待ちを解除", "Clear a name's sign-in delay")
-            .Refuses(401, "auth.required").Refuses(403, "auth.forbidden");
+            .Refuses(401, "auth.required")
+            .Refuses(403, "auth.forbidden");
     }
 
-    public static async Task<Ok<IReadOnlyList<Waiting>>> ListTenantDelays(ITenantContext tenant, AccountStore accounts,
-        SignInDelays delays, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<Waiting>>> ListTenantDelays(
+        ITenantContext tenant,
+        AccountStore accounts,
+        SignInDelays delays,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var names = (await accounts.ListForTenantAsync(tenant.Tenant.Id, cancellationToken))
-            .Select(a => SignInDelays.NameKey(a.UserName)).ToHashSet(StringComparer.Ordinal);
+            .Select(a => SignInDelays.NameKey(a.UserName))
+            .ToHashSet(StringComparer.Ordinal);
         return TypedResults.Ok(List(delays, time, names));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> ClearTenantDelay(ITenantContext tenant,
-        string userName, AccountStore accounts, SignInDelays delays, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> ClearTenantDelay(
+        ITenantContext tenant,
+        string userName,
+        AccountStore accounts,
+        SignInDelays delays,
+        CancellationToken cancellationToken
+    )
     {
         var tenantId = tenant.Tenant.Id;
         // Only accounts of this tenant alone: clearing the wait of the platform administrator, or of someone who also
         // works in another tenant, would help a guesser of that account's password.
-        var account = (await accounts.ListForTenantAsync(tenantId, cancellationToken))
-            .FirstOrDefault(a => SignInDelays.NameKey(a.UserName) == SignInDelays.NameKey(userName));
+        var account = (await accounts.ListForTenantAsync(tenantId, cancellationToken)).FirstOrDefault(a =>
+            SignInDelays.NameKey(a.UserName) == SignInDelays.NameKey(userName)
+        );
         var full = account is null ? null : await accounts.FindAsync(account.Id, cancellationToken);
         if (full is null || full.IsPlatformAdmin || full.Grants.Any(g => g.TenantId != tenantId))
             return PlatformException.NotFound("account.not_found", "アカウント").ToProblem();
@@ -66,11 +87,21 @@ public static class SignInDelayEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>The names among <paramref name="only"/> (all if null) with failures not yet forgotten, by name.</summary>
+    /// <summary>The names among <paramref name="only"/> (all if null) with failures not yet forgotten, by
+    /// name.</summary>
     public static IReadOnlyList<Waiting> List(SignInDelays delays, TimeProvider time, IReadOnlySet<string>? only)
     {
         var now = time.GetUtcNow();
-        return delays.Names().Where(e => only is null || only.Contains(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new Waiting(e.Key, e.Value.Count, e.Value.Last, e.Value.NotBefore > now ? e.Value.NotBefore : null)).ToList();
+        return delays
+            .Names()
+            .Where(e => only is null || only.Contains(e.Key))
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new Waiting(
+                e.Key,
+                e.Value.Count,
+                e.Value.Last,
+                e.Value.NotBefore > now ? e.Value.NotBefore : null
+            ))
+            .ToList();
     }
 }

@@ -10,8 +10,12 @@ using Platform.Host.Http;
 namespace Platform.Host.Accounts;
 
 /// <summary>What the sign-in page shows: where to go next, why the last try failed, the providers to offer.</summary>
-public sealed record SignInModel(string? ReturnUrl, string? Error, string? UserName,
-    IReadOnlyList<(string TenantId, string DisplayName)> Providers);
+public sealed record SignInModel(
+    string? ReturnUrl,
+    string? Error,
+    string? UserName,
+    IReadOnlyList<(string TenantId, string DisplayName)> Providers
+);
 
 /// <summary>What the password page shows: whether the change just happened, and whether the provider owns it.</summary>
 public sealed record PasswordModel(bool Done, bool External);
@@ -29,34 +33,51 @@ public static class SignInPages
     {
         app.MapGet("/account/password", PasswordPageFor).ExcludeFromDescription();
         app.MapGet("/signin", SignInPageFor).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(AccountEndpoints.SignInLimit)
+        app.MapPost("/signin", SignInAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(AccountEndpoints.SignInLimit)
             .ExcludeFromDescription();
         app.MapPost("/signout", SignOutAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
     public static RazorComponentResult<PasswordPage> PasswordPageFor(SignedInAccount signedIn, bool? done) =>
         PageResult.For<PasswordPage, PasswordModel>(
-            new PasswordModel(done == true, signedIn.Account.OnlyTenant is not null));
+            new PasswordModel(done == true, signedIn.Account.OnlyTenant is not null)
+        );
 
-    public static RazorComponentResult<SignInPage> SignInPageFor(string? returnUrl, string? failure,
-        IdentityProviders providers)
+    public static RazorComponentResult<SignInPage> SignInPageFor(
+        string? returnUrl,
+        string? failure,
+        IdentityProviders providers
+    )
     {
-        var error = failure is not null && ExternalSignIn.Failures.TryGetValue(failure, out var message)
-            ? message
-            : null;
+        var error =
+            failure is not null && ExternalSignIn.Failures.TryGetValue(failure, out var message) ? message : null;
         return PageResult.For<SignInPage, SignInModel>(
-            new SignInModel(LocalUrl.Checked(returnUrl), error, null, ProvidersFor(providers, returnUrl)));
+            new SignInModel(LocalUrl.Checked(returnUrl), error, null, ProvidersFor(providers, returnUrl))
+        );
     }
 
-    public static async Task<IResult> SignInAsync([FromForm] string? userName, [FromForm] string? password,
-        [FromForm] string? returnUrl, [AsParameters] SignInServices services, HttpContext http)
+    public static async Task<IResult> SignInAsync(
+        [FromForm] string? userName,
+        [FromForm] string? password,
+        [FromForm] string? returnUrl,
+        [AsParameters] SignInServices services,
+        HttpContext http
+    )
     {
         try
         {
-            var account = await services.Accounts.SignInAsync(userName, password, AccountEndpoints.ClientAddress(http),
-                http.RequestAborted);
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                SessionPrincipal.For(account, CookieAuthenticationDefaults.AuthenticationScheme));
+            var account = await services.Accounts.SignInAsync(
+                userName,
+                password,
+                AccountEndpoints.ClientAddress(http),
+                http.RequestAborted
+            );
+            await http.SignInAsync(
+                CookieAuthenticationDefaults.AuthenticationScheme,
+                SessionPrincipal.For(account, CookieAuthenticationDefaults.AuthenticationScheme)
+            );
             return TypedResults.Redirect(LocalUrl.OrDefault(returnUrl, Home(account)));
         }
         catch (PlatformException problem) when (problem.Status is 401 or 429)
@@ -64,9 +85,14 @@ public static class SignInPages
             // The page again, with the message, under the problem's status (and Retry-After when told to wait).
             http.Response.StatusCode = problem.Status;
             ProblemWriter.AddRetryAfter(http, problem);
-            return PageResult.For<SignInPage, SignInModel>(new SignInModel(LocalUrl.Checked(returnUrl),
-                problem.Detail is null ? problem.Title : $"{problem.Title}{problem.Detail}", userName,
-                ProvidersFor(services.Providers, returnUrl)));
+            return PageResult.For<SignInPage, SignInModel>(
+                new SignInModel(
+                    LocalUrl.Checked(returnUrl),
+                    problem.Detail is null ? problem.Title : $"{problem.Title}{problem.Detail}",
+                    userName,
+                    ProvidersFor(services.Providers, returnUrl)
+                )
+            );
         }
     }
 
@@ -78,11 +104,15 @@ public static class SignInPages
     }
 
     /// <summary>The identity providers to offer: that of the tenant the person is heading for, or all.</summary>
-    private static IReadOnlyList<(string TenantId, string DisplayName)> ProvidersFor(IdentityProviders providers,
-        string? returnUrl)
+    private static IReadOnlyList<(string TenantId, string DisplayName)> ProvidersFor(
+        IdentityProviders providers,
+        string? returnUrl
+    )
     {
-        var all = providers.ByTenant.Select(p => (TenantId: p.Key, p.Value.DisplayName))
-            .OrderBy(p => p.TenantId, StringComparer.Ordinal).ToList();
+        var all = providers
+            .ByTenant.Select(p => (TenantId: p.Key, p.Value.DisplayName))
+            .OrderBy(p => p.TenantId, StringComparer.Ordinal)
+            .ToList();
         var heading = LocalUrl.Checked(returnUrl)?.Split('/', 3)[1];
         return all.Any(p => p.TenantId == heading) ? all.Where(p => p.TenantId == heading).ToList() : all;
     }

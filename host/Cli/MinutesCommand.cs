@@ -13,7 +13,8 @@ namespace Platform.Host.Cli;
 /// </summary>
 public static class MinutesCommand
 {
-    private const string Usage = "使い方: minutes <会議ID> --tenant <テナント> [--format md|csv|xlsx] [--user <利用者名>] [--out <ファイル>]";
+    private const string Usage =
+        "使い方: minutes <会議ID> --tenant <テナント> [--format md|csv|xlsx] [--user <利用者名>] [--out <ファイル>]";
 
     private static readonly string[] VerbOptions = ["--tenant", "--format", "--user", "--out"];
 
@@ -23,34 +24,56 @@ public static class MinutesCommand
         var tenantId = CliHost.Option(args, "--tenant");
         var format = (CliHost.Option(args, "--format") ?? "md").ToLowerInvariant();
         var output = CliHost.Option(args, "--out");
-        if (meetingId is null || meetingId.StartsWith("--", StringComparison.Ordinal) || tenantId is null || format is not ("md" or "csv" or "xlsx") ||
-            (format == "xlsx" && output is null))
+        if (
+            meetingId is null
+            || meetingId.StartsWith("--", StringComparison.Ordinal)
+            || tenantId is null
+            || format is not ("md" or "csv" or "xlsx")
+            || (format == "xlsx" && output is null)
+        )
         {
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        return await CliHost.RunAsync(CliHost.HostArguments(args, VerbOptions), async services =>
-        {
-            var tenant = await services.GetRequiredService<TenantRegistry>().FindAsync(tenantId)
-                         ?? throw PlatformException.NotFound("tenant.not_found", "テナント");
-            var audience = Audience.Public;
-            if (CliHost.Option(args, "--user") is { } userName)
+        return await CliHost.RunAsync(
+            CliHost.HostArguments(args, VerbOptions),
+            async services =>
             {
-                var account = (await services.GetRequiredService<AccountStore>().ListForTenantAsync(tenant.Id)).FirstOrDefault(a => a.UserName == userName)
-                              ?? throw PlatformException.NotFound("user.not_found", "利用者");
-                audience = Audience.Of(account, tenant.Id);
+                var tenant =
+                    await services.GetRequiredService<TenantRegistry>().FindAsync(tenantId)
+                    ?? throw PlatformException.NotFound("tenant.not_found", "テナント");
+                var audience = Audience.Public;
+                if (CliHost.Option(args, "--user") is { } userName)
+                {
+                    var account =
+                        (
+                            await services.GetRequiredService<AccountStore>().ListForTenantAsync(tenant.Id)
+                        ).FirstOrDefault(a => a.UserName == userName)
+                        ?? throw PlatformException.NotFound("user.not_found", "利用者");
+                    audience = Audience.Of(account, tenant.Id);
+                }
+                var minutes = await services
+                    .GetRequiredService<MinutesService>()
+                    .LoadAsync(
+                        tenant,
+                        meetingId,
+                        audience,
+                        $"cli:minutes/{meetingId}",
+                        requireHeld: true,
+                        CancellationToken.None
+                    );
+                byte[] bytes = format switch
+                {
+                    "csv" => MinutesCsv.Write(minutes, cp932: false),
+                    "xlsx" => MinutesXlsx.Write(minutes),
+                    _ => System.Text.Encoding.UTF8.GetBytes(MinutesMarkdown.Write(minutes)),
+                };
+                if (output is null)
+                    await Console.OpenStandardOutput().WriteAsync(bytes);
+                else
+                    await File.WriteAllBytesAsync(output, bytes);
+                return 0;
             }
-            var minutes = await services.GetRequiredService<MinutesService>()
-                .LoadAsync(tenant, meetingId, audience, $"cli:minutes/{meetingId}", requireHeld: true, CancellationToken.None);
-            byte[] bytes = format switch
-            {
-                "csv" => MinutesCsv.Write(minutes, cp932: false),
-                "xlsx" => MinutesXlsx.Write(minutes),
-                _ => System.Text.Encoding.UTF8.GetBytes(MinutesMarkdown.Write(minutes)),
-            };
-            if (output is null) await Console.OpenStandardOutput().WriteAsync(bytes);
-            else await File.WriteAllBytesAsync(output, bytes);
-            return 0;
-        });
+        );
     }
 }

@@ -18,11 +18,21 @@ public sealed class PlatformProblemDetailsService : IProblemDetailsService
     {
         var details = context.ProblemDetails;
         var status = details.Status ?? StatusCodes.Status500InternalServerError;
-        var code = details.Extensions.TryGetValue(Refusals.CodeExtension, out var c) && c is string s ? s : "request.invalid";
-        var errors = details.Extensions.TryGetValue("errors", out var e) ? e as IReadOnlyDictionary<string, string[]> : null;
-        var problem = new PlatformException(status, code, details.Title ?? "リクエストが正しくありません。", details.Detail, errors);
+        var code =
+            details.Extensions.TryGetValue(Refusals.CodeExtension, out var c) && c is string s ? s : "request.invalid";
+        var errors = details.Extensions.TryGetValue("errors", out var e)
+            ? e as IReadOnlyDictionary<string, string[]>
+            : null;
+        var problem = new PlatformException(
+            status,
+            code,
+            details.Title ?? "リクエストが正しくありません。",
+            details.Detail,
+            errors
+        );
         foreach (var (key, value) in details.Extensions)
-            if (key is not Refusals.CodeExtension and not "errors") problem.Extensions[key] = value;
+            if (key is not Refusals.CodeExtension and not "errors")
+                problem.Extensions[key] = value;
         await ProblemWriter.WriteAsync(context.HttpContext, problem);
     }
 }

@@ -43,19 +43,39 @@ public static partial class ProblemWriter
             PlatformException p => p,
             BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
             JsonException json => MalformedJson(json),
-            BadHttpRequestException b => new PlatformException(b.StatusCode, "request.invalid", "リクエストが正しくありません。", b.Message),
-            // The multipart reader's answer to a malformed part (a file name broken over two lines) or to a body cut short.
-            // The content type is read as text: Request.HasFormContentType would ask the anti-forgery check again.
-            InvalidDataException or IOException when context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true =>
-                new PlatformException(400, "request.malformed_form", "送信された内容の形式が正しくありません。", "ファイル名や項目の形式を確認して、もう一度送信してください。"),
+            BadHttpRequestException b => new PlatformException(
+                b.StatusCode,
+                "request.invalid",
+                "リクエストが正しくありません。",
+                b.Message
+            ),
+            // The multipart reader's answer to a malformed part (a file name broken over two lines) or to a body cut
+            // short. The content type is read as text: Request.HasFormContentType would ask the anti-forgery check
+            // again.
+            InvalidDataException
+            or IOException
+                when context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+                    == true => new PlatformException(
+                400,
+                "request.malformed_form",
+                "送信された内容の形式が正しくありません。",
+                "ファイル名や項目の形式を確認して、もう一度送信してください。"
+            ),
             _ when StorageFaults.IsUnavailable(error) => StorageUnavailable(context, error!),
             _ => null,
         };
         if (problem is null)
         {
-            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Host.Errors");
+            var logger = context
+                .RequestServices.GetRequiredService<ILoggerFactory>()
+                .CreateLogger("Platform.Host.Errors");
             LogUnhandled(logger, context.Request.Path, error);
-            problem = new PlatformException(500, "server.error", "サーバーで問題が発生しました。", "しばらくしてからもう一度お試しください。");
+            problem = new PlatformException(
+                500,
+                "server.error",
+                "サーバーで問題が発生しました。",
+                "しばらくしてからもう一度お試しください。"
+            );
         }
         return WriteAsync(context, problem);
     }
@@ -66,10 +86,18 @@ public static partial class ProblemWriter
     /// </summary>
     private static PlatformException MalformedJson(JsonException json)
     {
-        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        var field =
+            json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
         return field is null
-            ? new PlatformException(400, "request.malformed_json", "JSONの形式が正しくありません。", "送信された本文をJSONとして読めませんでした。")
-            : new ValidationErrors().Add(field, "request.malformed_json", "値の種類が違うか、大きすぎます。").ToException();
+            ? new PlatformException(
+                400,
+                "request.malformed_json",
+                "JSONの形式が正しくありません。",
+                "送信された本文をJSONとして読めませんでした。"
+            )
+            : new ValidationErrors()
+                .Add(field, "request.malformed_json", "値の種類が違うか、大きすぎます。")
+                .ToException();
     }
 
     /// <summary>
@@ -78,9 +106,20 @@ public static partial class ProblemWriter
     /// </summary>
     private static PlatformException StorageUnavailable(HttpContext context, Exception error)
     {
-        LogStorageUnavailable(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Host.Errors"), context.Request.Path, error.Message);
-        return new PlatformException(503, "storage.unavailable", "データベースに一時的に接続できません。",
-            "この操作は完了していません。しばらくしてからもう一度お試しください。") { Extensions = { [PlatformException.RetryAfterExtension] = StorageRetryAfterSeconds } };
+        LogStorageUnavailable(
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Host.Errors"),
+            context.Request.Path,
+            error.Message
+        );
+        return new PlatformException(
+            503,
+            "storage.unavailable",
+            "データベースに一時的に接続できません。",
+            "この操作は完了していません。しばらくしてからもう一度お試しください。"
+        )
+        {
+            Extensions = { [PlatformException.RetryAfterExtension] = StorageRetryAfterSeconds },
+        };
     }
 
     private const int StorageRetryAfterSeconds = 5;
@@ -92,13 +131,28 @@ public static partial class ProblemWriter
     public static Task WriteBareStatusAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
-        if (http.Response.HasStarted || http.Response.StatusCode is < 400 or >= 500) return Task.CompletedTask;
+        if (http.Response.HasStarted || http.Response.StatusCode is < 400 or >= 500)
+            return Task.CompletedTask;
         var problem = http.Response.StatusCode switch
         {
-            404 => new PlatformException(404, "route.not_found", "ページが見つかりません。", "アドレスを確認してください。"),
-            405 => new PlatformException(405, "request.method_not_allowed", "この操作はできません。", "このアドレスでは使えない方法（HTTPメソッド）です。"),
-            415 => new PlatformException(415, "request.unsupported_media_type", "送信された形式には対応していません。",
-                "本文の形式（Content-Type）がこのアドレスでは受け付けられません。APIにはJSON（application/json）で送ってください。"),
+            404 => new PlatformException(
+                404,
+                "route.not_found",
+                "ページが見つかりません。",
+                "アドレスを確認してください。"
+            ),
+            405 => new PlatformException(
+                405,
+                "request.method_not_allowed",
+                "この操作はできません。",
+                "このアドレスでは使えない方法（HTTPメソッド）です。"
+            ),
+            415 => new PlatformException(
+                415,
+                "request.unsupported_media_type",
+                "送信された形式には対応していません。",
+                "本文の形式（Content-Type）がこのアドレスでは受け付けられません。APIにはJSON（application/json）で送ってください。"
+            ),
             var status => new PlatformException(status, "request.invalid", "リクエストが正しくありません。"),
         };
         return WriteAsync(http, problem);
@@ -124,12 +178,15 @@ public static partial class ProblemWriter
             ["code"] = problem.Code,
             ["instance"] = context.Request.Path.Value,
         };
-        if (problem.Errors is not null) document["errors"] = problem.Errors;
-        foreach (var (key, value) in problem.Extensions) document[key] = value;
+        if (problem.Errors is not null)
+            document["errors"] = problem.Errors;
+        foreach (var (key, value) in problem.Extensions)
+            document[key] = value;
         await context.Response.WriteAsync(JsonSerializer.Serialize(document, Json), Encoding.UTF8);
     }
 
-    /// <summary>A problem that says how many seconds to wait says it in the Retry-After header too, for clients that read that.</summary>
+    /// <summary>A problem that says how many seconds to wait says it in the Retry-After header too, for clients that
+    /// read that.</summary>
     public static void AddRetryAfter(HttpContext context, PlatformException problem)
     {
         if (problem.Extensions.TryGetValue(PlatformException.RetryAfterExtension, out var seconds) && seconds is int s)
@@ -137,15 +194,22 @@ public static partial class ProblemWriter
     }
 
     private static bool WantsHtml(HttpRequest request) =>
-        !request.Path.Value!.Contains("/api/", StringComparison.Ordinal) &&
-        request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.Ordinal) == true);
+        !request.Path.Value!.Contains("/api/", StringComparison.Ordinal)
+        && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.Ordinal) == true);
 
     private static string Page(PlatformException problem)
     {
-        var errors = problem.Errors is null ? "" :
-            "<ul>" + string.Concat(problem.Errors.SelectMany(e => e.Value).Select(m => $"<li>{WebUtility.HtmlEncode(m)}</li>")) + "</ul>";
+        var errors = problem.Errors is null
+            ? ""
+            : "<ul>"
+                + string.Concat(
+                    problem.Errors.SelectMany(e => e.Value).Select(m => $"<li>{WebUtility.HtmlEncode(m)}</li>")
+                )
+                + "</ul>";
         return $"""
-            <!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(problem.Title)}</title>
+            <!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(
+                problem.Title
+            )}</title>
             <link rel="stylesheet" href="/css/site.css"></head><body><main class="page">
             <h1>{WebUtility.HtmlEncode(problem.Title)}</h1><p>{WebUtility.HtmlEncode(problem.Detail ?? "")}</p>{errors}
             <p class="muted">エラーコード: {WebUtility.HtmlEncode(problem.Code)}（{problem.Status}）</p>

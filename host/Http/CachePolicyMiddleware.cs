@@ -16,12 +16,15 @@ public sealed class CachePolicyMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
-        if (StaticPrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal))) return next(context);
+        if (StaticPrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal)))
+            return next(context);
         context.Response.OnStarting(() =>
         {
             var response = context.Response;
-            response.Headers.CacheControl = !IsPublicPage(context) || response.StatusCode != StatusCodes.Status200OK ? "no-store"
-                : path.Contains("/public/meetings", StringComparison.Ordinal) ? "no-cache" : Public;
+            response.Headers.CacheControl =
+                !IsPublicPage(context) || response.StatusCode != StatusCodes.Status200OK ? "no-store"
+                : path.Contains("/public/meetings", StringComparison.Ordinal) ? "no-cache"
+                : Public;
             return Task.CompletedTask;
         });
         return next(context);
@@ -29,5 +32,6 @@ public sealed class CachePolicyMiddleware(RequestDelegate next)
 
     // /{tenant}/public/…: the anonymous pages a municipality links from its own site.
     private static bool IsPublicPage(HttpContext context) =>
-        HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Value?.Split('/', 4) is [_, { Length: > 0 }, "public", ..];
+        HttpMethods.IsGet(context.Request.Method)
+        && context.Request.Path.Value?.Split('/', 4) is [_, { Length: > 0 }, "public", ..];
 }

@@ -19,26 +19,44 @@ public sealed class CrossSiteWriteMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, IAntiforgery antiforgery)
     {
         if (!await AcceptedAsync(context, antiforgery))
-            throw new PlatformException(403, "request.cross_site", "別のサイトからの送信は受け付けられません。",
-                "このプラットフォームの画面から操作してください。スクリプトから使う場合は、POST /api/auth/token で得たトークンを Authorization: Bearer で送ってください。");
+            throw new PlatformException(
+                403,
+                "request.cross_site",
+                "別のサイトからの送信は受け付けられません。",
+                "このプラットフォームの画面から操作してください。スクリプトから使う場合は、POST /api/auth/token で得たトークンを Authorization: Bearer で送ってください。"
+            );
         await next(context);
     }
 
     private static async Task<bool> AcceptedAsync(HttpContext context, IAntiforgery antiforgery)
     {
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)) return true;
-        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return true;
-        if (IsOwn(request) is { } own) return own;
-        return !request.Cookies.ContainsKey(Accounts.AccountEndpoints.CookieName) || await antiforgery.IsRequestValidAsync(context);
+        if (
+            HttpMethods.IsGet(request.Method)
+            || HttpMethods.IsHead(request.Method)
+            || HttpMethods.IsOptions(request.Method)
+            || HttpMethods.IsTrace(request.Method)
+        )
+            return true;
+        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (IsOwn(request) is { } own)
+            return own;
+        return !request.Cookies.ContainsKey(Accounts.AccountEndpoints.CookieName)
+            || await antiforgery.IsRequestValidAsync(context);
     }
 
     /// <summary>Whether the browser says the request came from this origin; null when it says nothing.</summary>
     private static bool? IsOwn(HttpRequest request)
     {
-        if (request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site) return site is "same-origin" or "none";
+        if (request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site)
+            return site is "same-origin" or "none";
         if (request.Headers.Origin.ToString() is { Length: > 0 } origin)
-            return string.Equals(origin, $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase);
+            return string.Equals(
+                origin,
+                $"{request.Scheme}://{request.Host.Value}",
+                StringComparison.OrdinalIgnoreCase
+            );
         return null;
     }
 }

@@ -13,13 +13,25 @@ public sealed class JsonCharsetMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) &&
-            (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)) &&
-            type.Charset.Value is { Length: > 0 } charset && !IsUtf8(charset.Trim('"')))
-            throw new PlatformException(415, "request.unsupported_charset", "文字コードに対応していません。", $"文字コード「{charset}」の本文は読めません。UTF-8で送ってください。");
+        if (
+            MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            && (
+                type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)
+            )
+            && type.Charset.Value is { Length: > 0 } charset
+            && !IsUtf8(charset.Trim('"'))
+        )
+            throw new PlatformException(
+                415,
+                "request.unsupported_charset",
+                "文字コードに対応していません。",
+                $"文字コード「{charset}」の本文は読めません。UTF-8で送ってください。"
+            );
         return next(context);
     }
 
     private static bool IsUtf8(string charset) =>
-        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+        || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 }

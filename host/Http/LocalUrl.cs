@@ -18,12 +18,14 @@ public static class LocalUrl
     /// <summary><paramref name="url"/> if it is a path of this host, otherwise null.</summary>
     public static string? Checked(string? url)
     {
-        if (url is null or { Length: 0 or > MaxLength }) return null;
+        if (url is null or { Length: 0 or > MaxLength })
+            return null;
         // Each decoding is checked too: %2F%2F is // to some browsers and proxies, and %252F%252F one decoding later.
         var form = url;
         for (var round = 0; round < 4; round++)
         {
-            if (!IsPlainPath(form)) return null;
+            if (!IsPlainPath(form))
+                return null;
             string decoded;
             try
             {
@@ -33,7 +35,8 @@ public static class LocalUrl
             {
                 return null;
             }
-            if (decoded == form) return Ascii(url);
+            if (decoded == form)
+                return Ascii(url);
             form = decoded;
         }
         return null;
@@ -42,25 +45,33 @@ public static class LocalUrl
     // A Location header holds ASCII only (Kestrel refuses anything else): /aomori/search?q=回覧板 goes out escaped.
     private static string? Ascii(string url)
     {
-        if (url.All(char.IsAscii)) return url;
+        if (url.All(char.IsAscii))
+            return url;
         var builder = new StringBuilder(url.Length * 3);
         for (var i = 0; i < url.Length; i++)
         {
-            if (char.IsAscii(url[i])) builder.Append(url[i]);
-            else if (char.IsHighSurrogate(url[i]) && i + 1 < url.Length && char.IsLowSurrogate(url[i + 1])) builder.Append(Uri.EscapeDataString(url.Substring(i++, 2)));
-            else if (char.IsSurrogate(url[i])) return null;
-            else builder.Append(Uri.EscapeDataString(url[i].ToString()));
+            if (char.IsAscii(url[i]))
+                builder.Append(url[i]);
+            else if (char.IsHighSurrogate(url[i]) && i + 1 < url.Length && char.IsLowSurrogate(url[i + 1]))
+                builder.Append(Uri.EscapeDataString(url.Substring(i++, 2)));
+            else if (char.IsSurrogate(url[i]))
+                return null;
+            else
+                builder.Append(Uri.EscapeDataString(url[i].ToString()));
         }
         return builder.ToString();
     }
 
     private static bool IsPlainPath(string s)
     {
-        if (s.Length == 0 || s[0] != '/') return false;
-        if (s.Length > 1 && s[1] is '/' or '\\') return false;
+        if (s.Length == 0 || s[0] != '/')
+            return false;
+        if (s.Length > 1 && s[1] is '/' or '\\')
+            return false;
         foreach (var c in s)
         {
-            if (c == '\\' || char.IsWhiteSpace(c) || InvisibleCharacters.Is(c)) return false;
+            if (c == '\\' || char.IsWhiteSpace(c) || InvisibleCharacters.Is(c))
+                return false;
         }
         return true;
     }

@@ -17,45 +17,55 @@ public static class OpenApiContract
     public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {
-            o.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Sasaeai Platform API";
-                document.Info.Description = "地域支え合い会議・協議体の運営 API / API for running community support meetings";
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            o.AddDocumentTransformer(
+                (document, _, _) =>
                 {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    Description = "POST /api/auth/token で得たトークン / A token from POST /api/auth/token",
-                };
-                return Task.CompletedTask;
-            });
+                    document.Info.Title = "Sasaeai Platform API";
+                    document.Info.Description =
+                        "地域支え合い会議・協議体の運営 API / API for running community support meetings";
+                    document.Components ??= new OpenApiComponents();
+                    document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                    document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.Http,
+                        Scheme = "bearer",
+                        Description = "POST /api/auth/token で得たトークン / A token from POST /api/auth/token",
+                    };
+                    return Task.CompletedTask;
+                }
+            );
             o.AddOperationTransformer(DescribeSecurityAndProblems);
         });
 
-    private static Task DescribeSecurityAndProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context,
-        CancellationToken cancellationToken)
+    private static Task DescribeSecurityAndProblems(
+        OpenApiOperation operation,
+        OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken
+    )
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var problems = metadata.OfType<ProblemCodes>().ToList();
         if (metadata.OfType<RequiredPermission>().Any())
         {
             operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [],
-            });
+            operation.Security.Add(
+                new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [],
+                }
+            );
             problems.Add(new ProblemCodes(401, ["auth.required"]));
             problems.Add(new ProblemCodes(403, ["auth.forbidden"]));
         }
-        if (problems.Count == 0) return Task.CompletedTask;
+        if (problems.Count == 0)
+            return Task.CompletedTask;
         var byStatus = new JsonObject();
         foreach (var group in problems.GroupBy(p => p.Status).OrderBy(g => g.Key))
         {
             var codes = group.SelectMany(p => p.Codes).Distinct().ToList();
-            byStatus[group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)] =
-                new JsonArray(codes.Select(c => (JsonNode)JsonValue.Create(c)).ToArray());
+            byStatus[group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonArray(
+                codes.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()
+            );
             operation.Responses ??= new OpenApiResponses();
             var key = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!operation.Responses.ContainsKey(key))

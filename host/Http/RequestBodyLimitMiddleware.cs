@@ -14,18 +14,26 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>()?.Bytes ?? RequestBodyLimit.Default;
-        if (context.Request.ContentLength > limit) throw TooLarge(limit);
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
+        if (context.Request.ContentLength > limit)
+            throw TooLarge(limit);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            feature.MaxRequestBodySize = limit;
         try
         {
             await next(context);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        catch (BadHttpRequestException e)
+            when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
         {
             throw TooLarge(limit);
         }
     }
 
     private static PlatformException TooLarge(long limit) =>
-        new(413, "request.too_large", "送信された内容が大きすぎます。", $"1回に送信できるのは{limit / 1024 / 1024}MBまでです。長い文章は分けて入力してください。");
+        new(
+            413,
+            "request.too_large",
+            "送信された内容が大きすぎます。",
+            $"1回に送信できるのは{limit / 1024 / 1024}MBまでです。長い文章は分けて入力してください。"
+        );
 }

@@ -18,14 +18,19 @@ public static class ReverseProxy
         var proxies = List(configuration["Proxy:KnownProxies"]).Select(IPAddress.Parse).ToList();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = networks.Count + proxies.Count == 0
-                ? ForwardedHeaders.None
-                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.ForwardedHeaders =
+                networks.Count + proxies.Count == 0
+                    ? ForwardedHeaders.None
+                    : ForwardedHeaders.XForwardedFor
+                        | ForwardedHeaders.XForwardedProto
+                        | ForwardedHeaders.XForwardedHost;
             // The framework's default trusts the loopback address; only what the operator names is trusted here.
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
-            foreach (var network in networks) o.KnownIPNetworks.Add(network);
-            foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
+            foreach (var network in networks)
+                o.KnownIPNetworks.Add(network);
+            foreach (var proxy in proxies)
+                o.KnownProxies.Add(proxy);
         });
     }
 

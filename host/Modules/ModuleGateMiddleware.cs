@@ -15,11 +15,18 @@ public sealed class ModuleGateMiddleware(RequestDelegate next)
     {
         var module = context.GetEndpoint()?.Metadata.GetMetadata<ModuleEndpointMetadata>()?.Module;
         var place = context.Features.Get<TenantFeature>();
-        if (module is not null && place is not null &&
-            !await gate.IsEnabledAsync(place.Tenant.Id, place.District?.Id, module))
+        if (
+            module is not null
+            && place is not null
+            && !await gate.IsEnabledAsync(place.Tenant.Id, place.District?.Id, module)
+        )
         {
-            throw new PlatformException(404, "module.disabled", "この機能はここでは使えません。",
-                $"「{module.Name}」は{(place.District is null ? "このテナント" : $"{place.District.Name}")}で無効になっています。管理者に有効化を依頼してください。");
+            throw new PlatformException(
+                404,
+                "module.disabled",
+                "この機能はここでは使えません。",
+                $"「{module.Name}」は{(place.District is null ? "このテナント" : $"{place.District.Name}")}で無効になっています。管理者に有効化を依頼してください。"
+            );
         }
         await next(context);
     }

@@ -40,7 +40,8 @@ public sealed class ModuleRuntime : IDisposable
 
     /// <summary>
     /// Runs a step of a plugin's start-up; a plugin that throws is marked faulted and left out, and the host goes on.
-    /// Modules compiled with the host are trusted like the host: their exceptions stop it, as any bug of the host would.
+    /// Modules compiled with the host are trusted like the host: their exceptions stop it, as any bug of the host
+    /// would.
     /// </summary>
     public bool Guard(ModuleDescriptor module, string step, Action action)
     {
@@ -49,7 +50,8 @@ public sealed class ModuleRuntime : IDisposable
             action();
             return true;
         }
-        if (_plugins.IsFaulted(module.Id, out _)) return false;
+        if (_plugins.IsFaulted(module.Id, out _))
+            return false;
         try
         {
             action();
@@ -67,7 +69,8 @@ public sealed class ModuleRuntime : IDisposable
     public IEnumerable<(ModuleDescriptor Module, ModuleStartup Startup)> Startups => _startups;
 
     /// <summary>The host's root scope: the container every tenant's scope is begun in.</summary>
-    public ILifetimeScope Container => _root ?? throw new InvalidOperationException("The container is built when the host is.");
+    public ILifetimeScope Container =>
+        _root ?? throw new InvalidOperationException("The container is built when the host is.");
 
     /// <summary>
     /// Registers every module's services in the host's container as it is built (the configuration action of
@@ -77,19 +80,28 @@ public sealed class ModuleRuntime : IDisposable
     {
         foreach (var (module, startup) in _startups)
         {
-            // A plugin's registrations are tried on a scratch builder first, so that one that throws half-way leaves nothing behind.
-            if (module.IsPlugin && !Guard(module, "サービス登録", () => startup.ConfigureServices(new ContainerBuilder()))) continue;
+            // A plugin's registrations are tried on a scratch builder first, so that one that throws half-way leaves
+            // nothing behind.
+            if (
+                module.IsPlugin
+                && !Guard(module, "サービス登録", () => startup.ConfigureServices(new ContainerBuilder()))
+            )
+                continue;
             startup.ConfigureServices(builder);
         }
         RegisterTenantPlaceholders(builder);
-        builder.Register(c => new TenantContext(TenantOf(c.Resolve<ILifetimeScope>()))).As<ITenantContext>().InstancePerLifetimeScope();
+        builder
+            .Register(c => new TenantContext(TenantOf(c.Resolve<ILifetimeScope>())))
+            .As<ITenantContext>()
+            .InstancePerLifetimeScope();
     }
 
     /// <summary>The tenant whose scope <paramref name="scope"/> is, or is begun in.</summary>
     private TenantInfo TenantOf(ILifetimeScope scope)
     {
         for (var s = scope as ISharingLifetimeScope; s?.ParentLifetimeScope is not null; s = s.ParentLifetimeScope)
-            if (s.Tag is string id && _tenants.TryGetValue(id, out var tenant)) return tenant;
+            if (s.Tag is string id && _tenants.TryGetValue(id, out var tenant))
+                return tenant;
         throw new InvalidOperationException("ITenantContext is resolved inside a tenant's scope only.");
     }
 
@@ -104,42 +116,84 @@ public sealed class ModuleRuntime : IDisposable
         var sample = new TenantInfo("sample", "見本", TenantKind.Municipality, "000000");
         probe.RegisterInstance(new TenantContext(sample)).As<ITenantContext>();
         foreach (var (module, startup) in _startups)
-            if (!module.IsPlugin || Guard(module, "テナント別サービス登録", () => startup.ConfigureTenantServices(new ContainerBuilder(), sample)))
+            if (
+                !module.IsPlugin
+                || Guard(
+                    module,
+                    "テナント別サービス登録",
+                    () => startup.ConfigureTenantServices(new ContainerBuilder(), sample)
+                )
+            )
                 startup.ConfigureTenantServices(probe, sample);
         using var registered = probe.Build();
-        foreach (var type in registered.ComponentRegistry.Registrations.SelectMany(r => r.Services).OfType<TypedService>().Select(s => s.ServiceType).Distinct())
+        foreach (
+            var type in registered
+                .ComponentRegistry.Registrations.SelectMany(r => r.Services)
+                .OfType<TypedService>()
+                .Select(s => s.ServiceType)
+                .Distinct()
+        )
         {
-            if (type == typeof(ILifetimeScope) || type == typeof(IComponentContext) || type == typeof(ITenantContext)) continue;
-            builder.ComponentRegistryBuilder.Register(RegistrationBuilder
-                .ForDelegate(type, (_, _) => throw new InvalidOperationException($"{type.Name} is registered per tenant: resolve it inside a tenant's scope."))
-                .As(type).CreateRegistration());
+            if (type == typeof(ILifetimeScope) || type == typeof(IComponentContext) || type == typeof(ITenantContext))
+                continue;
+            builder.ComponentRegistryBuilder.Register(
+                RegistrationBuilder
+                    .ForDelegate(
+                        type,
+                        (_, _) =>
+                            throw new InvalidOperationException(
+                                $"{type.Name} is registered per tenant: resolve it inside a tenant's scope."
+                            )
+                    )
+                    .As(type)
+                    .CreateRegistration()
+            );
         }
     }
 
     /// <summary>
-    /// The tenant's scope, tagged with its id. A scope with registrations of its own gets a registry of its own, which in
-    /// the host's one container (Orleans' and ASP.NET's services too) cost some 30 KB per tenant in
+    /// The tenant's scope, tagged with its id. A scope with registrations of its own gets a registry of its own, which
+    /// in the host's one container (Orleans' and ASP.NET's services too) cost some 30 KB per tenant in
     /// build/bench/TenantDensity: so only modules that do register per tenant make one.
     /// </summary>
     public ILifetimeScope TenantScope(TenantInfo tenant) =>
-        _tenantScopes.GetOrAdd(tenant.Id, id => new Lazy<ILifetimeScope>(() =>
-        {
-            _tenants[id] = tenant;
-            var own = _startups.Where(s => RegistersPerTenant(s.Startup) && (!s.Module.IsPlugin || !_plugins.IsFaulted(s.Module.Id, out _))).ToList();
-            return own.Count == 0
-                ? Container.BeginLifetimeScope(id)
-                : Container.BeginLifetimeScope(id, builder => { foreach (var (_, startup) in own) startup.ConfigureTenantServices(builder, tenant); });
-        })).Value;
+        _tenantScopes
+            .GetOrAdd(
+                tenant.Id,
+                id => new Lazy<ILifetimeScope>(() =>
+                {
+                    _tenants[id] = tenant;
+                    var own = _startups
+                        .Where(s =>
+                            RegistersPerTenant(s.Startup)
+                            && (!s.Module.IsPlugin || !_plugins.IsFaulted(s.Module.Id, out _))
+                        )
+                        .ToList();
+                    return own.Count == 0
+                        ? Container.BeginLifetimeScope(id)
+                        : Container.BeginLifetimeScope(
+                            id,
+                            builder =>
+                            {
+                                foreach (var (_, startup) in own)
+                                    startup.ConfigureTenantServices(builder, tenant);
+                            }
+                        );
+                })
+            )
+            .Value;
 
     private static bool RegistersPerTenant(ModuleStartup startup) =>
-        startup.GetType().GetMethod(nameof(ModuleStartup.ConfigureTenantServices))!.DeclaringType != typeof(ModuleStartup);
+        startup.GetType().GetMethod(nameof(ModuleStartup.ConfigureTenantServices))!.DeclaringType
+        != typeof(ModuleStartup);
 
     public int TenantScopeCount => _tenantScopes.Count;
 
     public void Dispose()
     {
         // The container itself is the host's, disposed with it.
-        foreach (var scope in _tenantScopes.Values.Where(s => s.IsValueCreated)) scope.Value.Dispose();
+        foreach (var scope in _tenantScopes.Values.Where(s => s.IsValueCreated))
+            scope.Value.Dispose();
     }
 
     private sealed record TenantContext(TenantInfo Tenant) : ITenantContext;

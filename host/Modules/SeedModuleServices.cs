@@ -13,11 +13,26 @@ public sealed class SeedModuleServices(ModuleRuntime runtime) : ISeedModuleServi
     public IReadOnlyList<MeetingKind> MeetingKinds(TenantInfo tenant) =>
         Core.Meetings.MeetingKinds.All(runtime.TenantScope(tenant).Resolve<IEnumerable<IMeetingKindSource>>());
 
-    public async Task ApplyAsync(TenantInfo tenant, string moduleId, JsonObject content, CancellationToken cancellationToken)
+    public async Task ApplyAsync(
+        TenantInfo tenant,
+        string moduleId,
+        JsonObject content,
+        CancellationToken cancellationToken
+    )
     {
-        var seeder = runtime.TenantScope(tenant).Resolve<IEnumerable<IModuleSeeder>>()
-            .FirstOrDefault(s => string.Equals(runtime.Catalog.OwnerOf(s.GetType())?.Id, moduleId, StringComparison.OrdinalIgnoreCase))
+        var seeder =
+            runtime
+                .TenantScope(tenant)
+                .Resolve<IEnumerable<IModuleSeeder>>()
+                .FirstOrDefault(s =>
+                    string.Equals(
+                        runtime.Catalog.OwnerOf(s.GetType())?.Id,
+                        moduleId,
+                        StringComparison.OrdinalIgnoreCase
+                    )
+                )
             ?? throw new InvalidOperationException($"Seed content for module '{moduleId}', which has no seeder.");
-        using (Seeding.Begin()) await seeder.SeedAsync(tenant, content, cancellationToken);
+        using (Seeding.Begin())
+            await seeder.SeedAsync(tenant, content, cancellationToken);
     }
 }

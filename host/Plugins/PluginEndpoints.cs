@@ -8,9 +8,11 @@ public static class PluginEndpoints
 {
     // The platform administrator's, on the host: the access check refuses everyone else.
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/plugins", ListPlugins).WithTags("Plugins")
+        app.MapGet("/api/plugins", ListPlugins)
+            .WithTags("Plugins")
             .Describe("listPlugins", "プラグインの一覧と状態", "List the plugins and their state")
-            .Refuses(401, "auth.required").Refuses(403, "auth.forbidden");
+            .Refuses(401, "auth.required")
+            .Refuses(403, "auth.forbidden");
 
     public static Ok<IReadOnlyList<PluginStatus>> ListPlugins(PluginRegistry plugins) => TypedResults.Ok(plugins.All);
 }
@@ -21,8 +23,10 @@ public sealed partial class PluginStartupLog(PluginRegistry plugins, ILogger<Plu
     public Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var p in plugins.All)
-            if (p.State == PluginState.Loaded) LogLoaded(p.Id, p.Version, p.Vendor);
-            else LogNotRunning(p.Id, p.State.ToString(), p.Reason ?? "");
+            if (p.State == PluginState.Loaded)
+                LogLoaded(p.Id, p.Version, p.Vendor);
+            else
+                LogNotRunning(p.Id, p.State.ToString(), p.Reason ?? "");
         return Task.CompletedTask;
     }
 

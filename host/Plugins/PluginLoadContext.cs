@@ -8,7 +8,8 @@ namespace Platform.Host.Plugins;
 /// Autofac — comes from the host, so that the plugin and the host mean the same types; only what the host lacks is
 /// loaded from the plugin's folder.
 /// </summary>
-public sealed class PluginLoadContext(string mainAssembly) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(mainAssembly))
+public sealed class PluginLoadContext(string mainAssembly)
+    : AssemblyLoadContext(Path.GetFileNameWithoutExtension(mainAssembly))
 {
     private readonly AssemblyDependencyResolver _resolver = new(mainAssembly);
 

@@ -15,34 +15,57 @@ namespace Platform.Host.Plugins;
 /// </summary>
 public static class PluginLoader
 {
-    public static IReadOnlyList<ModuleDescriptor> Load(IConfiguration configuration, IReadOnlyCollection<ModuleDescriptor> compiled, PluginRegistry registry)
+    public static IReadOnlyList<ModuleDescriptor> Load(
+        IConfiguration configuration,
+        IReadOnlyCollection<ModuleDescriptor> compiled,
+        PluginRegistry registry
+    )
     {
         var folder = configuration["Plugins:Path"] ?? Path.Combine(AppContext.BaseDirectory, "plugins");
-        if (!Directory.Exists(folder)) return [];
-        var allowed = configuration.GetSection("Plugins:Allowed").GetChildren()
+        if (!Directory.Exists(folder))
+            return [];
+        var allowed = configuration
+            .GetSection("Plugins:Allowed")
+            .GetChildren()
             .ToDictionary(c => c.Key, c => c.Value?.Trim().ToLowerInvariant() ?? "", StringComparer.OrdinalIgnoreCase);
         if (configuration["Plugins:Path"] is null)
-            foreach (var (id, hash) in DemoAllowed(folder)) allowed.TryAdd(id, hash.ToLowerInvariant());
+            foreach (var (id, hash) in DemoAllowed(folder))
+                allowed.TryAdd(id, hash.ToLowerInvariant());
         var candidates = new List<(PluginManifest Manifest, string Folder)>();
         foreach (var dir in Directory.EnumerateDirectories(folder).Order())
         {
             var manifestPath = Path.Combine(dir, "plugin.json");
-            if (!File.Exists(manifestPath)) continue;
+            if (!File.Exists(manifestPath))
+                continue;
             try
             {
                 candidates.Add((PluginManifest.Read(manifestPath), dir));
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
             {
-                registry.Add(new PluginStatus(Path.GetFileName(dir), Path.GetFileName(dir), "", "", dir, PluginState.Refused, $"plugin.json を読めません：{e.Message}"));
+                registry.Add(
+                    new PluginStatus(
+                        Path.GetFileName(dir),
+                        Path.GetFileName(dir),
+                        "",
+                        "",
+                        dir,
+                        PluginState.Refused,
+                        $"plugin.json を読めません：{e.Message}"
+                    )
+                );
             }
         }
 
         var loaded = new List<ModuleDescriptor>();
-        var known = compiled.Select(m => m.Id).Concat(candidates.Select(c => c.Manifest.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = compiled
+            .Select(m => m.Id)
+            .Concat(candidates.Select(c => c.Manifest.Id))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (manifest, dir) in candidates)
         {
-            PluginStatus Status(PluginState state, string? reason) => new(manifest.Id, manifest.Name, manifest.Vendor, manifest.Version, dir, state, reason);
+            PluginStatus Status(PluginState state, string? reason) =>
+                new(manifest.Id, manifest.Name, manifest.Vendor, manifest.Version, dir, state, reason);
             var main = Path.Combine(dir, manifest.Assembly);
             var refusal = Refusal(manifest, main, allowed, known);
             if (refusal is not null)
@@ -53,10 +76,21 @@ public static class PluginLoader
             try
             {
                 var assembly = new PluginLoadContext(main).LoadFromAssemblyPath(main);
-                var modules = assembly.GetCustomAttributes<ModuleAttribute>().Select(m => ModuleDescriptor.From(m, assembly, isPlugin: true)).ToList();
-                if (modules.Count != 1 || !string.Equals(modules[0].Id, manifest.Id, StringComparison.OrdinalIgnoreCase))
+                var modules = assembly
+                    .GetCustomAttributes<ModuleAttribute>()
+                    .Select(m => ModuleDescriptor.From(m, assembly, isPlugin: true))
+                    .ToList();
+                if (
+                    modules.Count != 1
+                    || !string.Equals(modules[0].Id, manifest.Id, StringComparison.OrdinalIgnoreCase)
+                )
                 {
-                    registry.Add(Status(PluginState.Refused, $"アセンブリのモジュール宣言（{string.Join(", ", modules.Select(m => m.Id))}）が plugin.json の id と一致しません。"));
+                    registry.Add(
+                        Status(
+                            PluginState.Refused,
+                            $"アセンブリのモジュール宣言（{string.Join(", ", modules.Select(m => m.Id))}）が plugin.json の id と一致しません。"
+                        )
+                    );
                     continue;
                 }
                 loaded.Add(modules[0]);
@@ -72,16 +106,29 @@ public static class PluginLoader
         foreach (var module in loaded.ToList().Where(m => m.Dependencies.Any(d => !available.Contains(d))))
         {
             loaded.Remove(module);
-            registry.Add(registry.All.Single(p => p.Id == module.Id) with { State = PluginState.Refused, Reason = $"必要なモジュール（{string.Join("、", module.Dependencies.Where(d => !available.Contains(d)))}）が読み込まれていません。" });
+            registry.Add(
+                registry.All.Single(p => p.Id == module.Id) with
+                {
+                    State = PluginState.Refused,
+                    Reason =
+                        $"必要なモジュール（{string.Join("、", module.Dependencies.Where(d => !available.Contains(d)))}）が読み込まれていません。",
+                }
+            );
         }
         return loaded;
     }
 
-    private static string? Refusal(PluginManifest manifest, string main, IReadOnlyDictionary<string, string> allowed, IReadOnlySet<string> known)
+    private static string? Refusal(
+        PluginManifest manifest,
+        string main,
+        IReadOnlyDictionary<string, string> allowed,
+        IReadOnlySet<string> known
+    )
     {
         if (!allowed.TryGetValue(manifest.Id, out var expected))
             return "運用者の許可リスト（Plugins:Allowed）にありません。";
-        if (!File.Exists(main)) return $"アセンブリ {manifest.Assembly} がありません。";
+        if (!File.Exists(main))
+            return $"アセンブリ {manifest.Assembly} がありません。";
         using (var stream = File.OpenRead(main))
             if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(stream)), expected, StringComparison.Ordinal))
                 return "アセンブリのSHA-256が許可リストの値と一致しません（許可の後に変更されています）。";

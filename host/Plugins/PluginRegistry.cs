@@ -10,7 +10,15 @@ public enum PluginState
 }
 
 /// <summary>A plugin as the admin page lists it: what it is, whether it runs, and if not, why (in Japanese).</summary>
-public sealed record PluginStatus(string Id, string Name, string Vendor, string Version, string Folder, PluginState State, string? Reason);
+public sealed record PluginStatus(
+    string Id,
+    string Name,
+    string Vendor,
+    string Version,
+    string Folder,
+    PluginState State,
+    string? Reason
+);
 
 /// <summary>
 /// Every plugin found at start-up and what became of it. A plugin that throws — at start-up, in an endpoint, in an
@@ -31,6 +39,9 @@ public sealed class PluginRegistry
     }
 
     public void MarkFaulted(string id, string reason) =>
-        _plugins.AddOrUpdate(id, _ => new PluginStatus(id, id, "", "", "", PluginState.Faulted, reason),
-            (_, p) => p.State == PluginState.Faulted ? p : p with { State = PluginState.Faulted, Reason = reason });
+        _plugins.AddOrUpdate(
+            id,
+            _ => new PluginStatus(id, id, "", "", "", PluginState.Faulted, reason),
+            (_, p) => p.State == PluginState.Faulted ? p : p with { State = PluginState.Faulted, Reason = reason }
+        );
 }

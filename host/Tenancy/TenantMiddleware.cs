@@ -9,23 +9,31 @@ namespace Platform.Host.Tenancy;
 /// Resolves the tenant of every route that has a <c>{tenant}</c> segment and, when the route names a
 /// <c>{districtId}</c>, checks that the district belongs to that tenant. An unknown tenant, or a district of another
 /// tenant, is 404 here, before any handler runs: no handler can be reached with ids that cross tenants.
-/// Then the request's services come from a scope begun in the tenant's lifetime scope (see <see cref="ModuleRuntime"/>).
+/// Then the request's services come from a scope begun in the tenant's lifetime scope (see <see
+/// cref="ModuleRuntime"/>).
 /// </summary>
 public sealed class TenantMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, TenantRegistry tenants, DistrictStore districts, ModuleRuntime runtime)
+    public async Task InvokeAsync(
+        HttpContext context,
+        TenantRegistry tenants,
+        DistrictStore districts,
+        ModuleRuntime runtime
+    )
     {
         if (context.GetRouteValue("tenant") is not string tenantId)
         {
             await next(context);
             return;
         }
-        var tenant = await tenants.FindAsync(tenantId, context.RequestAborted)
-                     ?? throw PlatformException.NotFound("tenant.not_found", "テナント");
+        var tenant =
+            await tenants.FindAsync(tenantId, context.RequestAborted)
+            ?? throw PlatformException.NotFound("tenant.not_found", "テナント");
         District? district = null;
         if (context.GetRouteValue("districtId") is string districtId)
-            district = await districts.FindAsync(tenant.Id, districtId, context.RequestAborted)
-                       ?? throw PlatformException.NotFound("district.not_found", "地区");
+            district =
+                await districts.FindAsync(tenant.Id, districtId, context.RequestAborted)
+                ?? throw PlatformException.NotFound("district.not_found", "地区");
         context.Features.Set(new TenantFeature(tenant, district));
 
         await using var scope = runtime.TenantScope(tenant).BeginLifetimeScope();
@@ -52,14 +60,23 @@ public sealed class HostNameTenantMiddleware(RequestDelegate next)
     {
         var tenantId = await tenants.FindByHostNameAsync(context.Request.Host.Host, context.RequestAborted);
         var path = context.Request.Path.Value ?? "/";
-        if (tenantId is not null && !path.StartsWith($"/{tenantId}/", StringComparison.Ordinal) && path != $"/{tenantId}" && !IsHostPath(path))
+        if (
+            tenantId is not null
+            && !path.StartsWith($"/{tenantId}/", StringComparison.Ordinal)
+            && path != $"/{tenantId}"
+            && !IsHostPath(path)
+        )
             context.Request.Path = $"/{tenantId}{path}";
         await next(context);
     }
 
     private static bool IsHostPath(string path) =>
-        path.StartsWith("/healthz", StringComparison.Ordinal) || path.StartsWith("/openapi/", StringComparison.Ordinal) ||
-        path.StartsWith("/css/", StringComparison.Ordinal) || path.StartsWith("/_content/", StringComparison.Ordinal) ||
-        path.StartsWith("/api/auth/", StringComparison.Ordinal) || path.StartsWith("/signin", StringComparison.Ordinal) ||
-        path.StartsWith("/signout", StringComparison.Ordinal) || path.StartsWith("/account/", StringComparison.Ordinal);
+        path.StartsWith("/healthz", StringComparison.Ordinal)
+        || path.StartsWith("/openapi/", StringComparison.Ordinal)
+        || path.StartsWith("/css/", StringComparison.Ordinal)
+        || path.StartsWith("/_content/", StringComparison.Ordinal)
+        || path.StartsWith("/api/auth/", StringComparison.Ordinal)
+        || path.StartsWith("/signin", StringComparison.Ordinal)
+        || path.StartsWith("/signout", StringComparison.Ordinal)
+        || path.StartsWith("/account/", StringComparison.Ordinal);
 }

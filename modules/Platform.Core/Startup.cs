@@ -20,10 +20,12 @@ using Platform.Core.Search;
 
 namespace Platform.Core;
 
-/// <summary>The shared core's endpoints and pages. Its storage services live in the host's root container (see <c>AddPlatformCore</c>), because the host's own middleware needs them too.</summary>
+/// <summary>The shared core's endpoints and pages. Its storage services live in the host's root container (see
+/// <c>AddPlatformCore</c>), because the host's own middleware needs them too.</summary>
 public sealed class Startup : ModuleStartup
 {
-    /// <summary>What modules and plugins reach the core through: the SDK's interfaces, implemented in <c>Sdk/</c>.</summary>
+    /// <summary>What modules and plugins reach the core through: the SDK's interfaces, implemented in
+    /// <c>Sdk/</c>.</summary>
     public override void ConfigureServices(ContainerBuilder services)
     {
         services.RegisterType<CorePermissions>().As<IPermissionProvider>().SingleInstance();
@@ -31,7 +33,13 @@ public sealed class Startup : ModuleStartup
         services.RegisterType<SdkMeetings>().As<IMeetings>().SingleInstance();
         services.RegisterType<SdkMeetingRecords>().As<IMeetingRecords>().SingleInstance();
         services.RegisterType<SdkMeetingImport>().As<IMeetingImport>().SingleInstance();
-        services.RegisterType<SdkDirectory>().As<IDistricts>().As<IOrganisations>().As<IPeople>().As<ITenantDirectory>().SingleInstance();
+        services
+            .RegisterType<SdkDirectory>()
+            .As<IDistricts>()
+            .As<IOrganisations>()
+            .As<IPeople>()
+            .As<ITenantDirectory>()
+            .SingleInstance();
         services.RegisterType<SdkModules>().As<IModuleGate>().As<IDistrictModuleState>().SingleInstance();
         services.RegisterGeneric(typeof(SdkModuleSettings<>)).As(typeof(IModuleSettings<>)).SingleInstance();
         services.RegisterType<SdkModuleDatabase>().As<IModuleDatabase>().SingleInstance();

@@ -4,7 +4,8 @@ using Platform.Testing;
 
 namespace Platform.Browser.Tests;
 
-/// <summary>Debian's Chromium, driven by Playwright, against the host on a real loopback port with the demo tenants.</summary>
+/// <summary>Debian's Chromium, driven by Playwright, against the host on a real loopback port with the demo
+/// tenants.</summary>
 public abstract class BrowserTest : IAsyncLifetime
 {
     private TestDatabase _database = default!;
@@ -22,24 +23,40 @@ public abstract class BrowserTest : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         Platform = await TestPlatform.StartAsync(_database, realPort: true, await BeforeStartAsync());
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_TEST_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_TEST_CHROMIUM") ?? "/usr/bin/chromium",
+                Args =
+                [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                ],
+            }
+        );
     }
 
-    /// <summary>A browser context signed in as the platform administrator (its token on every request, event streams included).</summary>
+    /// <summary>A browser context signed in as the platform administrator (its token on every request, event streams
+    /// included).</summary>
     protected Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         options ??= new BrowserNewContextOptions();
-        options.ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {Platform.AdminToken}" };
+        options.ExtraHTTPHeaders = new Dictionary<string, string>
+        {
+            ["Authorization"] = $"Bearer {Platform.AdminToken}",
+        };
         return Browser.NewContextAsync(options);
     }
 
     /// <summary>A page of a new signed-in context.</summary>
-    protected async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null) => await (await NewContextAsync(options)).NewPageAsync();
+    protected async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null) =>
+        await (await NewContextAsync(options)).NewPageAsync();
 
     public virtual async Task DisposeAsync()
     {

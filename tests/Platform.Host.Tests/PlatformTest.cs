@@ -36,6 +36,9 @@ public abstract class PlatformTest(DatabaseProvider provider = DatabaseProvider.
     protected async Task<JsonElement> JsonAsync(string url) => await Client.GetFromJsonAsync<JsonElement>(url);
 
     protected async Task<bool> EnabledInDistrictAsync(string tenant, string district, string module) =>
-        (await JsonAsync($"/{tenant}/api/districts/{district}/modules")).EnumerateArray()
-        .Single(m => m.GetProperty("id").GetString() == module).GetProperty("enabled").GetBoolean();
+        (await JsonAsync($"/{tenant}/api/districts/{district}/modules"))
+            .EnumerateArray()
+            .Single(m => m.GetProperty("id").GetString() == module)
+            .GetProperty("enabled")
+            .GetBoolean();
 }

@@ -9,21 +9,34 @@ namespace Platform.Testing;
 /// </summary>
 public static partial class FormSignIn
 {
-    /// <summary>The answer to the form post (a redirect when the password is right) and the Cookie header to send afterwards.</summary>
-    public static async Task<(HttpResponseMessage Answer, string Cookies)> PostAsync(HttpClient client, string userName, string password,
-        string? returnUrl = null, IReadOnlyDictionary<string, string>? headers = null)
+    /// <summary>The answer to the form post (a redirect when the password is right) and the Cookie header to send
+    /// afterwards.</summary>
+    public static async Task<(HttpResponseMessage Answer, string Cookies)> PostAsync(
+        HttpClient client,
+        string userName,
+        string password,
+        string? returnUrl = null,
+        IReadOnlyDictionary<string, string>? headers = null
+    )
     {
         var get = new HttpRequestMessage(HttpMethod.Get, "/signin");
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) get.Headers.TryAddWithoutValidation(name, value);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            get.Headers.TryAddWithoutValidation(name, value);
         var page = await client.SendAsync(get);
         var token = TokenField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
         var cookies = Cookies(page, "");
         var post = new HttpRequestMessage(HttpMethod.Post, "/signin")
         {
-            Content = new FormUrlEncodedContent([new("userName", userName), new("password", password), new("returnUrl", returnUrl ?? ""), new("__RequestVerificationToken", token)]),
+            Content = new FormUrlEncodedContent([
+                new("userName", userName),
+                new("password", password),
+                new("returnUrl", returnUrl ?? ""),
+                new("__RequestVerificationToken", token),
+            ]),
         };
         post.Headers.Add("Cookie", cookies);
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) post.Headers.TryAddWithoutValidation(name, value);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            post.Headers.TryAddWithoutValidation(name, value);
         var answer = await client.SendAsync(post);
         return (answer, Cookies(answer, cookies));
     }
@@ -31,7 +44,10 @@ public static partial class FormSignIn
     /// <summary>The Cookie header <paramref name="before"/> with the answer's Set-Cookie applied.</summary>
     public static string Cookies(HttpResponseMessage answer, string before)
     {
-        var jar = before.Split("; ", StringSplitOptions.RemoveEmptyEntries).Select(c => c.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var jar = before
+            .Split("; ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => c.Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1]);
         foreach (var set in answer.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
         {
             var pair = set.Split(';')[0].Split('=', 2);
@@ -40,7 +56,8 @@ public static partial class FormSignIn
         return string.Join("; ", jar.Select(p => $"{p.Key}={p.Value}"));
     }
 
-    /// <summary>A client on <paramref name="baseUrl"/> (a host on a real port) that follows no redirect and keeps no cookie.</summary>
+    /// <summary>A client on <paramref name="baseUrl"/> (a host on a real port) that follows no redirect and keeps no
+    /// cookie.</summary>
     public static HttpClient RawClient(string baseUrl) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(baseUrl) };
 

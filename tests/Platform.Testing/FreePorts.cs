@@ -17,7 +17,8 @@ public static class FreePorts
         while (true)
         {
             var port = Interlocked.Increment(ref _next);
-            if (port >= 32000) Interlocked.Exchange(ref _next, 20000);
+            if (port >= 32000)
+                Interlocked.Exchange(ref _next, 20000);
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

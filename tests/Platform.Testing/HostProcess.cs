@@ -23,15 +23,30 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public string Output { get { lock (_output) return _output.ToString(); } }
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
 
     public static async Task<HostProcess> StartAsync(params string[] args)
     {
         var url = $"http://127.0.0.1:{FreePorts.Next()}";
         var process = Start([.. args, .. TestAuth.HostArguments(), $"--Urls={url}"]);
         var host = new HostProcess(process, url);
-        process.OutputDataReceived += (_, e) => { lock (host._output) host._output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (host._output) host._output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (host._output)
+                host._output.AppendLine(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (host._output)
+                host._output.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -56,7 +71,8 @@ public sealed class HostProcess : IAsyncDisposable
         throw new InvalidOperationException($"The host did not become healthy:\n{output}");
     }
 
-    /// <summary>Runs the host's executable to completion (the CLI verbs) and returns its exit code and output.</summary>
+    /// <summary>Runs the host's executable to completion (the CLI verbs) and returns its exit code and
+    /// output.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         using var process = Start(args);
@@ -77,7 +93,8 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = HostFolder,
         };
         info.ArgumentList.Add(Path.Combine(HostFolder, "Platform.Host.dll"));
-        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         return Process.Start(info)!;
     }
@@ -93,16 +110,23 @@ public sealed class HostProcess : IAsyncDisposable
             var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             var configuration = testBin.Parent!.Name;
             var root = testBin;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln"))) root = root.Parent;
-            return Path.Combine(root?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the tests."),
-                "host", "bin", configuration, testBin.Name);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln")))
+                root = root.Parent;
+            return Path.Combine(
+                root?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the tests."),
+                "host",
+                "bin",
+                configuration,
+                testBin.Name
+            );
         }
     }
 
     /// <summary>Ends the process as <c>kill -9</c> would: no graceful stop, nothing flushed.</summary>
     public async Task KillAsync()
     {
-        if (_killed) return;
+        if (_killed)
+            return;
         _killed = true;
         if (!_process.HasExited)
         {

@@ -29,9 +29,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public Database Open() => new(Options);
 
     /// <summary>Arguments that point a host at this database.</summary>
-    public string[] HostArguments => [$"--Database:Provider={Options.Provider}", $"--Database:ConnectionString={Options.ConnectionString}"];
+    public string[] HostArguments =>
+        [$"--Database:Provider={Options.Provider}", $"--Database:ConnectionString={Options.ConnectionString}"];
 
-    public static IEnumerable<object[]> Providers => [[DatabaseProvider.Sqlite], [DatabaseProvider.Postgres], [DatabaseProvider.SqlServer]];
+    public static IEnumerable<object[]> Providers =>
+        [
+            [DatabaseProvider.Sqlite],
+            [DatabaseProvider.Postgres],
+            [DatabaseProvider.SqlServer],
+        ];
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
@@ -41,42 +47,64 @@ public sealed class TestDatabase : IAsyncDisposable
             case DatabaseProvider.Sqlite:
             {
                 var path = Path.Combine(Path.GetTempPath(), $"sasaeai-{name}.db");
-                return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = $"Data Source={path};Pooling=false" }, () =>
-                {
-                    foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
-                    return Task.CompletedTask;
-                });
+                return new TestDatabase(
+                    new DatabaseOptions { Provider = provider, ConnectionString = $"Data Source={path};Pooling=false" },
+                    () =>
+                    {
+                        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                            File.Delete(file);
+                        return Task.CompletedTask;
+                    }
+                );
             }
             case DatabaseProvider.Postgres:
-                return await OnPostgresAsync(Environment.GetEnvironmentVariable("PLATFORM_TEST_POSTGRES")
-                    ?? throw new InvalidOperationException("PLATFORM_TEST_POSTGRES is not set: run the tests with build/test.sh, which starts a PostgreSQL server."));
+                return await OnPostgresAsync(
+                    Environment.GetEnvironmentVariable("PLATFORM_TEST_POSTGRES")
+                        ?? throw new InvalidOperationException(
+                            "PLATFORM_TEST_POSTGRES is not set: run the tests with build/test.sh, which starts a PostgreSQL server."
+                        )
+                );
             default:
             {
                 var server = Environment.GetEnvironmentVariable("PLATFORM_TEST_SQLSERVER");
-                Skip.If(string.IsNullOrEmpty(server), "PLATFORM_TEST_SQLSERVER is not set: no SQL Server on this machine.");
-                await using (var admin = new SqlConnection(server)) await admin.ExecuteAsync($"CREATE DATABASE {name}");
+                Skip.If(
+                    string.IsNullOrEmpty(server),
+                    "PLATFORM_TEST_SQLSERVER is not set: no SQL Server on this machine."
+                );
+                await using (var admin = new SqlConnection(server))
+                    await admin.ExecuteAsync($"CREATE DATABASE {name}");
                 var connection = new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ToString();
-                return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = connection }, async () =>
-                {
-                    SqlConnection.ClearAllPools();
-                    await using var admin = new SqlConnection(server);
-                    await admin.ExecuteAsync($"ALTER DATABASE {name} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE {name}");
-                });
+                return new TestDatabase(
+                    new DatabaseOptions { Provider = provider, ConnectionString = connection },
+                    async () =>
+                    {
+                        SqlConnection.ClearAllPools();
+                        await using var admin = new SqlConnection(server);
+                        await admin.ExecuteAsync(
+                            $"ALTER DATABASE {name} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE {name}"
+                        );
+                    }
+                );
             }
         }
     }
 
-    /// <summary>A new database on the PostgreSQL server at <paramref name="server"/> (a connection string to its admin database).</summary>
+    /// <summary>A new database on the PostgreSQL server at <paramref name="server"/> (a connection string to its admin
+    /// database).</summary>
     public static async Task<TestDatabase> OnPostgresAsync(string server)
     {
         var name = "t_" + Ids.New();
-        await using (var admin = new NpgsqlConnection(server)) await admin.ExecuteAsync($"CREATE DATABASE {name} ENCODING 'UTF8'");
+        await using (var admin = new NpgsqlConnection(server))
+            await admin.ExecuteAsync($"CREATE DATABASE {name} ENCODING 'UTF8'");
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
-        return new TestDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connection }, async () =>
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        });
+        return new TestDatabase(
+            new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connection },
+            async () =>
+            {
+                await using var admin = new NpgsqlConnection(server);
+                await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
+        );
     }
 
     public async ValueTask DisposeAsync() => await _drop();

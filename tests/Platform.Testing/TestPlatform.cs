@@ -47,7 +47,11 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<TestPlatform> StartAsync(TestDatabase database, bool realPort = false, params string[] extraArguments)
+    public static async Task<TestPlatform> StartAsync(
+        TestDatabase database,
+        bool realPort = false,
+        params string[] extraArguments
+    )
     {
         string[] args =
         [
@@ -60,16 +64,28 @@ public sealed class TestPlatform : IAsyncDisposable
             .. TestAuth.HostArguments(),
             .. extraArguments,
         ];
-        var app = PlatformApp.Create(args, builder =>
-        {
-            if (!realPort) builder.WebHost.UseTestServer();
-        });
+        var app = PlatformApp.Create(
+            args,
+            builder =>
+            {
+                if (!realPort)
+                    builder.WebHost.UseTestServer();
+            }
+        );
         await app.StartAsync();
         TestPlatform platform;
         if (realPort)
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            platform = new TestPlatform(app, new HttpClient { BaseAddress = new Uri(address) }, address, () => new HttpClient { BaseAddress = new Uri(address) });
+            var address = app
+                .Services.GetRequiredService<IServer>()
+                .Features.Get<IServerAddressesFeature>()!
+                .Addresses.First();
+            platform = new TestPlatform(
+                app,
+                new HttpClient { BaseAddress = new Uri(address) },
+                address,
+                () => new HttpClient { BaseAddress = new Uri(address) }
+            );
         }
         else
         {
@@ -92,5 +108,7 @@ public static class HttpAssertions
 {
     /// <summary>Reads a problem+json answer's stable code.</summary>
     public static async Task<string?> ProblemCodeAsync(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).TryGetProperty("code", out var code) ? code.GetString() : null;
+        (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).TryGetProperty("code", out var code)
+            ? code.GetString()
+            : null;
 }

@@ -7,19 +7,24 @@ using Miyagi.ExchangeSessions.Summaries;
 using Platform.Bench;
 
 var repetitions = args.Length > 0 ? int.Parse(args[0]) : 200;
-var seed = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seeds", "miyagi-exchange-sessions-2019.txt"));
+var seed = await File.ReadAllTextAsync(
+    Path.Combine(AppContext.BaseDirectory, "seeds", "miyagi-exchange-sessions-2019.txt")
+);
 var positions = new Dictionary<string, string> { ["大坂純"] = "委員長", ["高橋誠一"] = "副委員長" };
 
 void Report(string label, string figure, List<double> times)
 {
     times.Sort();
-    Console.WriteLine($"{label,-34} p50 {Figures.Percentile(times, 50),7:F2} ms   p95 {Figures.Percentile(times, 95),7:F2} ms   max {times[^1],7:F2} ms   (n={times.Count})");
+    Console.WriteLine(
+        $"{label, -34} p50 {Figures.Percentile(times, 50), 7:F2} ms   p95 {Figures.Percentile(times, 95), 7:F2} ms   max {times[^1], 7:F2} ms   (n={times.Count})"
+    );
     Figures.Latencies("ExchangeImport", "sqlite", figure, times);
 }
 
 async Task<List<double>> Time(Func<Task> work)
 {
-    for (var i = 0; i < 20; i++) await work();
+    for (var i = 0; i < 20; i++)
+        await work();
     var times = new List<double>();
     for (var i = 0; i < repetitions; i++)
     {
@@ -30,16 +35,42 @@ async Task<List<double>> Time(Func<Task> work)
     return times;
 }
 
-Report("parse the seed (in process)", "parse", await Time(() => { ExchangeSummaryParser.Parse(seed, positions); return Task.CompletedTask; }));
+Report(
+    "parse the seed (in process)",
+    "parse",
+    await Time(() =>
+    {
+        ExchangeSummaryParser.Parse(seed, positions);
+        return Task.CompletedTask;
+    })
+);
 
 await using var host = await BenchHost.StartAsync(postgres: null);
 using var http = await host.SignInAsync("miyagi-coordinator");
 string? roundId = null;
-Report("import via API (SQLite, replace)", "import", await Time(async () =>
-{
-    var answer = await http.PostAsync("/miyagi/api/imports/exchange-summary?replace=true", new StringContent(seed, Encoding.UTF8, "text/plain"));
-    answer.EnsureSuccessStatusCode();
-    roundId = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("roundId").GetString();
-}));
-Report("round 概要 as text", "summary_text", await Time(async () => await http.GetStringAsync($"/miyagi/api/exchange-rounds/{roundId}/summary?format=txt")));
-Report("round 概要 as A4 HTML", "summary_html", await Time(async () => await http.GetStringAsync($"/miyagi/api/exchange-rounds/{roundId}/summary?format=html")));
+Report(
+    "import via API (SQLite, replace)",
+    "import",
+    await Time(async () =>
+    {
+        var answer = await http.PostAsync(
+            "/miyagi/api/imports/exchange-summary?replace=true",
+            new StringContent(seed, Encoding.UTF8, "text/plain")
+        );
+        answer.EnsureSuccessStatusCode();
+        roundId = System
+            .Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync())
+            .RootElement.GetProperty("roundId")
+            .GetString();
+    })
+);
+Report(
+    "round 概要 as text",
+    "summary_text",
+    await Time(async () => await http.GetStringAsync($"/miyagi/api/exchange-rounds/{roundId}/summary?format=txt"))
+);
+Report(
+    "round 概要 as A4 HTML",
+    "summary_html",
+    await Time(async () => await http.GetStringAsync($"/miyagi/api/exchange-rounds/{roundId}/summary?format=html"))
+);

@@ -27,20 +27,56 @@ await using (var transaction = await connection.BeginTransactionAsync())
     var now = DateTimeOffset.UtcNow.ToString("O");
     for (var t = 0; t < tenants + cold; t++)
     {
-        await connection.ExecuteAsync("INSERT INTO tenants (tenant_id, name, kind, local_government_code, created_at) VALUES (@id, @name, 'municipality', '022012', @now)",
-            new { id = $"t{t:D4}", name = $"自治体{t}", now }, transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO tenants (tenant_id, name, kind, local_government_code, created_at) VALUES (@id, @name, 'municipality', '022012', @now)",
+            new
+            {
+                id = $"t{t:D4}",
+                name = $"自治体{t}",
+                now,
+            },
+            transaction
+        );
         for (var d = 0; d < districtsPerTenant; d++)
-            await connection.ExecuteAsync("INSERT INTO districts (tenant_id, district_id, name, kind, sort_order, created_at, updated_at) VALUES (@t, @id, @name, 'District', @d, @now, @now)",
-                new { t = $"t{t:D4}", id = $"t{t:D4}-d{d}", name = $"地区{d}", d, now }, transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO districts (tenant_id, district_id, name, kind, sort_order, created_at, updated_at) VALUES (@t, @id, @name, 'District', @d, @now, @now)",
+                new
+                {
+                    t = $"t{t:D4}",
+                    id = $"t{t:D4}-d{d}",
+                    name = $"地区{d}",
+                    d,
+                    now,
+                },
+                transaction
+            );
     }
     await transaction.CommitAsync();
 }
 
-static int Port() { using var l = new TcpListener(IPAddress.Loopback, 0); l.Start(); return ((IPEndPoint)l.LocalEndpoint).Port; }
-var app = PlatformApp.Create([$"--Database:Provider=Sqlite", $"--Database:ConnectionString={options.ConnectionString}", "--Seeds:Load=false",
-    "--Urls=http://127.0.0.1:0", $"--Silo:SiloPort={Port()}", $"--Silo:GatewayPort={Port()}", "--Logging:LogLevel:Default=Warning", .. TestAuth.HostArguments()]);
+static int Port()
+{
+    using var l = new TcpListener(IPAddress.Loopback, 0);
+    l.Start();
+    return ((IPEndPoint)l.LocalEndpoint).Port;
+}
+var app = PlatformApp.Create([
+    $"--Database:Provider=Sqlite",
+    $"--Database:ConnectionString={options.ConnectionString}",
+    "--Seeds:Load=false",
+    "--Urls=http://127.0.0.1:0",
+    $"--Silo:SiloPort={Port()}",
+    $"--Silo:GatewayPort={Port()}",
+    "--Logging:LogLevel:Default=Warning",
+    .. TestAuth.HostArguments(),
+]);
 await app.StartAsync();
-var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+var client = new HttpClient
+{
+    BaseAddress = new Uri(
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+    ),
+};
 await TestAuth.SignInAsync(client);
 
 async Task Touch(int t)
@@ -50,14 +86,19 @@ async Task Touch(int t)
 }
 static (long Rss, long Managed) Memory()
 {
-    for (var i = 0; i < 3; i++) { GC.Collect(); GC.WaitForPendingFinalizers(); }
+    for (var i = 0; i < 3; i++)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
     using var self = Process.GetCurrentProcess();
     return (self.WorkingSet64, GC.GetTotalMemory(true));
 }
 
 await Touch(0); // warm the code paths
 var before = Memory();
-for (var t = 1; t <= tenants; t++) await Touch(t % tenants == 0 ? tenants - 1 : t);
+for (var t = 1; t <= tenants; t++)
+    await Touch(t % tenants == 0 ? tenants - 1 : t);
 var after = Memory();
 
 var times = new List<double>();
@@ -69,10 +110,20 @@ for (var t = tenants; t < tenants + cold; t++)
 }
 times.Sort();
 Console.WriteLine($"tenants: {tenants} × {districtsPerTenant} districts (+{cold} cold), SQLite, one host");
-Console.WriteLine($"resident memory per tenant after one request each, then idle: {(after.Rss - before.Rss) / 1024.0 / tenants:F1} KB (managed heap {(after.Managed - before.Managed) / 1024.0 / tenants:F1} KB)");
-Console.WriteLine($"cold tenant first request (per request, two requests each): median {times[times.Count / 2]:F2} ms, p95 {times[(int)(times.Count * 0.95)]:F2} ms, max {times[^1]:F2} ms");
+Console.WriteLine(
+    $"resident memory per tenant after one request each, then idle: {(after.Rss - before.Rss) / 1024.0 / tenants:F1} KB (managed heap {(after.Managed - before.Managed) / 1024.0 / tenants:F1} KB)"
+);
+Console.WriteLine(
+    $"cold tenant first request (per request, two requests each): median {times[times.Count / 2]:F2} ms, p95 {times[(int)(times.Count * 0.95)]:F2} ms, max {times[^1]:F2} ms"
+);
 Figures.Print("TenantDensity", "sqlite", "rss_per_idle_tenant", (after.Rss - before.Rss) / 1024.0 / tenants, "KB");
-Figures.Print("TenantDensity", "sqlite", "managed_per_idle_tenant", (after.Managed - before.Managed) / 1024.0 / tenants, "KB");
+Figures.Print(
+    "TenantDensity",
+    "sqlite",
+    "managed_per_idle_tenant",
+    (after.Managed - before.Managed) / 1024.0 / tenants,
+    "KB"
+);
 Figures.Latencies("TenantDensity", "sqlite", "cold_tenant_request", times);
 await app.StopAsync();
 File.Delete(path);

@@ -17,12 +17,23 @@ public sealed record RolloutRow(
     IReadOnlyList<RolloutStep> Unrecorded,
     string? Next,
     string? SupportBodyId,
-    MeetingView? NextMeeting);
+    MeetingView? NextMeeting
+);
 
 /// <summary>Every district of the tenant, model districts first: where each stands and what comes next.</summary>
-public sealed class RolloutBoard(IDistricts districts, IModuleGate gate, RolloutService rollout, SupportMeetingBodies supportMeetings, IMeetings meetings)
+public sealed class RolloutBoard(
+    IDistricts districts,
+    IModuleGate gate,
+    RolloutService rollout,
+    SupportMeetingBodies supportMeetings,
+    IMeetings meetings
+)
 {
-    public async Task<IReadOnlyList<RolloutRow>> RowsAsync(TenantInfo tenant, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RolloutRow>> RowsAsync(
+        TenantInfo tenant,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
     {
         var rows = new List<RolloutRow>();
         foreach (var district in await districts.ListAsync(tenant.Id, cancellationToken))
@@ -32,12 +43,28 @@ public sealed class RolloutBoard(IDistricts districts, IModuleGate gate, Rollout
             var state = await rollout.GetAsync(tenant.Id, district.Id);
             var body = enabled ? await supportMeetings.FindAsync(tenant.Id, district.Id, cancellationToken) : null;
             var upcoming = enabled
-                ? (await meetings.ListAsync(tenant.Id, new MeetingFilter(DistrictId: district.Id, From: today, Status: MeetingStatus.Planned), cancellationToken))
-                    .FirstOrDefault()
+                ? (
+                    await meetings.ListAsync(
+                        tenant.Id,
+                        new MeetingFilter(DistrictId: district.Id, From: today, Status: MeetingStatus.Planned),
+                        cancellationToken
+                    )
+                ).FirstOrDefault()
                 : null;
-            rows.Add(new RolloutRow(district.Id, district.Name, enabled, settings.ModelDistrict, state.Reached, state.Steps, state.Unrecorded.ToList(),
-                state.Next is { } next ? RolloutState.Japanese(next) : null, body?.Id,
-                upcoming is null ? null : (await meetings.ViewsAsync(tenant.Id, [upcoming], cancellationToken))[0]));
+            rows.Add(
+                new RolloutRow(
+                    district.Id,
+                    district.Name,
+                    enabled,
+                    settings.ModelDistrict,
+                    state.Reached,
+                    state.Steps,
+                    state.Unrecorded.ToList(),
+                    state.Next is { } next ? RolloutState.Japanese(next) : null,
+                    body?.Id,
+                    upcoming is null ? null : (await meetings.ViewsAsync(tenant.Id, [upcoming], cancellationToken))[0]
+                )
+            );
         }
         return rows.OrderByDescending(r => r.ModelDistrict).ThenByDescending(r => r.Enabled).ToList();
     }

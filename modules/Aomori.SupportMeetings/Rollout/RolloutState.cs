@@ -26,20 +26,25 @@ public sealed record RolloutState(Dictionary<RolloutStep, StepRecord> Steps)
     /// <summary>The last step of the unbroken run from ①; 0 before ①.</summary>
     public int Reached => Enum.GetValues<RolloutStep>().TakeWhile(IsDone).Select(s => (int)s).DefaultIfEmpty(0).Max();
 
-    /// <summary>Steps done after one that is missing: shown on the board so that the missing one gets recorded.</summary>
-    public IEnumerable<RolloutStep> Unrecorded => Enum.GetValues<RolloutStep>().Where(s => (int)s <= Steps.Keys.Select(k => (int)k).DefaultIfEmpty(0).Max() && !IsDone(s));
+    /// <summary>Steps done after one that is missing: shown on the board so that the missing one gets
+    /// recorded.</summary>
+    public IEnumerable<RolloutStep> Unrecorded =>
+        Enum.GetValues<RolloutStep>()
+            .Where(s => (int)s <= Steps.Keys.Select(k => (int)k).DefaultIfEmpty(0).Max() && !IsDone(s));
 
     public RolloutStep? Next => Reached >= 4 ? null : (RolloutStep)(Reached + 1);
 
-    public static RolloutState Parse(string? json) => json is null ? Empty : JsonSerializer.Deserialize<RolloutState>(json, Json) ?? Empty;
+    public static RolloutState Parse(string? json) =>
+        json is null ? Empty : JsonSerializer.Deserialize<RolloutState>(json, Json) ?? Empty;
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public static string Japanese(RolloutStep step) => step switch
-    {
-        RolloutStep.OfficersMeeting => "① 地区社協役員との打合せ（会議の趣旨説明、招集範囲、開催時期、開催場所等）",
-        RolloutStep.Briefing => "② 市及び市社協による地区への説明会",
-        RolloutStep.DistrictDecision => "③ 会議の進め方について地区での話し合い",
-        _ => "④ 地区での第1回支え合い会議開催",
-    };
+    public static string Japanese(RolloutStep step) =>
+        step switch
+        {
+            RolloutStep.OfficersMeeting => "① 地区社協役員との打合せ（会議の趣旨説明、招集範囲、開催時期、開催場所等）",
+            RolloutStep.Briefing => "② 市及び市社協による地区への説明会",
+            RolloutStep.DistrictDecision => "③ 会議の進め方について地区での話し合い",
+            _ => "④ 地区での第1回支え合い会議開催",
+        };
 }

@@ -6,7 +6,8 @@ using Platform.Abstractions.Tenancy;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 
-/// <summary>A district's support meeting: its settings, its body and 5W1H, its roll-out, its meetings and the meetings it counts.</summary>
+/// <summary>A district's support meeting: its settings, its body and 5W1H, its roll-out, its meetings and the meetings
+/// it counts.</summary>
 public sealed record SupportMeetingsModel(
     TenantInfo Tenant,
     District District,
@@ -14,4 +15,5 @@ public sealed record SupportMeetingsModel(
     Body? Body,
     RolloutState Rollout,
     IReadOnlyList<LinkedMeeting> Linked,
-    IReadOnlyList<MeetingView> Meetings);
+    IReadOnlyList<MeetingView> Meetings
+);

@@ -12,10 +12,11 @@ public sealed class SupportMeetingKinds : IMeetingKindSource
     public const string DistrictDiscussion = "aomori.district-discussion";
 
     public IEnumerable<MeetingKind> Kinds =>
-    [
-        new(OfficersMeeting, "地区社協役員との打合せ"),
-        new(DistrictDiscussion, "会議の進め方についての地区での話し合い"),
-    ];
+        [
+            new(OfficersMeeting, "地区社協役員との打合せ"),
+            new(DistrictDiscussion, "会議の進め方についての地区での話し合い"),
+        ];
 
-    public static bool IsPreparatory(string kind) => kind is OfficersMeeting or DistrictDiscussion or "briefing" or "steering-committee";
+    public static bool IsPreparatory(string kind) =>
+        kind is OfficersMeeting or DistrictDiscussion or "briefing" or "steering-committee";
 }

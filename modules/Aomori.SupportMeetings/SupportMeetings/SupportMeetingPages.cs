@@ -17,15 +17,21 @@ public static class SupportMeetingPages
 {
     public static void MapSupportMeetingPages(this IEndpointRouteBuilder tenant)
     {
-        var pages = tenant.MapGroup("").ExcludeFromDescription()
+        var pages = tenant
+            .MapGroup("")
+            .ExcludeFromDescription()
             .RequirePermissions(SupportMeetingPermissions.View, SupportMeetingPermissions.Manage);
         pages.MapGet("/districts/{districtId}/support-meetings", ShowSupportMeetings);
         pages.MapGet("/support-meetings/rollout", ShowRollout);
         pages.MapGet("/support-meetings/comparison", ShowComparison);
     }
 
-    public static async Task<RazorComponentResult<SupportMeetingsPage>> ShowSupportMeetings(ITenantContext tenant,
-        string districtId, [AsParameters] SupportMeetingServices services, CancellationToken cancellationToken)
+    public static async Task<RazorComponentResult<SupportMeetingsPage>> ShowSupportMeetings(
+        ITenantContext tenant,
+        string districtId,
+        [AsParameters] SupportMeetingServices services,
+        CancellationToken cancellationToken
+    )
     {
         var tenantId = tenant.Tenant.Id;
         var district = await services.Districts.GetAsync(tenantId, districtId, cancellationToken);
@@ -33,24 +39,42 @@ public static class SupportMeetingPages
         var list = body is null
             ? []
             : await services.Meetings.ListAsync(tenantId, new MeetingFilter(BodyId: body.Id), cancellationToken);
-        return PageResult.For<SupportMeetingsPage, SupportMeetingsModel>(new SupportMeetingsModel(tenant.Tenant,
-            district,
-            await services.SupportMeetings.SettingsAsync(tenantId, districtId), body,
-            await services.Rollout.GetAsync(tenantId, districtId),
-            body is null ? [] : await services.Linked.ForAsync(tenantId, body, cancellationToken),
-            await services.Meetings.ViewsAsync(tenantId, list, cancellationToken)));
+        return PageResult.For<SupportMeetingsPage, SupportMeetingsModel>(
+            new SupportMeetingsModel(
+                tenant.Tenant,
+                district,
+                await services.SupportMeetings.SettingsAsync(tenantId, districtId),
+                body,
+                await services.Rollout.GetAsync(tenantId, districtId),
+                body is null ? [] : await services.Linked.ForAsync(tenantId, body, cancellationToken),
+                await services.Meetings.ViewsAsync(tenantId, list, cancellationToken)
+            )
+        );
     }
 
-    public static async Task<RazorComponentResult<RolloutPage>> ShowRollout(ITenantContext tenant, RolloutBoard board,
-        TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<RazorComponentResult<RolloutPage>> ShowRollout(
+        ITenantContext tenant,
+        RolloutBoard board,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var today = Clock.TodayInJapan(time);
-        return PageResult.For<RolloutPage, RolloutModel>(new RolloutModel(tenant.Tenant, today,
-            await board.RowsAsync(tenant.Tenant, today, cancellationToken)));
+        return PageResult.For<RolloutPage, RolloutModel>(
+            new RolloutModel(tenant.Tenant, today, await board.RowsAsync(tenant.Tenant, today, cancellationToken))
+        );
     }
 
-    public static async Task<RazorComponentResult<ComparisonPage>> ShowComparison(ITenantContext tenant, bool? all,
-        [AsParameters] SupportMeetingBoards boards, CancellationToken cancellationToken) =>
-        PageResult.For<ComparisonPage, ComparisonModel>(new ComparisonModel(tenant.Tenant,
-            await SupportMeetingApi.ComparisonAsync(tenant.Tenant, all ?? false, boards, cancellationToken)));
+    public static async Task<RazorComponentResult<ComparisonPage>> ShowComparison(
+        ITenantContext tenant,
+        bool? all,
+        [AsParameters] SupportMeetingBoards boards,
+        CancellationToken cancellationToken
+    ) =>
+        PageResult.For<ComparisonPage, ComparisonModel>(
+            new ComparisonModel(
+                tenant.Tenant,
+                await SupportMeetingApi.ComparisonAsync(tenant.Tenant, all ?? false, boards, cancellationToken)
+            )
+        );
 }

@@ -12,11 +12,15 @@ namespace Aomori.SupportMeetings.SupportMeetings;
 public sealed class SupportMeetingRules(IPeople people)
 {
     /// <summary>Every promoter named who is not among the tenant's people.</summary>
-    public async Task<ValidationErrors> CheckAsync(string tenantId, CreateInput? input,
-        CancellationToken cancellationToken)
+    public async Task<ValidationErrors> CheckAsync(
+        string tenantId,
+        CreateInput? input,
+        CancellationToken cancellationToken
+    )
     {
         var errors = new ValidationErrors();
-        if (input?.PromoterIds is not { Count: > 0 } promoterIds) return errors;
+        if (input?.PromoterIds is not { Count: > 0 } promoterIds)
+            return errors;
         var everyone = await people.ListAsync(tenantId, cancellationToken);
         foreach (var unknown in promoterIds.Where(id => everyone.All(p => p.Id != id)))
             errors.Add("promoterIds", "person.not_found", $"推進員「{unknown}」が見つかりません。");
@@ -27,14 +31,20 @@ public sealed class SupportMeetingRules(IPeople people)
     public static (RolloutStep? Step, StepRecord? Record, ValidationErrors Refusal) Check(RolloutInput input)
     {
         var errors = new ValidationErrors();
-        if (input.Step is null) errors.Add("step", "rollout.step_required", "段階（1〜4）を指定してください。");
+        if (input.Step is null)
+            errors.Add("step", "rollout.step_required", "段階（1〜4）を指定してください。");
         var date = JapaneseDate.Optional(input.Date, errors, "date", "rollout.invalid_date", "日付");
-        if (errors.Any) return (null, null, errors);
+        if (errors.Any)
+            return (null, null, errors);
         return (input.Step, new StepRecord(date, null, input.Note?.Trim()), errors);
     }
 
     /// <summary>Meetings are scheduled on the district's support meeting, which must be registered first.</summary>
     public static PlatformException NotSetUp() =>
-        new(409, "support_meeting.not_set_up", "この地区の地域支え合い会議がまだ登録されていません。",
-            "地区の「地域支え合い会議」ページで、5W1Hから会議を登録してください。");
+        new(
+            409,
+            "support_meeting.not_set_up",
+            "この地区の地域支え合い会議がまだ登録されていません。",
+            "地区の「地域支え合い会議」ページで、5W1Hから会議を登録してください。"
+        );
 }

@@ -20,7 +20,10 @@ public sealed class SupportMeetingSettings : IValidatableObject
     [Display(Name = "事案がなくても定期的に開催する")]
     public bool MeetEvenWithoutCase { get; set; } = true;
 
-    [Display(Name = "最初の会議の前に幹事会を開く", Description = "大野地区のように、幹事会で骨格を作ってから全体会議を開く場合")]
+    [Display(
+        Name = "最初の会議の前に幹事会を開く",
+        Description = "大野地区のように、幹事会で骨格を作ってから全体会議を開く場合"
+    )]
     public bool RequireSteeringCommitteeFirst { get; set; }
 
     [Display(Name = "モデル地区", Description = "全地区に拡げる前に先行して取り組む地区（青森市の新城・大野）")]
@@ -33,7 +36,9 @@ public sealed class SupportMeetingSettings : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MinMeetingsPerFiscalYear > MaxMeetingsPerFiscalYear)
-            yield return new ValidationResult("最少開催回数は最多開催回数以下にしてください。",
-                [nameof(MinMeetingsPerFiscalYear), nameof(MaxMeetingsPerFiscalYear)]);
+            yield return new ValidationResult(
+                "最少開催回数は最多開催回数以下にしてください。",
+                [nameof(MinMeetingsPerFiscalYear), nameof(MaxMeetingsPerFiscalYear)]
+            );
     }
 }

@@ -17,16 +17,25 @@ using Platform.Abstractions.Tenancy;
 namespace Miyagi.ExchangeSessions.Rounds;
 
 /// <summary>What an import wrote: the round, its sessions' meetings, the warnings, whether it replaced one.</summary>
-public sealed record ImportResult(string RoundId, IReadOnlyList<string> MeetingIds,
-    IReadOnlyList<ImportWarning> Warnings, bool Replaced);
+public sealed record ImportResult(
+    string RoundId,
+    IReadOnlyList<string> MeetingIds,
+    IReadOnlyList<ImportWarning> Warnings,
+    bool Replaced
+);
 
 /// <summary>
 /// Turns a 概要 text into a round: its sessions become held meetings of the round's body, with themes, opinions,
 /// comments and the overall review in their records, all written in one transaction, so that a document is imported
 /// whole or not at all. The same document twice is refused unless the caller asks to replace the earlier import.
 /// </summary>
-public sealed partial class ExchangeImporter(IModuleDatabase database, IBodies bodies, IMeetingImport meetingImport,
-    IPeople people, ITenantDirectory tenants)
+public sealed partial class ExchangeImporter(
+    IModuleDatabase database,
+    IBodies bodies,
+    IMeetingImport meetingImport,
+    IPeople people,
+    ITenantDirectory tenants
+)
 {
     public const string BodyKind = "exchange-session";
 
@@ -62,37 +71,70 @@ public sealed partial class ExchangeImporter(IModuleDatabase database, IBodies b
         DELETE FROM exchange_rounds WHERE tenant_id = @tenantId AND round_id = @roundId
         """;
 
-    public async Task<ParseResult> PreviewAsync(string tenantId, string text,
-        CancellationToken cancellationToken = default) =>
-        ExchangeSummaryParser.Parse(text, await PositionsAsync(tenantId, cancellationToken), cancellationToken);
+    public async Task<ParseResult> PreviewAsync(
+        string tenantId,
+        string text,
+        CancellationToken cancellationToken = default
+    ) => ExchangeSummaryParser.Parse(text, await PositionsAsync(tenantId, cancellationToken), cancellationToken);
 
-    public async Task<ImportResult> ImportAsync(TenantInfo tenant, string text, bool replace,
-        CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(
+        TenantInfo tenant,
+        string text,
+        bool replace,
+        CancellationToken cancellationToken = default
+    )
     {
         var (document, warnings) = await PreviewAsync(tenant.Id, text, cancellationToken);
         if (document.Sessions.FirstOrDefault(s => s.Date == default) is { } undated)
-            throw new PlatformException(400, "import.no_date", "開催日が読めない会があります。",
-                $"{undated.Region}の開催日時が読めないため取り込めません。" +
-                "プレビューの警告を見て、開催日時の行を直してください。");
+            throw new PlatformException(
+                400,
+                "import.no_date",
+                "開催日が読めない会があります。",
+                $"{undated.Region}の開催日時が読めないため取り込めません。"
+                    + "プレビューの警告を見て、開催日時の行を直してください。"
+            );
         var hash = SourceHash(SummaryText.Normalize(text));
         var legacyHash = SourceHash(text.Replace("\r\n", "\n").Trim());
         string? earlier;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            earlier = await connection.QueryFirstOrDefaultAsync<string>(SelectEarlier,
-                new { tenantId = tenant.Id, hash, legacyHash });
+            earlier = await connection.QueryFirstOrDefaultAsync<string>(
+                SelectEarlier,
+                new
+                {
+                    tenantId = tenant.Id,
+                    hash,
+                    legacyHash,
+                }
+            );
             // Found by its earlier hash: from now on by its normal form, so that the same text with a BOM is found too.
             if (earlier is not null && hash != legacyHash)
-                await connection.ExecuteAsync(RehashEarlier, new { tenantId = tenant.Id, earlier, hash, legacyHash });
+                await connection.ExecuteAsync(
+                    RehashEarlier,
+                    new
+                    {
+                        tenantId = tenant.Id,
+                        earlier,
+                        hash,
+                        legacyHash,
+                    }
+                );
         }
         if (earlier is not null && !replace)
-            throw new PlatformException(409, "import.duplicate", "この概要は取り込み済みです。",
-                "同じ内容の概要がすでに取り込まれています。" +
-                "置き換える場合は replace=true を付けて（画面では「置き換える」を選んで）もう一度取り込んでください。")
-                { Extensions = { ["roundId"] = earlier } };
+            throw new PlatformException(
+                409,
+                "import.duplicate",
+                "この概要は取り込み済みです。",
+                "同じ内容の概要がすでに取り込まれています。"
+                    + "置き換える場合は replace=true を付けて（画面では「置き換える」を選んで）もう一度取り込んでください。"
+            )
+            {
+                Extensions = { ["roundId"] = earlier },
+            };
 
         var body = await RoundBodyAsync(tenant.Id, document.Title, cancellationToken);
-        var tenantsByName = (await tenants.ListAsync(cancellationToken)).GroupBy(t => t.Name)
+        var tenantsByName = (await tenants.ListAsync(cancellationToken))
+            .GroupBy(t => t.Name)
             .ToDictionary(g => g.Key, g => g.First().Id);
         var roundId = Ids.New();
         var meetings = new List<ImportedMeeting>();
@@ -101,37 +143,81 @@ public sealed partial class ExchangeImporter(IModuleDatabase database, IBodies b
         {
             var s = document.Sessions[i];
             var title = $"{Shorten(document.Title, 150)}（{s.Region}）";
-            var input = new MeetingInput(body.Id, "exchange-session", title, Clock.Iso(s.Date),
-                s.Slots.Select(x => new SlotInput(x.Start, x.End)).ToList(), s.Venue,
-                Attendance: new AttendanceInput([.. s.Counts], StatedTotal: s.StatedTotal));
+            var input = new MeetingInput(
+                body.Id,
+                "exchange-session",
+                title,
+                Clock.Iso(s.Date),
+                s.Slots.Select(x => new SlotInput(x.Start, x.End)).ToList(),
+                s.Venue,
+                Attendance: new AttendanceInput([.. s.Counts], StatedTotal: s.StatedTotal)
+            );
             var (themes, comments, blocks) = Record(s);
             meetings.Add(new ImportedMeeting(input, themes, comments));
             // A municipality may be listed twice (two of its offices): linked once.
-            var linked = s.Counts.Select(c => c.Name).Distinct()
+            var linked = s
+                .Counts.Select(c => c.Name)
+                .Distinct()
                 .Where(n => tenantsByName.ContainsKey(n) && tenantsByName[n] != tenant.Id)
                 .ToDictionary(n => n, n => tenantsByName[n]);
-            sessions.Add((new SessionDetails(s.RegionLabel, s.Venue, s.StatedWeekday, s.Advisors, s.LiaisonMembers,
-                blocks, warnings.Where(w => w.Session == i + 1).ToList(), linked), s.Region));
+            sessions.Add(
+                (
+                    new SessionDetails(
+                        s.RegionLabel,
+                        s.Venue,
+                        s.StatedWeekday,
+                        s.Advisors,
+                        s.LiaisonMembers,
+                        blocks,
+                        warnings.Where(w => w.Session == i + 1).ToList(),
+                        linked
+                    ),
+                    s.Region
+                )
+            );
         }
         var replacing = earlier is null ? [] : await SessionMeetingsAsync(tenant.Id, earlier, cancellationToken);
-        var written = await meetingImport.ImportAsync(tenant.Id, meetings, replacing, async (transaction, imported) =>
-        {
-            var (connection, tx) = (transaction.Connection, transaction.Transaction);
-            if (earlier is not null) await DeleteRoundAsync(connection, tx, tenant.Id, earlier);
-            await connection.ExecuteAsync(InsertRound, new
+        var written = await meetingImport.ImportAsync(
+            tenant.Id,
+            meetings,
+            replacing,
+            async (transaction, imported) =>
             {
-                tenantId = tenant.Id, roundId, title = Shorten(document.Title, 300),
-                fiscalYear = FiscalYear.Of(document.Sessions[0].Date).Year, bodyId = body.Id,
-                themes = JsonSerializer.Serialize(document.Themes, RoundStore.Json), hash, now = Clock.Now(),
-            }, tx);
-            for (var i = 0; i < imported.Count; i++)
-                await connection.ExecuteAsync(InsertSession, new
-                {
-                    tenantId = tenant.Id, meetingId = imported[i].Id, roundId, position = i + 1,
-                    region = sessions[i].Region,
-                    details = JsonSerializer.Serialize(sessions[i].Details, RoundStore.Json),
-                }, tx);
-        }, cancellationToken);
+                var (connection, tx) = (transaction.Connection, transaction.Transaction);
+                if (earlier is not null)
+                    await DeleteRoundAsync(connection, tx, tenant.Id, earlier);
+                await connection.ExecuteAsync(
+                    InsertRound,
+                    new
+                    {
+                        tenantId = tenant.Id,
+                        roundId,
+                        title = Shorten(document.Title, 300),
+                        fiscalYear = FiscalYear.Of(document.Sessions[0].Date).Year,
+                        bodyId = body.Id,
+                        themes = JsonSerializer.Serialize(document.Themes, RoundStore.Json),
+                        hash,
+                        now = Clock.Now(),
+                    },
+                    tx
+                );
+                for (var i = 0; i < imported.Count; i++)
+                    await connection.ExecuteAsync(
+                        InsertSession,
+                        new
+                        {
+                            tenantId = tenant.Id,
+                            meetingId = imported[i].Id,
+                            roundId,
+                            position = i + 1,
+                            region = sessions[i].Region,
+                            details = JsonSerializer.Serialize(sessions[i].Details, RoundStore.Json),
+                        },
+                        tx
+                    );
+            },
+            cancellationToken
+        );
         return new ImportResult(roundId, written.Select(m => m.Id).ToList(), warnings, earlier is not null);
     }
 
@@ -150,8 +236,11 @@ public sealed partial class ExchangeImporter(IModuleDatabase database, IBodies b
     /// reviews comments. The record numbers its entries in this order (each theme, its opinions, then the comments),
     /// which is how a stored comment block finds its comments again.
     /// </summary>
-    private static (IReadOnlyList<ImportedTheme>, IReadOnlyList<ImportedComment>, IReadOnlyList<StoredCommentBlock>)
-        Record(SessionDocument s)
+    private static (
+        IReadOnlyList<ImportedTheme>,
+        IReadOnlyList<ImportedComment>,
+        IReadOnlyList<StoredCommentBlock>
+    ) Record(SessionDocument s)
     {
         var themes = new List<ImportedTheme>();
         foreach (var theme in s.Themes)
@@ -177,31 +266,46 @@ public sealed partial class ExchangeImporter(IModuleDatabase database, IBodies b
             {
                 SummaryLimits.CheckLength(text, RecordLimits.MaxTextLength, $"{s.Region}：", "コメント");
                 seqs.Add(++seq);
-                comments.Add(new ImportedComment(Shorten(block.Speaker?.Name ?? block.Header, 100), Role(block.Speaker),
-                    block.Position, text, review));
+                comments.Add(
+                    new ImportedComment(
+                        Shorten(block.Speaker?.Name ?? block.Header, 100),
+                        Role(block.Speaker),
+                        block.Position,
+                        text,
+                        review
+                    )
+                );
             }
             blocks.Add(new StoredCommentBlock(block.Header, block.Group, block.Speaker, block.Position, review, seqs));
         }
         return (themes, comments, blocks);
     }
 
-    private static string? Role(Participant? p) => p?.Kind switch
-    {
-        ParticipantKind.Advisor => "アドバイザー（運営委員）",
-        ParticipantKind.LiaisonMember => "連絡会議会員",
-        ParticipantKind.Other => string.IsNullOrEmpty(p.Organisation) ? null : Shorten(p.Organisation, 40),
-        _ => null,
-    };
+    private static string? Role(Participant? p) =>
+        p?.Kind switch
+        {
+            ParticipantKind.Advisor => "アドバイザー（運営委員）",
+            ParticipantKind.LiaisonMember => "連絡会議会員",
+            ParticipantKind.Other => string.IsNullOrEmpty(p.Organisation) ? null : Shorten(p.Organisation, 40),
+            _ => null,
+        };
 
-    private async Task<IReadOnlyList<string>> SessionMeetingsAsync(string tenantId, string roundId,
-        CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> SessionMeetingsAsync(
+        string tenantId,
+        string roundId,
+        CancellationToken cancellationToken
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<string>(SelectSessionMeetings, new { tenantId, roundId })).ToList();
     }
 
-    private static async Task DeleteRoundAsync(DbConnection connection, DbTransaction transaction, string tenantId,
-        string roundId)
+    private static async Task DeleteRoundAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string tenantId,
+        string roundId
+    )
     {
         await connection.ExecuteAsync(DeleteSessions, new { tenantId, roundId }, transaction);
         await connection.ExecuteAsync(DeleteRound, new { tenantId, roundId }, transaction);
@@ -211,20 +315,28 @@ public sealed partial class ExchangeImporter(IModuleDatabase database, IBodies b
     private async Task<Body> RoundBodyAsync(string tenantId, string title, CancellationToken cancellationToken)
     {
         var name = Shorten(RoundPrefix().Replace(title, "").Trim() is { Length: > 0 } rest ? rest : "情報交換会", 200);
-        return (await bodies.ListAsync(tenantId, cancellationToken: cancellationToken))
-               .FirstOrDefault(b => b.Kind == BodyKind && b.Name == name)
-               ?? await bodies.CreateAsync(tenantId,
-                   new BodyInput(name, BodyKind, 1, Territory.Tenant, Status: BodyStatus.Active), cancellationToken);
+        return (await bodies.ListAsync(tenantId, cancellationToken: cancellationToken)).FirstOrDefault(b =>
+                b.Kind == BodyKind && b.Name == name
+            )
+            ?? await bodies.CreateAsync(
+                tenantId,
+                new BodyInput(name, BodyKind, 1, Territory.Tenant, Status: BodyStatus.Active),
+                cancellationToken
+            );
     }
 
     /// <summary>Positions (委員長, 副委員長) that the tenant's people record for its advisors, by folded name.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> PositionsAsync(string tenantId,
-        CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyDictionary<string, string>> PositionsAsync(
+        string tenantId,
+        CancellationToken cancellationToken
+    ) =>
         (await people.ListAsync(tenantId, cancellationToken))
-        .SelectMany(p => p.Roles
-            .Where(r => r.Role == PersonRoleKind.Advisor && r.Position is not null && r.Until is null)
-            .Select(r => (p.Name, r.Position!.Value)))
-        .GroupBy(x => NameMatching.Fold(x.Name)).ToDictionary(g => g.Key, g => g.First().Value.Japanese());
+            .SelectMany(p =>
+                p.Roles.Where(r => r.Role == PersonRoleKind.Advisor && r.Position is not null && r.Until is null)
+                    .Select(r => (p.Name, r.Position!.Value))
+            )
+            .GroupBy(x => NameMatching.Fold(x.Name))
+            .ToDictionary(g => g.Key, g => g.First().Value.Japanese());
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 

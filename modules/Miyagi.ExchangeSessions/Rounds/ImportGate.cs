@@ -19,9 +19,15 @@ public sealed class ImportGate
         {
             var running = _running.GetValueOrDefault(accountId);
             if (running >= PerAccount)
-                throw new PlatformException(429, "import.busy", "取り込みの処理中です。",
-                    $"このアカウントの取り込み・プレビューがすでに{PerAccount}件処理中です。終わってから、もう一度お試しください。")
-                    { Extensions = { [PlatformException.RetryAfterExtension] = 5 } };
+                throw new PlatformException(
+                    429,
+                    "import.busy",
+                    "取り込みの処理中です。",
+                    $"このアカウントの取り込み・プレビューがすでに{PerAccount}件処理中です。終わってから、もう一度お試しください。"
+                )
+                {
+                    Extensions = { [PlatformException.RetryAfterExtension] = 5 },
+                };
             _running[accountId] = running + 1;
         }
         return new Lease(this, accountId);
@@ -30,7 +36,8 @@ public sealed class ImportGate
     private void Leave(string accountId)
     {
         lock (_running)
-            if (--_running[accountId] == 0) _running.Remove(accountId);
+            if (--_running[accountId] == 0)
+                _running.Remove(accountId);
     }
 
     private sealed class Lease(ImportGate gate, string accountId) : IDisposable
@@ -39,7 +46,8 @@ public sealed class ImportGate
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) gate.Leave(accountId);
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                gate.Leave(accountId);
         }
     }
 }

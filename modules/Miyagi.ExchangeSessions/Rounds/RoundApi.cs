@@ -28,8 +28,14 @@ public sealed record ThemeComparison(string Theme, IReadOnlyList<RegionOpinions>
 /// <summary>Everything one person said across the tenant's sessions.</summary>
 public sealed record SpeakerRemarks(string Name, string Organisation, IReadOnlyList<SpeakerRemark> Remarks);
 
-public sealed record SpeakerRemark(string RoundTitle, string Region, DateOnly Date, string Header, bool Review,
-    IReadOnlyList<string> Texts);
+public sealed record SpeakerRemark(
+    string RoundTitle,
+    string Region,
+    DateOnly Date,
+    string Header,
+    bool Review,
+    IReadOnlyList<string> Texts
+);
 
 /// <summary>
 /// The 概要 importer and the rounds it made: <c>/api/imports/exchange-summary</c>, <c>/api/exchange-rounds</c>.
@@ -45,77 +51,120 @@ public static class RoundApi
 
     public static void MapRoundApi(this IEndpointRouteBuilder tenant)
     {
-        var api = tenant.MapGroup("/api").WithTags(Tag)
+        var api = tenant
+            .MapGroup("/api")
+            .WithTags(Tag)
             .RequirePermissions(ExchangePermissions.View, ExchangePermissions.Import);
         // The handler reads the body itself, as JSON or as plain text of any type: the document says both.
-        api.MapPost("/imports/exchange-summary", ImportSummary).WithMetadata(new RequestBodyLimit(MaxDocumentBytes))
+        api.MapPost("/imports/exchange-summary", ImportSummary)
+            .WithMetadata(new RequestBodyLimit(MaxDocumentBytes))
             .Accepts<ImportRequest>("application/json", "text/plain", "*/*")
             .Describe("importExchangeSummary", "情報交換会の概要を取り込む", "Import an exchange-session summary")
             .Refuses(400, "import.binary", "import.empty", "import.not_a_summary", "import.no_date", "import.too_large")
-            .Refuses(409, "import.duplicate").Refuses(413, "request.too_large").Refuses(429, "import.busy");
-        api.MapGet("/exchange-rounds/", ListRounds).Describe("listExchangeRounds", "情報交換会の回の一覧",
-            "List exchange-session rounds");
-        api.MapGet("/exchange-rounds/{roundId}", GetRound).Describe("getExchangeRound", "情報交換会の回",
-            "Get an exchange-session round").Refuses(404, "exchange_round.not_found");
+            .Refuses(409, "import.duplicate")
+            .Refuses(413, "request.too_large")
+            .Refuses(429, "import.busy");
+        api.MapGet("/exchange-rounds/", ListRounds)
+            .Describe("listExchangeRounds", "情報交換会の回の一覧", "List exchange-session rounds");
+        api.MapGet("/exchange-rounds/{roundId}", GetRound)
+            .Describe("getExchangeRound", "情報交換会の回", "Get an exchange-session round")
+            .Refuses(404, "exchange_round.not_found");
         api.MapGet("/exchange-rounds/{roundId}/summary", GetRoundSummary)
-            .Describe("getExchangeRoundSummary", "情報交換会の概要（HTML・Markdown・テキスト）",
-                "A round's summary as HTML, Markdown or text")
+            .Describe(
+                "getExchangeRoundSummary",
+                "情報交換会の概要（HTML・Markdown・テキスト）",
+                "A round's summary as HTML, Markdown or text"
+            )
             .Produces<Stream>(StatusCodes.Status200OK, "text/html", "text/markdown", "text/plain")
-            .Refuses(400, "exchange_summary.unknown_format").Refuses(404, "exchange_round.not_found");
-        api.MapGet("/exchange-rounds/{roundId}/themes", GetRoundThemes).Describe("getExchangeRoundThemes",
-            "テーマごとの地域の意見", "A round's themes compared across regions").Refuses(404, "exchange_round.not_found");
-        api.MapGet("/exchange-speakers", ListSpeakers).Describe("listExchangeSpeakers", "アドバイザー・会員ごとの発言",
-            "Remarks by speaker");
+            .Refuses(400, "exchange_summary.unknown_format")
+            .Refuses(404, "exchange_round.not_found");
+        api.MapGet("/exchange-rounds/{roundId}/themes", GetRoundThemes)
+            .Describe("getExchangeRoundThemes", "テーマごとの地域の意見", "A round's themes compared across regions")
+            .Refuses(404, "exchange_round.not_found");
+        api.MapGet("/exchange-speakers", ListSpeakers)
+            .Describe("listExchangeSpeakers", "アドバイザー・会員ごとの発言", "Remarks by speaker");
     }
 
     /// <summary>Reads the raw body (JSON or text) and the account: so it takes the request itself.</summary>
-    public static async Task<Results<Ok<ParseResult>, Created<ImportResult>>> ImportSummary(HttpContext http,
-        ITenantContext tenant, bool? preview, bool? replace, ExchangeImporter importer, ImportGate gate)
+    public static async Task<Results<Ok<ParseResult>, Created<ImportResult>>> ImportSummary(
+        HttpContext http,
+        ITenantContext tenant,
+        bool? preview,
+        bool? replace,
+        ExchangeImporter importer,
+        ImportGate gate
+    )
     {
-        var accountId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)
-                        ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
+        var accountId =
+            http.User.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
         using var _ = gate.Enter(accountId);
         var request = await ReadAsync(http);
         var tenantId = tenant.Tenant.Id;
         if (preview == true || request.Preview == true)
             return TypedResults.Ok(await importer.PreviewAsync(tenantId, request.Text ?? "", http.RequestAborted));
-        var result = await importer.ImportAsync(tenant.Tenant, request.Text ?? "",
-            replace == true || request.Replace == true, http.RequestAborted);
+        var result = await importer.ImportAsync(
+            tenant.Tenant,
+            request.Text ?? "",
+            replace == true || request.Replace == true,
+            http.RequestAborted
+        );
         return TypedResults.Created($"/{tenantId}/api/exchange-rounds/{result.RoundId}", result);
     }
 
-    public static async Task<Ok<IReadOnlyList<RoundItem>>> ListRounds(ITenantContext tenant, RoundStore rounds,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await rounds.ListAsync(tenant.Tenant.Id, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<RoundItem>>> ListRounds(
+        ITenantContext tenant,
+        RoundStore rounds,
+        CancellationToken cancellationToken
+    ) => TypedResults.Ok(await rounds.ListAsync(tenant.Tenant.Id, cancellationToken));
 
-    public static async Task<Ok<RoundView>> GetRound(ITenantContext tenant, string roundId, RoundStore rounds,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await rounds.GetAsync(tenant.Tenant.Id, roundId, cancellationToken));
+    public static async Task<Ok<RoundView>> GetRound(
+        ITenantContext tenant,
+        string roundId,
+        RoundStore rounds,
+        CancellationToken cancellationToken
+    ) => TypedResults.Ok(await rounds.GetAsync(tenant.Tenant.Id, roundId, cancellationToken));
 
-    public static async Task<Results<ContentHttpResult, RazorComponentResult<RoundSummaryPage>, ProblemHttpResult>>
-        GetRoundSummary(ITenantContext tenant, string roundId, string? format, RoundStore rounds,
-            CancellationToken cancellationToken)
+    public static async Task<
+        Results<ContentHttpResult, RazorComponentResult<RoundSummaryPage>, ProblemHttpResult>
+    > GetRoundSummary(
+        ITenantContext tenant,
+        string roundId,
+        string? format,
+        RoundStore rounds,
+        CancellationToken cancellationToken
+    )
     {
         var round = await rounds.GetAsync(tenant.Tenant.Id, roundId, cancellationToken);
         return (format ?? "html").ToLowerInvariant() switch
         {
-            "txt" => TypedResults.Text(ExchangeSummaryWriter.Text(RoundStore.Document(round)),
-                "text/plain; charset=utf-8"),
-            "md" => TypedResults.Text(ExchangeSummaryWriter.Markdown(RoundStore.Document(round)),
-                "text/markdown; charset=utf-8"),
+            "txt" => TypedResults.Text(
+                ExchangeSummaryWriter.Text(RoundStore.Document(round)),
+                "text/plain; charset=utf-8"
+            ),
+            "md" => TypedResults.Text(
+                ExchangeSummaryWriter.Markdown(RoundStore.Document(round)),
+                "text/markdown; charset=utf-8"
+            ),
             "html" => PageResult.For<RoundSummaryPage, RoundSummaryModel>(new RoundSummaryModel(tenant.Tenant, round)),
-            _ => new ValidationErrors().Add("format", "exchange_summary.unknown_format",
-                "形式は html・md・txt のいずれかを指定してください。").ToProblem(),
+            _ => new ValidationErrors()
+                .Add("format", "exchange_summary.unknown_format", "形式は html・md・txt のいずれかを指定してください。")
+                .ToProblem(),
         };
     }
 
-    public static async Task<Ok<IReadOnlyList<ThemeComparison>>> GetRoundThemes(ITenantContext tenant, string roundId,
-        RoundStore rounds, CancellationToken cancellationToken) =>
-        TypedResults.Ok(Compare(await rounds.GetAsync(tenant.Tenant.Id, roundId, cancellationToken)));
+    public static async Task<Ok<IReadOnlyList<ThemeComparison>>> GetRoundThemes(
+        ITenantContext tenant,
+        string roundId,
+        RoundStore rounds,
+        CancellationToken cancellationToken
+    ) => TypedResults.Ok(Compare(await rounds.GetAsync(tenant.Tenant.Id, roundId, cancellationToken)));
 
-    public static async Task<Ok<IReadOnlyList<SpeakerRemarks>>> ListSpeakers(ITenantContext tenant, RoundStore rounds,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await SpeakersAsync(tenant.Tenant.Id, rounds, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<SpeakerRemarks>>> ListSpeakers(
+        ITenantContext tenant,
+        RoundStore rounds,
+        CancellationToken cancellationToken
+    ) => TypedResults.Ok(await SpeakersAsync(tenant.Tenant.Id, rounds, cancellationToken));
 
     /// <summary>The 概要 as the body itself (text/plain, UTF-8) or as <c>{"text": …}</c>.</summary>
     private static async Task<ImportRequest> ReadAsync(HttpContext http)
@@ -130,20 +179,34 @@ public static class RoundApi
         }
         catch (DecoderFallbackException)
         {
-            throw new PlatformException(400, "import.binary", "UTF-8のテキストとして読めません。",
-                "PDFやWordのファイルそのもの、またはShift_JISのテキストのようです。" +
-                "概要の本文をUTF-8のテキストとして送ってください。");
+            throw new PlatformException(
+                400,
+                "import.binary",
+                "UTF-8のテキストとして読めません。",
+                "PDFやWordのファイルそのもの、またはShift_JISのテキストのようです。"
+                    + "概要の本文をUTF-8のテキストとして送ってください。"
+            );
         }
     }
 
     public static IReadOnlyList<ThemeComparison> Compare(RoundView round) =>
-        round.Themes.Select(theme => new ThemeComparison(theme, round.Sessions
-            .Select(s => new RegionOpinions(s.Region,
-                s.Document.Themes.FirstOrDefault(t => t.Title == theme)?.Opinions ?? []))
-            .ToList())).ToList();
+        round
+            .Themes.Select(theme => new ThemeComparison(
+                theme,
+                round
+                    .Sessions.Select(s => new RegionOpinions(
+                        s.Region,
+                        s.Document.Themes.FirstOrDefault(t => t.Title == theme)?.Opinions ?? []
+                    ))
+                    .ToList()
+            ))
+            .ToList();
 
-    internal static async Task<IReadOnlyList<SpeakerRemarks>> SpeakersAsync(string tenantId, RoundStore rounds,
-        CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<SpeakerRemarks>> SpeakersAsync(
+        string tenantId,
+        RoundStore rounds,
+        CancellationToken cancellationToken
+    )
     {
         var remarks = new List<(Participant Speaker, SpeakerRemark Remark)>();
         foreach (var item in await rounds.ListAsync(tenantId, cancellationToken))
@@ -151,17 +214,27 @@ public static class RoundApi
             var round = await rounds.GetAsync(tenantId, item.Id, cancellationToken);
             foreach (var s in round.Sessions)
             {
-                var blocks = s.Document.Comments.Select(c => (Block: c, Review: false))
+                var blocks = s
+                    .Document.Comments.Select(c => (Block: c, Review: false))
                     .Concat(s.Document.Reviews.Select(r => (Block: r, Review: true)));
                 // A block without a header is one whose speaker is withheld: it is nobody's remark here.
                 foreach (var (block, review) in blocks.Where(b => b.Block.Header != ""))
-                    remarks.Add((block.Speaker ?? new Participant(ParticipantKind.Other, "", null, block.Header),
-                        new SpeakerRemark(round.Title, s.Region, s.Document.Date, block.Header, review, block.Texts)));
+                    remarks.Add(
+                        (
+                            block.Speaker ?? new Participant(ParticipantKind.Other, "", null, block.Header),
+                            new SpeakerRemark(round.Title, s.Region, s.Document.Date, block.Header, review, block.Texts)
+                        )
+                    );
             }
         }
-        return remarks.GroupBy(r => NameMatching.Fold(r.Speaker.Name))
-            .Select(g => new SpeakerRemarks(g.First().Speaker.Name, g.First().Speaker.Organisation,
-                g.Select(r => r.Remark).OrderBy(r => r.Date).ToList()))
-            .OrderByDescending(s => s.Remarks.Count).ToList();
+        return remarks
+            .GroupBy(r => NameMatching.Fold(r.Speaker.Name))
+            .Select(g => new SpeakerRemarks(
+                g.First().Speaker.Name,
+                g.First().Speaker.Organisation,
+                g.Select(r => r.Remark).OrderBy(r => r.Date).ToList()
+            ))
+            .OrderByDescending(s => s.Remarks.Count)
+            .ToList();
     }
 }

@@ -57,8 +57,10 @@ public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMe
         public string Details { get; init; } = "";
     }
 
-    public async Task<IReadOnlyList<RoundItem>> ListAsync(string tenantId,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RoundItem>> ListAsync(
+        string tenantId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RoundRow>(SelectRounds, new { tenantId });
@@ -75,7 +77,8 @@ public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMe
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             round = await connection.QuerySingleOrDefaultAsync<RoundRow>(SelectRound, new { tenantId, roundId });
-            if (round is null) throw PlatformException.NotFound("exchange_round.not_found", "情報交換会の回");
+            if (round is null)
+                throw PlatformException.NotFound("exchange_round.not_found", "情報交換会の回");
             sessions = (await connection.QueryAsync<SessionRow>(SelectSessions, new { tenantId, roundId })).ToList();
         }
         var views = new List<SessionView>();
@@ -84,11 +87,24 @@ public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMe
             var meeting = await meetings.GetAsync(tenantId, row.MeetingId, cancellationToken);
             var record = await records.ReadAsync(tenantId, meeting, cancellationToken);
             var details = JsonSerializer.Deserialize<SessionDetails>(row.Details, Json)!;
-            views.Add(new SessionView(meeting.Id, row.Position, row.Region,
-                Document(row.Region, meeting, record, details), details.Warnings, details.TenantsByMunicipality));
+            views.Add(
+                new SessionView(
+                    meeting.Id,
+                    row.Position,
+                    row.Region,
+                    Document(row.Region, meeting, record, details),
+                    details.Warnings,
+                    details.TenantsByMunicipality
+                )
+            );
         }
-        return new RoundView(round.Id, round.Title, round.FiscalYear,
-            JsonSerializer.Deserialize<List<string>>(round.Themes, Json)!, views);
+        return new RoundView(
+            round.Id,
+            round.Title,
+            round.FiscalYear,
+            JsonSerializer.Deserialize<List<string>>(round.Themes, Json)!,
+            views
+        );
     }
 
     public static SummaryDocument Document(RoundView round) =>
@@ -96,17 +112,36 @@ public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMe
 
     private static SessionDocument Document(string region, Meeting meeting, RecordView record, SessionDetails details)
     {
-        var themes = record.Themes.Select(item => new ThemeBlock(item.Title, record.Opinions
-            .Where(o => o.ThemeId == item.Id).Select(o => o.IsResponse ? "⇒" + o.Text : o.Text).ToList())).ToList();
+        var themes = record
+            .Themes.Select(item => new ThemeBlock(
+                item.Title,
+                record
+                    .Opinions.Where(o => o.ThemeId == item.Id)
+                    .Select(o => o.IsResponse ? "⇒" + o.Text : o.Text)
+                    .ToList()
+            ))
+            .ToList();
         var comments = record.Comments.ToDictionary(c => c.Seq);
         // The header names who said the block's comments: over a withheld one it is hidden, as the core hides a
         // withheld comment's speaker.
-        CommentBlock Block(StoredCommentBlock b) => b.Seqs.Any(seq => comments[seq].Withheld)
-            ? new("", b.Seqs.Select(seq => comments[seq].Text).ToList(), null, null, b.Group)
-            : new(b.Header, b.Seqs.Select(seq => comments[seq].Text).ToList(), b.Speaker, b.Position, b.Group);
-        return new SessionDocument(details.RegionLabel, region, details.Venue, meeting.Date, details.StatedWeekday,
-            meeting.Slots, meeting.Attendance.Counts, meeting.Attendance.StatedTotal, details.Advisors,
-            details.LiaisonMembers, themes, details.Comments.Where(c => !c.Review).Select(Block).ToList(),
-            details.Comments.Where(c => c.Review).Select(Block).ToList());
+        CommentBlock Block(StoredCommentBlock b) =>
+            b.Seqs.Any(seq => comments[seq].Withheld)
+                ? new("", b.Seqs.Select(seq => comments[seq].Text).ToList(), null, null, b.Group)
+                : new(b.Header, b.Seqs.Select(seq => comments[seq].Text).ToList(), b.Speaker, b.Position, b.Group);
+        return new SessionDocument(
+            details.RegionLabel,
+            region,
+            details.Venue,
+            meeting.Date,
+            details.StatedWeekday,
+            meeting.Slots,
+            meeting.Attendance.Counts,
+            meeting.Attendance.StatedTotal,
+            details.Advisors,
+            details.LiaisonMembers,
+            themes,
+            details.Comments.Where(c => !c.Review).Select(Block).ToList(),
+            details.Comments.Where(c => c.Review).Select(Block).ToList()
+        );
     }
 }

@@ -23,11 +23,18 @@ public sealed record Participant(ParticipantKind Kind, string Organisation, stri
 /// stood under: アドバイザー or 連絡会議会員 (…よりコメント). A block with a withheld comment has neither header nor
 /// speaker: they would tell who said it.
 /// </summary>
-public sealed record CommentBlock(string Header, IReadOnlyList<string> Texts, Participant? Speaker, string? Position, string Group = "アドバイザー");
+public sealed record CommentBlock(
+    string Header,
+    IReadOnlyList<string> Texts,
+    Participant? Speaker,
+    string? Position,
+    string Group = "アドバイザー"
+);
 
 public sealed record ThemeBlock(string Title, IReadOnlyList<string> Opinions);
 
-/// <summary>One session of a round, as its section of the 概要 says; the weekday as written, even when it is wrong.</summary>
+/// <summary>One session of a round, as its section of the 概要 says; the weekday as written, even when it is
+/// wrong.</summary>
 public sealed record SessionDocument(
     string RegionLabel,
     string Region,
@@ -41,7 +48,8 @@ public sealed record SessionDocument(
     IReadOnlyList<Participant> LiaisonMembers,
     IReadOnlyList<ThemeBlock> Themes,
     IReadOnlyList<CommentBlock> Comments,
-    IReadOnlyList<CommentBlock> Reviews);
+    IReadOnlyList<CommentBlock> Reviews
+);
 
 /// <summary>What the importer found and did not fix: people decide.</summary>
 public sealed record ImportWarning(string Code, string Message, int? Session = null);

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Platform.Abstractions.Errors;
-
 using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Text;
 
@@ -21,24 +20,48 @@ public sealed record ParseResult(SummaryDocument Document, IReadOnlyList<ImportW
 /// </summary>
 public static partial class ExchangeSummaryParser
 {
-    private enum Section { Preamble, Counts, Advisors, Liaison, Themes, Comments, Review }
+    private enum Section
+    {
+        Preamble,
+        Counts,
+        Advisors,
+        Liaison,
+        Themes,
+        Comments,
+        Review,
+    }
 
     /// <param name="positions">
     /// Known positions by folded full name (大坂純 → 委員長), from the tenant's people; they decide between two advisors
     /// of one surname.
     /// </param>
-    public static ParseResult Parse(string text, IReadOnlyDictionary<string, string>? positions = null,
-        CancellationToken cancellationToken = default)
+    public static ParseResult Parse(
+        string text,
+        IReadOnlyDictionary<string, string>? positions = null,
+        CancellationToken cancellationToken = default
+    )
     {
         if (string.IsNullOrWhiteSpace(text))
-            throw new PlatformException(400, "import.empty", "取り込む内容がありません。",
-                "概要のテキストを貼り付けるか、テキストファイルを選んでください。");
+            throw new PlatformException(
+                400,
+                "import.empty",
+                "取り込む内容がありません。",
+                "概要のテキストを貼り付けるか、テキストファイルを選んでください。"
+            );
         if (text.Any(c => c == '\0' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'))))
-            throw new PlatformException(400, "import.binary", "テキストではないデータです。",
-                "PDFやWordのファイルではなく、そこからコピーしたテキストを取り込んでください。");
+            throw new PlatformException(
+                400,
+                "import.binary",
+                "テキストではないデータです。",
+                "PDFやWordのファイルではなく、そこからコピーしたテキストを取り込んでください。"
+            );
 
-        var lines = SummaryText.Normalize(text).Split('\n')
-            .Select(l => l.Trim()).Where(l => l.Length > 0 && !PageNumber().IsMatch(l)).ToList();
+        var lines = SummaryText
+            .Normalize(text)
+            .Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !PageNumber().IsMatch(l))
+            .ToList();
         var warnings = new List<ImportWarning>();
         var title = new List<string>();
         var sessions = new List<SessionBuilder>();
@@ -49,14 +72,18 @@ public static partial class ExchangeSummaryParser
 
         for (var i = 0; i < lines.Count; i++)
         {
-            if (i % 256 == 0) cancellationToken.ThrowIfCancellationRequested();
+            if (i % 256 == 0)
+                cancellationToken.ThrowIfCancellationRequested();
             var line = lines[i];
             var key = Key(line);
             if (SessionHeader().Match(line) is { Success: true } header)
             {
                 SummaryLimits.CheckLength(header.Groups[2].Value, SummaryLimits.RegionLength, "", "区分・会場の名前");
-                current = new SessionBuilder(header.Groups[1].Value + "・会場", header.Groups[2].Value,
-                    Spaces().Replace(header.Groups[3].Value.Trim(), " "));
+                current = new SessionBuilder(
+                    header.Groups[1].Value + "・会場",
+                    header.Groups[2].Value,
+                    Spaces().Replace(header.Groups[3].Value.Trim(), " ")
+                );
                 sessions.Add(current);
                 SummaryLimits.Check(sessions.Count, SummaryLimits.Sessions, "", "会（区分・会場）");
                 section = Section.Preamble;
@@ -64,7 +91,8 @@ public static partial class ExchangeSummaryParser
             }
             if (current is null)
             {
-                if (key != "概要") title.Add(line);
+                if (key != "概要")
+                    title.Add(line);
                 continue;
             }
             if (key.StartsWith("開催日時", StringComparison.Ordinal))
@@ -72,7 +100,11 @@ public static partial class ExchangeSummaryParser
                 ReadDate(current, line[(line.IndexOf('時') + 1)..], warnings, sessions.Count);
                 continue;
             }
-            if (key == "出席市町村" || key == "(出席者数)") { section = Section.Counts; continue; }
+            if (key == "出席市町村" || key == "(出席者数)")
+            {
+                section = Section.Counts;
+                continue;
+            }
             if (key == "アドバイザー")
             {
                 var next = i + 1 < lines.Count ? Key(lines[i + 1]) : "";
@@ -80,7 +112,8 @@ public static partial class ExchangeSummaryParser
                     ? Section.Comments
                     : Section.Advisors;
                 commentGroup = "アドバイザー";
-                if (next is "(運営委員)" || next.StartsWith("よりコメント", StringComparison.Ordinal)) i++;
+                if (next is "(運営委員)" || next.StartsWith("よりコメント", StringComparison.Ordinal))
+                    i++;
                 continue;
             }
             if (key.EndsWith("よりコメント", StringComparison.Ordinal))
@@ -91,7 +124,11 @@ public static partial class ExchangeSummaryParser
                     : "アドバイザー";
                 continue;
             }
-            if (key == "(運営委員)") { section = Section.Advisors; continue; }
+            if (key == "(運営委員)")
+            {
+                section = Section.Advisors;
+                continue;
+            }
             if (key == "連絡会議会員")
             {
                 // 連絡会議会員 heads the list of members, or, followed by よりコメント, their comments.
@@ -99,7 +136,8 @@ public static partial class ExchangeSummaryParser
                 section = next.StartsWith("よりコメント", StringComparison.Ordinal)
                     ? Section.Comments
                     : Section.Liaison;
-                if (section == Section.Comments) (i, commentGroup) = (i + 1, "連絡会議会員");
+                if (section == Section.Comments)
+                    (i, commentGroup) = (i + 1, "連絡会議会員");
                 continue;
             }
             if (key is "情報交換での" or "主な意見・内容" or "情報交換での主な意見・内容")
@@ -107,7 +145,11 @@ public static partial class ExchangeSummaryParser
                 section = Section.Themes;
                 continue;
             }
-            if (key == "全体講評") { section = Section.Review; continue; }
+            if (key == "全体講評")
+            {
+                section = Section.Review;
+                continue;
+            }
 
             switch (section)
             {
@@ -118,15 +160,23 @@ public static partial class ExchangeSummaryParser
                     var kind = section == Section.Advisors ? ParticipantKind.Advisor : ParticipantKind.LiaisonMember;
                     if (ReadParticipant(line, kind) is { } p)
                         (section == Section.Advisors ? current.Advisors : current.Liaison).Add(p);
-                    SummaryLimits.Check(current.Advisors.Count + current.Liaison.Count,
-                        SummaryLimits.ParticipantsPerSession, $"{current.Region}：", "アドバイザー・会員");
+                    SummaryLimits.Check(
+                        current.Advisors.Count + current.Liaison.Count,
+                        SummaryLimits.ParticipantsPerSession,
+                        $"{current.Region}：",
+                        "アドバイザー・会員"
+                    );
                     break;
                 case Section.Themes:
                     if (key.StartsWith("テーマ:", StringComparison.Ordinal))
                     {
                         current.Themes.Add((line[(line.IndexOfAny([':', '：']) + 1)..].Trim(), []));
-                        SummaryLimits.CheckLength(current.Themes[^1].Title, SummaryLimits.ThemeLength,
-                            $"{current.Region}：", "テーマ");
+                        SummaryLimits.CheckLength(
+                            current.Themes[^1].Title,
+                            SummaryLimits.ThemeLength,
+                            $"{current.Region}：",
+                            "テーマ"
+                        );
                         SummaryLimits.Check(++items, SummaryLimits.Items, "", "意見・コメント");
                     }
                     else if (Bullet(line) is { } opinion && current.Themes.Count > 0)
@@ -154,9 +204,13 @@ public static partial class ExchangeSummaryParser
         }
 
         if (sessions.Count == 0)
-            throw new PlatformException(400, "import.not_a_summary", "情報交換会の概要として読めませんでした。",
-                "「区分・会場」（または「圏域・会場」）で始まる会ごとの欄が見つかりません。" +
-                "概要の全文を貼り付けてください。");
+            throw new PlatformException(
+                400,
+                "import.not_a_summary",
+                "情報交換会の概要として読めませんでした。",
+                "「区分・会場」（または「圏域・会場」）で始まる会ごとの欄が見つかりません。"
+                    + "概要の全文を貼り付けてください。"
+            );
         var known = positions ?? new Dictionary<string, string>();
         var documents = sessions.Select((s, index) => s.Build(index + 1, known, warnings, cancellationToken)).ToList();
         var documentTitle = string.Join(" ", title.Where(t => Key(t) != "概要"));
@@ -170,7 +224,8 @@ public static partial class ExchangeSummaryParser
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
-            if (!char.IsWhiteSpace(c)) builder.Append(c);
+            if (!char.IsWhiteSpace(c))
+                builder.Append(c);
         return builder.Length == text.Length ? text : builder.ToString();
     }
 
@@ -199,35 +254,61 @@ public static partial class ExchangeSummaryParser
         var normalized = WithoutSpaces(JapaneseText.Normalize(text));
         if (JapaneseNumber.HasForeignDigits(normalized))
         {
-            warnings.Add(new ImportWarning("import.digits",
-                $"開催日時「{Excerpt(text.Trim())}」に読めない数字が含まれています。" +
-                "数字は半角または全角（0〜9・０〜９）で書いてください。", index));
+            warnings.Add(
+                new ImportWarning(
+                    "import.digits",
+                    $"開催日時「{Excerpt(text.Trim())}」に読めない数字が含まれています。"
+                        + "数字は半角または全角（0〜9・０〜９）で書いてください。",
+                    index
+                )
+            );
             return;
         }
         var match = DateAndSlots().Match(normalized);
         if (!match.Success || !JapaneseDate.TryParseDate(match.Groups[1].Value, out var date))
         {
-            warnings.Add(new ImportWarning("import.unreadable_date",
-                $"開催日時「{Excerpt(text.Trim())}」を読めませんでした。", index));
+            warnings.Add(
+                new ImportWarning(
+                    "import.unreadable_date",
+                    $"開催日時「{Excerpt(text.Trim())}」を読めませんでした。",
+                    index
+                )
+            );
             return;
         }
         session.Date = date;
         var stated = match.Groups[2].Value;
         session.StatedWeekday = stated.Length > 0 ? stated : null;
         if (stated.Length > 0 && stated != Wareki.Weekday(date))
-            warnings.Add(new ImportWarning("import.weekday_mismatch",
-                $"{Wareki.Format(date, fullWidth: false, weekday: false)}は{Wareki.Weekday(date)}曜日ですが、" +
-                $"概要には（{stated}）と書かれています。日付と曜日のどちらが正しいか確認してください。", index));
+            warnings.Add(
+                new ImportWarning(
+                    "import.weekday_mismatch",
+                    $"{Wareki.Format(date, fullWidth: false, weekday: false)}は{Wareki.Weekday(date)}曜日ですが、"
+                        + $"概要には（{stated}）と書かれています。日付と曜日のどちらが正しいか確認してください。",
+                    index
+                )
+            );
         foreach (var slot in match.Groups[3].Value.Split([',', '、', '，'], StringSplitOptions.RemoveEmptyEntries))
         {
             var ends = slot.Split(['~', '〜', '-', '－'], 2);
-            if (ends.Length == 2 && JapaneseDate.TryParseTime(ends[0], out var start) &&
-                JapaneseDate.TryParseTime(ends[1], out var end))
+            if (
+                ends.Length == 2
+                && JapaneseDate.TryParseTime(ends[0], out var start)
+                && JapaneseDate.TryParseTime(ends[1], out var end)
+            )
             {
-                session.Slots.Add(new TimeSlot(start.ToString("HH:mm", CultureInfo.InvariantCulture),
-                    end.ToString("HH:mm", CultureInfo.InvariantCulture)));
-                SummaryLimits.Check(session.Slots.Count, SummaryLimits.SlotsPerSession, $"{session.Region}：",
-                    "開催時間帯");
+                session.Slots.Add(
+                    new TimeSlot(
+                        start.ToString("HH:mm", CultureInfo.InvariantCulture),
+                        end.ToString("HH:mm", CultureInfo.InvariantCulture)
+                    )
+                );
+                SummaryLimits.Check(
+                    session.Slots.Count,
+                    SummaryLimits.SlotsPerSession,
+                    $"{session.Region}：",
+                    "開催時間帯"
+                );
             }
         }
     }
@@ -235,10 +316,12 @@ public static partial class ExchangeSummaryParser
     private static Participant? ReadParticipant(string line, ParticipantKind kind)
     {
         var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (tokens.Count > 0 && tokens[^1] == "氏") tokens.RemoveAt(tokens.Count - 1);
+        if (tokens.Count > 0 && tokens[^1] == "氏")
+            tokens.RemoveAt(tokens.Count - 1);
         else if (tokens.Count > 0 && tokens[^1].EndsWith('氏') && tokens[^1].Length > 1)
             tokens[^1] = tokens[^1][..^1];
-        if (tokens.Count < 2) return null;
+        if (tokens.Count < 2)
+            return null;
         if (tokens.Count >= 3 && IsTitle(tokens[^3]))
             return new Participant(kind, string.Join(" ", tokens[..^3]), tokens[^3], $"{tokens[^2]} {tokens[^1]}");
         if (IsTitle(tokens[^2]))
@@ -263,24 +346,39 @@ public static partial class ExchangeSummaryParser
         public List<(string Header, List<StringBuilder> Texts, string Group)> Comments { get; } = [];
         public List<(string Header, List<StringBuilder> Texts, string Group)> Reviews { get; } = [];
 
-        public void AddBlock(List<(string Header, List<StringBuilder> Texts, string Group)> blocks,
-            (string, List<StringBuilder>, string) block)
+        public void AddBlock(
+            List<(string Header, List<StringBuilder> Texts, string Group)> blocks,
+            (string, List<StringBuilder>, string) block
+        )
         {
             blocks.Add(block);
-            SummaryLimits.Check(Comments.Count + Reviews.Count, SummaryLimits.CommentBlocksPerSession, $"{region}：",
-                "コメント・講評の見出し");
+            SummaryLimits.Check(
+                Comments.Count + Reviews.Count,
+                SummaryLimits.CommentBlocksPerSession,
+                $"{region}：",
+                "コメント・講評の見出し"
+            );
         }
 
-        public SessionDocument Build(int index, IReadOnlyDictionary<string, string> positions,
-            List<ImportWarning> warnings, CancellationToken cancellationToken)
+        public SessionDocument Build(
+            int index,
+            IReadOnlyDictionary<string, string> positions,
+            List<ImportWarning> warnings,
+            CancellationToken cancellationToken
+        )
         {
             var countsText = JapaneseText.Normalize(string.Join(" ", CountsText));
             var counts = ReadCounts(countsText, index, warnings, out var stated);
             // Summed as long: the counts are bounded each, not in number.
             var sum = counts.Sum(c => (long)c.Count);
             if (stated is { } s && sum != s)
-                warnings.Add(new ImportWarning("import.total_mismatch",
-                    $"{region}：出席者数の合計が{s}名と書かれていますが、内訳の和は{sum}名です。", index));
+                warnings.Add(
+                    new ImportWarning(
+                        "import.total_mismatch",
+                        $"{region}：出席者数の合計が{s}名と書かれていますが、内訳の和は{sum}名です。",
+                        index
+                    )
+                );
             var people = new Attribution.Roster(Advisors.Concat(Liaison).ToList());
             CommentBlock Attribute((string Header, List<StringBuilder> Texts, string Group) block)
             {
@@ -290,9 +388,21 @@ public static partial class ExchangeSummaryParser
                     warnings.Add(new ImportWarning(problem.Value.Code, $"{region}：{problem.Value.Message}", index));
                 return new CommentBlock(block.Header, Texts(block.Texts), speaker, position, block.Group);
             }
-            return new SessionDocument(regionLabel, region, venue, Date, StatedWeekday, Slots, counts, stated, Advisors,
-                Liaison, Themes.Select(x => new ThemeBlock(x.Title, Texts(x.Opinions))).ToList(),
-                Comments.Select(Attribute).ToList(), Reviews.Select(Attribute).ToList());
+            return new SessionDocument(
+                regionLabel,
+                region,
+                venue,
+                Date,
+                StatedWeekday,
+                Slots,
+                counts,
+                stated,
+                Advisors,
+                Liaison,
+                Themes.Select(x => new ThemeBlock(x.Title, Texts(x.Opinions))).ToList(),
+                Comments.Select(Attribute).ToList(),
+                Reviews.Select(Attribute).ToList()
+            );
         }
 
         private static List<string> Texts(List<StringBuilder> texts) => texts.Select(t => t.ToString()).ToList();
@@ -308,8 +418,12 @@ public static partial class ExchangeSummaryParser
                 if (ReadCount(digits, $"「{Excerpt(name)}({Excerpt(digits)})」の人数", index, warnings) is { } count)
                 {
                     counts.Add(new HeadCount(name, count));
-                    SummaryLimits.Check(counts.Count, SummaryLimits.CountsPerSession, $"{region}：",
-                        "出席市町村の内訳");
+                    SummaryLimits.Check(
+                        counts.Count,
+                        SummaryLimits.CountsPerSession,
+                        $"{region}：",
+                        "出席市町村の内訳"
+                    );
                 }
             stated = TotalPattern().Match(all) is { Success: true } t
                 ? ReadCount(t.Groups[1].Value, $"合計「{Excerpt(t.Groups[1].Value)}」名", index, warnings)
@@ -324,14 +438,22 @@ public static partial class ExchangeSummaryParser
                 case NumberReading.Read:
                     return (int)value;
                 case NumberReading.TooLarge:
-                    warnings.Add(new ImportWarning("import.count_too_large",
-                        $"{region}：{what}が大きすぎるため読み飛ばしました（{SummaryLimits.HeadCount:N0}名まで）。",
-                        index));
+                    warnings.Add(
+                        new ImportWarning(
+                            "import.count_too_large",
+                            $"{region}：{what}が大きすぎるため読み飛ばしました（{SummaryLimits.HeadCount:N0}名まで）。",
+                            index
+                        )
+                    );
                     return null;
                 default:
-                    warnings.Add(new ImportWarning("import.digits",
-                        $"{region}：{what}に読めない数字が含まれているため読み飛ばしました。数字は半角または全角で書いてください。",
-                        index));
+                    warnings.Add(
+                        new ImportWarning(
+                            "import.digits",
+                            $"{region}：{what}に読めない数字が含まれているため読み飛ばしました。数字は半角または全角で書いてください。",
+                            index
+                        )
+                    );
                     return null;
             }
         }
@@ -349,20 +471,24 @@ public static partial class ExchangeSummaryParser
         for (var open = all.IndexOf('(', floor); open >= 0; open = all.IndexOf('(', floor))
         {
             var close = open + 1;
-            while (close < all.Length && char.IsDigit(all[close])) close++;
+            while (close < all.Length && char.IsDigit(all[close]))
+                close++;
             if (close == open + 1 || close == all.Length || all[close] != ')')
             {
                 floor = open + 1;
                 continue;
             }
             var end = open;
-            while (end > floor && char.IsWhiteSpace(all[end - 1])) end--;
+            while (end > floor && char.IsWhiteSpace(all[end - 1]))
+                end--;
             var begin = end;
-            while (begin > floor && !IsCountDelimiter(all[begin - 1])) begin--;
+            while (begin > floor && !IsCountDelimiter(all[begin - 1]))
+                begin--;
             // The next scan starts after this bracket, and the next name stops here: every character is looked at a
             // bounded number of times.
             floor = close + 1;
-            if (begin < end) yield return (all[begin..end], all[(open + 1)..close]);
+            if (begin < end)
+                yield return (all[begin..end], all[(open + 1)..close]);
         }
     }
 

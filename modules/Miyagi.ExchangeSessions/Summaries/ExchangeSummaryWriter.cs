@@ -19,29 +19,42 @@ public static class ExchangeSummaryWriter
             t.Append(s.RegionLabel).Append(' ').Append(s.Region).Append("  ").AppendLine(s.Venue).AppendLine();
             t.Append("開催日時 ").AppendLine(DateLine(s)).AppendLine();
             t.AppendLine("出席市町村").AppendLine().AppendLine("（出席者数）").AppendLine();
-            var rows = s.Counts.Chunk(5).Select(row => string.Join("，", row.Select(c => $"{c.Name}({c.Count})"))).ToList();
+            var rows = s
+                .Counts.Chunk(5)
+                .Select(row => string.Join("，", row.Select(c => $"{c.Name}({c.Count})")))
+                .ToList();
             for (var i = 0; i < rows.Count; i++)
-                t.Append(rows[i]).AppendLine(i == rows.Count - 1 && s.StatedTotal is { } total ? $"   合計 {Wareki.FullWidthDigits(total.ToString())}名" : "");
+                t.Append(rows[i])
+                    .AppendLine(
+                        i == rows.Count - 1 && s.StatedTotal is { } total
+                            ? $"   合計 {Wareki.FullWidthDigits(total.ToString())}名"
+                            : ""
+                    );
             t.AppendLine().AppendLine("アドバイザー").AppendLine().AppendLine("（運営委員）").AppendLine();
-            foreach (var p in s.Advisors) t.AppendLine(Participant(p)).AppendLine();
+            foreach (var p in s.Advisors)
+                t.AppendLine(Participant(p)).AppendLine();
             if (s.LiaisonMembers.Count > 0)
             {
                 t.AppendLine("連絡会議会員").AppendLine();
-                foreach (var p in s.LiaisonMembers) t.AppendLine(Participant(p)).AppendLine();
+                foreach (var p in s.LiaisonMembers)
+                    t.AppendLine(Participant(p)).AppendLine();
             }
             t.AppendLine("情報交換での").AppendLine().AppendLine("主な意見・内容").AppendLine();
             foreach (var theme in s.Themes)
             {
                 t.Append("テーマ：").AppendLine(theme.Title).AppendLine();
-                foreach (var o in theme.Opinions) t.AppendLine(o.StartsWith('⇒') ? o : $"○ {o}").AppendLine();
+                foreach (var o in theme.Opinions)
+                    t.AppendLine(o.StartsWith('⇒') ? o : $"○ {o}").AppendLine();
             }
             foreach (var group in s.Comments.GroupBy(c => c.Group))
             {
                 t.AppendLine(group.Key).AppendLine().AppendLine("よりコメント").AppendLine();
                 foreach (var c in group)
                 {
-                    if (c.Header != "") t.Append('＜').Append(c.Header).AppendLine("＞").AppendLine();
-                    foreach (var text in c.Texts) t.Append("○ ").AppendLine(text).AppendLine();
+                    if (c.Header != "")
+                        t.Append('＜').Append(c.Header).AppendLine("＞").AppendLine();
+                    foreach (var text in c.Texts)
+                        t.Append("○ ").AppendLine(text).AppendLine();
                 }
             }
             if (s.Reviews.Count > 0)
@@ -49,15 +62,18 @@ public static class ExchangeSummaryWriter
                 t.AppendLine("全体講評").AppendLine();
                 foreach (var r in s.Reviews)
                 {
-                    if (r.Header != "") t.AppendLine(r.Header).AppendLine();
-                    foreach (var text in r.Texts) t.Append("○ ").AppendLine(text).AppendLine();
+                    if (r.Header != "")
+                        t.AppendLine(r.Header).AppendLine();
+                    foreach (var text in r.Texts)
+                        t.Append("○ ").AppendLine(text).AppendLine();
                 }
             }
         }
         return t.ToString();
     }
 
-    // Imported text is what a prefecture's document said, or what a pasted text claims it said: text, never markup or links.
+    // Imported text is what a prefecture's document said, or what a pasted text claims it said: text, never markup or
+    // links.
     private static string E(string text) => MarkdownText.Escape(text);
 
     public static string Markdown(SummaryDocument document)
@@ -66,17 +82,27 @@ public static class ExchangeSummaryWriter
         md.Append("# ").AppendLine(E(document.Title)).AppendLine().AppendLine("## 概要").AppendLine();
         foreach (var s in document.Sessions)
         {
-            md.Append("### ").Append(E(s.RegionLabel)).Append('：').Append(E(s.Region)).Append('（').Append(E(s.Venue)).AppendLine("）").AppendLine();
+            md.Append("### ")
+                .Append(E(s.RegionLabel))
+                .Append('：')
+                .Append(E(s.Region))
+                .Append('（')
+                .Append(E(s.Venue))
+                .AppendLine("）")
+                .AppendLine();
             md.Append("- 開催日時：").AppendLine(E(DateLine(s)));
-            md.Append("- 出席市町村（出席者数）：").Append(E(string.Join("，", s.Counts.Select(c => $"{c.Name}({c.Count})"))))
+            md.Append("- 出席市町村（出席者数）：")
+                .Append(E(string.Join("，", s.Counts.Select(c => $"{c.Name}({c.Count})"))))
                 .AppendLine(s.StatedTotal is { } total ? $"　合計 {total}名" : "");
             md.Append("- アドバイザー（運営委員）：").AppendLine(E(string.Join("、", s.Advisors.Select(Participant))));
-            if (s.LiaisonMembers.Count > 0) md.Append("- 連絡会議会員：").AppendLine(E(string.Join("、", s.LiaisonMembers.Select(Participant))));
+            if (s.LiaisonMembers.Count > 0)
+                md.Append("- 連絡会議会員：").AppendLine(E(string.Join("、", s.LiaisonMembers.Select(Participant))));
             md.AppendLine().AppendLine("#### 情報交換での主な意見・内容").AppendLine();
             foreach (var theme in s.Themes)
             {
                 md.Append("**テーマ：").Append(E(theme.Title)).AppendLine("**").AppendLine();
-                foreach (var o in theme.Opinions) md.Append("- ").AppendLine(E(o.StartsWith('⇒') ? o : $"○ {o}"));
+                foreach (var o in theme.Opinions)
+                    md.Append("- ").AppendLine(E(o.StartsWith('⇒') ? o : $"○ {o}"));
                 md.AppendLine();
             }
             foreach (var group in s.Comments.GroupBy(c => c.Group))
@@ -84,8 +110,10 @@ public static class ExchangeSummaryWriter
                 md.Append("#### ").Append(E(group.Key)).AppendLine("よりコメント").AppendLine();
                 foreach (var c in group)
                 {
-                    if (c.Header != "") md.Append("**＜").Append(E(c.Header)).AppendLine("＞**").AppendLine();
-                    foreach (var text in c.Texts) md.Append("- ○ ").AppendLine(E(text));
+                    if (c.Header != "")
+                        md.Append("**＜").Append(E(c.Header)).AppendLine("＞**").AppendLine();
+                    foreach (var text in c.Texts)
+                        md.Append("- ○ ").AppendLine(E(text));
                     md.AppendLine();
                 }
             }
@@ -94,8 +122,10 @@ public static class ExchangeSummaryWriter
                 md.AppendLine("#### 全体講評").AppendLine();
                 foreach (var r in s.Reviews)
                 {
-                    if (r.Header != "") md.Append("**").Append(E(r.Header)).AppendLine("**").AppendLine();
-                    foreach (var text in r.Texts) md.Append("- ○ ").AppendLine(E(text));
+                    if (r.Header != "")
+                        md.Append("**").Append(E(r.Header)).AppendLine("**").AppendLine();
+                    foreach (var text in r.Texts)
+                        md.Append("- ○ ").AppendLine(E(text));
                     md.AppendLine();
                 }
             }
@@ -105,7 +135,9 @@ public static class ExchangeSummaryWriter
 
     /// <summary>令和元年１１月１９日（火）１０：００～１２：００，１３：３０～１５：３０, with the weekday as the document gave it.</summary>
     public static string DateLine(SessionDocument s) =>
-        Wareki.Format(s.Date, weekday: false) + (s.StatedWeekday is null ? "" : $"（{s.StatedWeekday}）") + Wareki.FullWidthDigits(string.Join("，", s.Slots.Select(x => $"{x.Start}～{x.End}"))).Replace(':', '：');
+        Wareki.Format(s.Date, weekday: false)
+        + (s.StatedWeekday is null ? "" : $"（{s.StatedWeekday}）")
+        + Wareki.FullWidthDigits(string.Join("，", s.Slots.Select(x => $"{x.Start}～{x.End}"))).Replace(':', '：');
 
     public static string Participant(Participant p) =>
         string.Join(" ", new[] { p.Organisation, p.Title, p.Name }.Where(x => !string.IsNullOrEmpty(x))) + " 氏";

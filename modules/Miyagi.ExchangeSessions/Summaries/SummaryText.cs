@@ -19,10 +19,12 @@ public static class SummaryText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsInvisible(c)) continue;
+            if (IsInvisible(c))
+                continue;
             if (c is '\r' or '\f' or '\n')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    i++;
                 TrimLineEnd(builder, lineStart);
                 builder.Append('\n');
                 lineStart = builder.Length;
@@ -39,6 +41,7 @@ public static class SummaryText
     // Each character is removed at most once, so trimming keeps the whole pass linear.
     private static void TrimLineEnd(StringBuilder builder, int lineStart)
     {
-        while (builder.Length > lineStart && char.IsWhiteSpace(builder[^1])) builder.Length--;
+        while (builder.Length > lineStart && char.IsWhiteSpace(builder[^1]))
+            builder.Length--;
     }
 }

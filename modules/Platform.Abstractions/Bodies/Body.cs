@@ -27,9 +27,17 @@ public enum BodyStatus
 }
 
 /// <summary>The 5W1H of a body, as Aomori's design writes it.</summary>
-public sealed record Charter(string? Why = null, string? What = null, string? Who = null, string? Where = null, string? When = null, string? How = null);
+public sealed record Charter(
+    string? Why = null,
+    string? What = null,
+    string? Who = null,
+    string? Where = null,
+    string? When = null,
+    string? How = null
+);
 
-/// <summary>A member of a body: an organisation, a person, or a person for an organisation, with the role they hold there.</summary>
+/// <summary>A member of a body: an organisation, a person, or a person for an organisation, with the role they hold
+/// there.</summary>
 public sealed record BodyMember(string? OrganisationId, string? PersonId, string? Role);
 
 /// <summary>
@@ -56,7 +64,8 @@ public sealed record Body(
     Charter Charter,
     IReadOnlyList<BodyMember> Members,
     IReadOnlyList<string> DefaultScope,
-    IReadOnlyList<string> CountedBodyIds);
+    IReadOnlyList<string> CountedBodyIds
+);
 
 /// <summary>A body as the API receives it; on update, fields left null keep their values.</summary>
 public sealed record BodyInput(
@@ -71,19 +80,27 @@ public sealed record BodyInput(
     Charter? Charter = null,
     List<BodyMember>? Members = null,
     List<string>? DefaultScope = null,
-    List<string>? CountedBodyIds = null);
+    List<string>? CountedBodyIds = null
+);
 
 /// <summary>Japanese names for bodies' statuses and tiers.</summary>
 public static class BodyNames
 {
     /// <summary>設立準備中, 活動中 or 解散.</summary>
-    public static string Japanese(this BodyStatus status) => status switch
-    {
-        BodyStatus.SettingUp => "設立準備中",
-        BodyStatus.Active => "活動中",
-        _ => "解散",
-    };
+    public static string Japanese(this BodyStatus status) =>
+        status switch
+        {
+            BodyStatus.SettingUp => "設立準備中",
+            BodyStatus.Active => "活動中",
+            _ => "解散",
+        };
 
     /// <summary>第1層, 第2層 or 第3層.</summary>
-    public static string TierName(int tier) => tier switch { 1 => "第1層", 2 => "第2層", _ => "第3層" };
+    public static string TierName(int tier) =>
+        tier switch
+        {
+            1 => "第1層",
+            2 => "第2層",
+            _ => "第3層",
+        };
 }

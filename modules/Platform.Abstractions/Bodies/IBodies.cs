@@ -15,11 +15,21 @@ public interface IBodies
     Task<Body> GetAsync(string tenantId, string bodyId, CancellationToken cancellationToken = default);
 
     /// <summary>The tenant's bodies, or those of one district.</summary>
-    Task<IReadOnlyList<Body>> ListAsync(string tenantId, string? districtId = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Body>> ListAsync(
+        string tenantId,
+        string? districtId = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Creates a body.</summary>
     Task<Body> CreateAsync(string tenantId, BodyInput input, CancellationToken cancellationToken = default);
 
-    /// <summary>Changes the fields of <paramref name="input"/> that are not null; the others keep their values.</summary>
-    Task<Body> UpdateAsync(string tenantId, string bodyId, BodyInput input, CancellationToken cancellationToken = default);
+    /// <summary>Changes the fields of <paramref name="input"/> that are not null; the others keep their
+    /// values.</summary>
+    Task<Body> UpdateAsync(
+        string tenantId,
+        string bodyId,
+        BodyInput input,
+        CancellationToken cancellationToken = default
+    );
 }

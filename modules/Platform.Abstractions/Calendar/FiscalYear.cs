@@ -1,6 +1,7 @@
 namespace Platform.Abstractions.Calendar;
 
-/// <summary>年度: the fiscal year that starts on 1 April. Fiscal year 2018 (平成30年度) is 2018-04-01 to 2019-03-31.</summary>
+/// <summary>年度: the fiscal year that starts on 1 April. Fiscal year 2018 (平成30年度) is 2018-04-01 to
+/// 2019-03-31.</summary>
 public readonly record struct FiscalYear(int Year)
 {
     /// <summary>1 April of <see cref="Year"/>.</summary>

@@ -16,7 +16,10 @@ public static partial class JapaneseDate
     [GeneratedRegex(@"^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?$")]
     private static partial Regex Gregorian();
 
-    [GeneratedRegex(@"^(令和|平成|昭和|大正|明治|R|H|S|T|M)(元|[0-9]{1,2})[年.\-/]([0-9]{1,2})[月.\-/]([0-9]{1,2})日?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^(令和|平成|昭和|大正|明治|R|H|S|T|M)(元|[0-9]{1,2})[年.\-/]([0-9]{1,2})[月.\-/]([0-9]{1,2})日?$",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex Era();
 
     [GeneratedRegex(@"[（(][日月火水木金土][）)]$")]
@@ -25,21 +28,33 @@ public static partial class JapaneseDate
     [GeneratedRegex(@"^([0-9]{1,2})[:時]([0-9]{2})分?$")]
     private static partial Regex Time();
 
-    /// <summary>Reads a date written as people write it (ISO, 2019/11/19, 令和元年11月19日, full-width digits, a weekday in brackets).</summary>
+    /// <summary>Reads a date written as people write it (ISO, 2019/11/19, 令和元年11月19日, full-width digits, a weekday in
+    /// brackets).</summary>
     public static bool TryParseDate(string? input, out DateOnly date)
     {
         date = default;
         var text = WeekdaySuffix().Replace(JapaneseText.Normalize(input).Replace(" ", ""), "");
         if (Gregorian().Match(text) is { Success: true } g)
-            return TryMake(int.Parse(g.Groups[1].Value, CultureInfo.InvariantCulture), g.Groups[2].Value, g.Groups[3].Value, out date);
+            return TryMake(
+                int.Parse(g.Groups[1].Value, CultureInfo.InvariantCulture),
+                g.Groups[2].Value,
+                g.Groups[3].Value,
+                out date
+            );
         if (Era().Match(text) is { Success: true } e)
         {
             var era = e.Groups[1].Value.ToUpperInvariant() switch
             {
-                "R" => "令和", "H" => "平成", "S" => "昭和", "T" => "大正", "M" => "明治", var name => name,
+                "R" => "令和",
+                "H" => "平成",
+                "S" => "昭和",
+                "T" => "大正",
+                "M" => "明治",
+                var name => name,
             };
             var eraYear = e.Groups[2].Value == "元" ? 1 : int.Parse(e.Groups[2].Value, CultureInfo.InvariantCulture);
-            return Wareki.ToGregorianYear(era, eraYear) is { } year && TryMake(year, e.Groups[3].Value, e.Groups[4].Value, out date);
+            return Wareki.ToGregorianYear(era, eraYear) is { } year
+                && TryMake(year, e.Groups[3].Value, e.Groups[4].Value, out date);
         }
         return false;
     }
@@ -51,8 +66,10 @@ public static partial class JapaneseDate
     /// </summary>
     public static DateOnly? Optional(string? input, ValidationErrors errors, string field, string code, string label)
     {
-        if (string.IsNullOrWhiteSpace(input) || !JapaneseNumber.CheckDigits(input, errors, field, label)) return null;
-        if (TryParseDate(input, out var date)) return date;
+        if (string.IsNullOrWhiteSpace(input) || !JapaneseNumber.CheckDigits(input, errors, field, label))
+            return null;
+        if (TryParseDate(input, out var date))
+            return date;
         errors.Add(field, code, $"{label}「{input}」は正しい日付ではありません。");
         return null;
     }
@@ -62,9 +79,14 @@ public static partial class JapaneseDate
     {
         time = default;
         var match = Time().Match(JapaneseText.Normalize(input).Replace(" ", ""));
-        return match.Success &&
-               TimeOnly.TryParseExact($"{int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture):00}:{match.Groups[2].Value}", "HH:mm",
-                   CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+        return match.Success
+            && TimeOnly.TryParseExact(
+                $"{int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture):00}:{match.Groups[2].Value}",
+                "HH:mm",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out time
+            );
     }
 
     private static bool TryMake(int year, string month, string day, out DateOnly date)
@@ -72,7 +94,8 @@ public static partial class JapaneseDate
         date = default;
         var m = int.Parse(month, CultureInfo.InvariantCulture);
         var d = int.Parse(day, CultureInfo.InvariantCulture);
-        if (year is < 1900 or > 2200 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(year, m)) return false;
+        if (year is < 1900 or > 2200 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(year, m))
+            return false;
         date = new DateOnly(year, m, d);
         return true;
     }

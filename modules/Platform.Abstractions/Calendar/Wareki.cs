@@ -57,7 +57,8 @@ public static class Wareki
     /// <summary>The weekday as one kanji: 日 月 火 水 木 金 土.</summary>
     public static string Weekday(DateOnly date) => Weekdays[(int)date.DayOfWeek];
 
-    /// <summary>The year of an era as a Gregorian year: (平成, 31) → 2019. Null for an unknown era or a year before it began.</summary>
+    /// <summary>The year of an era as a Gregorian year: (平成, 31) → 2019. Null for an unknown era or a year before it
+    /// began.</summary>
     public static int? ToGregorianYear(string era, int year)
     {
         var found = Array.Find(Eras, e => e.Name == era);
@@ -71,12 +72,15 @@ public static class Wareki
     public static string FullWidthDigits(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text) builder.Append(c is >= '0' and <= '9' ? (char)('０' + (c - '0')) : c);
+        foreach (var c in text)
+            builder.Append(c is >= '0' and <= '9' ? (char)('０' + (c - '0')) : c);
         return builder.ToString();
     }
 
-    private static string YearText(int year) => year == 1 ? "元" : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string YearText(int year) =>
+        year == 1 ? "元" : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Era EraOf(DateOnly date) =>
-        Array.Find(Eras, e => date >= e.Start) ?? throw new ArgumentOutOfRangeException(nameof(date), "Before the Meiji era.");
+        Array.Find(Eras, e => date >= e.Start)
+        ?? throw new ArgumentOutOfRangeException(nameof(date), "Before the Meiji era.");
 }

@@ -27,9 +27,10 @@ public interface IModuleTransaction
 
 /// <summary>
 /// The database, for a module's own tables. A module creates them with migrations embedded in its assembly as
-/// <c>Storage/Migrations/{sqlite|postgres|sqlserver}/NNNN_name.sql</c> (<c>&lt;EmbeddedResource Include="**/Migrations/**/*.sql" /&gt;</c>),
-/// which the host applies in order at start-up. Every row carries <c>tenant_id</c> and every query filters on it. A
-/// module reads and writes only its own tables: the core's data is reached through the SDK's interfaces.
+/// <c>Storage/Migrations/{sqlite|postgres|sqlserver}/NNNN_name.sql</c> (<c>&lt;EmbeddedResource
+/// Include="**/Migrations/**/*.sql" /&gt;</c>), which the host applies in order at start-up. Every row carries
+/// <c>tenant_id</c> and every query filters on it. A module reads and writes only its own tables: the core's data is
+/// reached through the SDK's interfaces.
 /// </summary>
 public interface IModuleDatabase
 {
@@ -39,6 +40,10 @@ public interface IModuleDatabase
     /// <summary>An open connection; dispose it.</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Runs <paramref name="work"/> in a transaction, committed when it returns and rolled back when it throws.</summary>
-    Task<T> InTransactionAsync<T>(Func<IModuleTransaction, Task<T>> work, CancellationToken cancellationToken = default);
+    /// <summary>Runs <paramref name="work"/> in a transaction, committed when it returns and rolled back when it
+    /// throws.</summary>
+    Task<T> InTransactionAsync<T>(
+        Func<IModuleTransaction, Task<T>> work,
+        CancellationToken cancellationToken = default
+    );
 }

@@ -23,7 +23,8 @@ public static partial class Ids
         RandomNumberGenerator.Fill(bytes);
         Span<char> chars = stackalloc char[16];
         ulong buffer = 0;
-        int bits = 0, next = 0;
+        int bits = 0,
+            next = 0;
         foreach (var b in bytes)
         {
             buffer = (buffer << 8) | b;

@@ -17,16 +17,24 @@ public enum DistrictKind
 }
 
 /// <summary>A district (地区) of a tenant. Its id is unique across all tenants.</summary>
-public sealed record District(string Id, string TenantId, string Name, DistrictKind Kind, string? ParentId, int SortOrder);
+public sealed record District(
+    string Id,
+    string TenantId,
+    string Name,
+    DistrictKind Kind,
+    string? ParentId,
+    int SortOrder
+);
 
 /// <summary>Japanese names of district kinds.</summary>
 public static class DistrictKindNames
 {
     /// <summary>地区, 日常生活圏域 or 圏域・区分.</summary>
-    public static string Japanese(this DistrictKind kind) => kind switch
-    {
-        DistrictKind.District => "地区",
-        DistrictKind.DailyLifeArea => "日常生活圏域",
-        _ => "圏域・区分",
-    };
+    public static string Japanese(this DistrictKind kind) =>
+        kind switch
+        {
+            DistrictKind.District => "地区",
+            DistrictKind.DailyLifeArea => "日常生活圏域",
+            _ => "圏域・区分",
+        };
 }

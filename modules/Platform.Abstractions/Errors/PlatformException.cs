@@ -4,8 +4,13 @@ namespace Platform.Abstractions.Errors;
 /// An error to show the caller: the host turns it into <c>application/problem+json</c> with <see cref="Code"/>
 /// (stable, for machines) and a Japanese <see cref="Title"/> and <see cref="Detail"/> (for people).
 /// </summary>
-public class PlatformException(int status, string code, string title, string? detail = null,
-    IReadOnlyDictionary<string, string[]>? errors = null) : Exception(detail ?? title)
+public class PlatformException(
+    int status,
+    string code,
+    string title,
+    string? detail = null,
+    IReadOnlyDictionary<string, string[]>? errors = null
+) : Exception(detail ?? title)
 {
     /// <summary>HTTP status.</summary>
     public int Status { get; } = status;
@@ -22,7 +27,8 @@ public class PlatformException(int status, string code, string title, string? de
     /// <summary>Field-by-field validation messages, keyed by camelCase field name.</summary>
     public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
 
-    /// <summary>The member of <see cref="Extensions"/> (seconds) that the host also sends as the Retry-After header.</summary>
+    /// <summary>The member of <see cref="Extensions"/> (seconds) that the host also sends as the Retry-After
+    /// header.</summary>
     public const string RetryAfterExtension = "retryAfter";
 
     /// <summary>Further members of the problem document, e.g. <c>otherModule</c>.</summary>
@@ -30,7 +36,12 @@ public class PlatformException(int status, string code, string title, string? de
 
     /// <summary>A 404 that never says whether the thing exists in another tenant.</summary>
     public static PlatformException NotFound(string code, string what) =>
-        new(404, code, $"{what}が見つかりません。", $"指定された{what}はありません。アドレスや識別子を確認してください。");
+        new(
+            404,
+            code,
+            $"{what}が見つかりません。",
+            $"指定された{what}はありません。アドレスや識別子を確認してください。"
+        );
 
     /// <summary>A 400 listing every failing field.</summary>
     public static PlatformException Validation(IReadOnlyDictionary<string, string[]> errors) =>

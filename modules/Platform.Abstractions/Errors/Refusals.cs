@@ -25,8 +25,10 @@ public static class Refusals
             Type = $"https://sasaeai.example/problems/{refusal.Code}",
         };
         details.Extensions[CodeExtension] = refusal.Code;
-        if (refusal.Errors is not null) details.Extensions["errors"] = refusal.Errors;
-        foreach (var (key, value) in refusal.Extensions) details.Extensions[key] = value;
+        if (refusal.Errors is not null)
+            details.Extensions["errors"] = refusal.Errors;
+        foreach (var (key, value) in refusal.Extensions)
+            details.Extensions[key] = value;
         return TypedResults.Problem(details);
     }
 

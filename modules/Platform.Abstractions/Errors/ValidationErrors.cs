@@ -16,7 +16,8 @@ public sealed class ValidationErrors
     /// <summary>Records a failing field; a field may fail more than once.</summary>
     public ValidationErrors Add(string field, string code, string message)
     {
-        if (!_messages.TryGetValue(field, out var list)) _messages[field] = list = [];
+        if (!_messages.TryGetValue(field, out var list))
+            _messages[field] = list = [];
         list.Add(message);
         _codes.TryAdd(field, code);
         return this;
@@ -25,16 +26,21 @@ public sealed class ValidationErrors
     /// <summary>Throws the 400 problem if any field failed.</summary>
     public void ThrowIfAny()
     {
-        if (Any) throw ToException();
+        if (Any)
+            throw ToException();
     }
 
     /// <summary>The problem to throw; for callers that must write <c>throw</c> themselves.</summary>
     public PlatformException ToException()
     {
         var codes = _codes.Values.Distinct().ToList();
-        var problem = new PlatformException(400, codes.Count == 1 ? codes[0] : "validation.failed",
-            "入力内容に誤りがあります。", "各項目のメッセージを確認してください。",
-            _messages.ToDictionary(m => m.Key, m => m.Value.ToArray()));
+        var problem = new PlatformException(
+            400,
+            codes.Count == 1 ? codes[0] : "validation.failed",
+            "入力内容に誤りがあります。",
+            "各項目のメッセージを確認してください。",
+            _messages.ToDictionary(m => m.Key, m => m.Value.ToArray())
+        );
         problem.Extensions["fieldCodes"] = new Dictionary<string, string>(_codes);
         return problem;
     }

@@ -14,9 +14,12 @@ public static class EndpointDescription
     /// Names the operation (<paramref name="operationId"/>, camelCase, never renamed once published) and summarises
     /// it as 「日本語 / English」.
     /// </summary>
-    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder route, string operationId, string japanese,
-        string english) =>
-        route.WithName(operationId).WithSummary($"{japanese} / {english}");
+    public static RouteHandlerBuilder Describe(
+        this RouteHandlerBuilder route,
+        string operationId,
+        string japanese,
+        string english
+    ) => route.WithName(operationId).WithSummary($"{japanese} / {english}");
 
     /// <summary>
     /// Declares a refusal: the HTTP status and the stable <c>code</c> values its problem+json may carry
@@ -25,7 +28,8 @@ public static class EndpointDescription
     public static RouteHandlerBuilder Refuses(this RouteHandlerBuilder route, int status, params string[] codes) =>
         route.ProducesProblem(status).WithMetadata(new ProblemCodes(status, codes));
 
-    /// <summary>Declares that the operation answers with a file of <paramref name="contentType"/> (CSV, iCalendar…).</summary>
+    /// <summary>Declares that the operation answers with a file of <paramref name="contentType"/> (CSV,
+    /// iCalendar…).</summary>
     public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder route, string contentType) =>
         route.Produces<Stream>(StatusCodes.Status200OK, contentType);
 }

@@ -9,11 +9,26 @@ namespace Platform.Abstractions.Meetings;
 /// <param name="Kind">Meeting kind id.</param>
 /// <param name="Date">Meeting date.</param>
 /// <param name="Status">Where it stands.</param>
-public sealed record MeetingFact(string Id, string BodyId, string BodyName, int Tier, string? DistrictId, string Kind, DateOnly Date, MeetingStatus Status);
+public sealed record MeetingFact(
+    string Id,
+    string BodyId,
+    string BodyName,
+    int Tier,
+    string? DistrictId,
+    string Kind,
+    DateOnly Date,
+    MeetingStatus Status
+);
 
 /// <summary>Read-only access to a tenant's meetings for modules and plugins (reports, exports). Inject it.</summary>
 public interface IMeetingQueries
 {
-    /// <summary>The tenant's meetings dated between <paramref name="from"/> and <paramref name="to"/>, inclusive.</summary>
-    Task<IReadOnlyList<MeetingFact>> ListAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+    /// <summary>The tenant's meetings dated between <paramref name="from"/> and <paramref name="to"/>,
+    /// inclusive.</summary>
+    Task<IReadOnlyList<MeetingFact>> ListAsync(
+        string tenantId,
+        DateOnly from,
+        DateOnly to,
+        CancellationToken cancellationToken = default
+    );
 }

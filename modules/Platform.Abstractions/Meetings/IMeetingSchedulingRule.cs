@@ -9,7 +9,14 @@ namespace Platform.Abstractions.Meetings;
 /// <param name="BodyKind">The body's kind (e.g. <c>support-meeting</c>), if it has one.</param>
 /// <param name="Kind">The meeting's kind.</param>
 /// <param name="Date">The meeting's date.</param>
-public sealed record ScheduledMeeting(string TenantId, string? DistrictId, string BodyId, string? BodyKind, string Kind, DateOnly Date);
+public sealed record ScheduledMeeting(
+    string TenantId,
+    string? DistrictId,
+    string BodyId,
+    string? BodyKind,
+    string Kind,
+    DateOnly Date
+);
 
 /// <summary>
 /// A rule a module adds to scheduling meetings, e.g. "a steering committee must have been held first". Register it

@@ -8,8 +8,13 @@ namespace Platform.Abstractions.Meetings;
 /// <param name="From">Dated on or after.</param>
 /// <param name="To">Dated on or before.</param>
 /// <param name="Status">In this status.</param>
-public sealed record MeetingFilter(string? BodyId = null, string? DistrictId = null, DateOnly? From = null, DateOnly? To = null,
-    MeetingStatus? Status = null);
+public sealed record MeetingFilter(
+    string? BodyId = null,
+    string? DistrictId = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    MeetingStatus? Status = null
+);
 
 /// <summary>A tenant's meetings, for modules and plugins.</summary>
 public interface IMeetings
@@ -18,7 +23,11 @@ public interface IMeetings
     Task<Meeting> GetAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default);
 
     /// <summary>The meetings that match, by date.</summary>
-    Task<IReadOnlyList<Meeting>> ListAsync(string tenantId, MeetingFilter filter, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Meeting>> ListAsync(
+        string tenantId,
+        MeetingFilter filter,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>
     /// Plans a meeting as the API does: the input is checked (a <see cref="PlatformException"/> names each failing
@@ -27,6 +36,11 @@ public interface IMeetings
     /// </summary>
     Task<Meeting> PlanAsync(string tenantId, MeetingInput input, CancellationToken cancellationToken = default);
 
-    /// <summary>The meetings as the pages show them: with their body, 和暦 date, kind and status names, and convening scope.</summary>
-    Task<IReadOnlyList<MeetingView>> ViewsAsync(string tenantId, IReadOnlyList<Meeting> meetings, CancellationToken cancellationToken = default);
+    /// <summary>The meetings as the pages show them: with their body, 和暦 date, kind and status names, and convening
+    /// scope.</summary>
+    Task<IReadOnlyList<MeetingView>> ViewsAsync(
+        string tenantId,
+        IReadOnlyList<Meeting> meetings,
+        CancellationToken cancellationToken = default
+    );
 }

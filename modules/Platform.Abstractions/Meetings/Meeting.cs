@@ -16,12 +16,14 @@ public enum MeetingStatus
     Cancelled,
 }
 
-/// <summary>One sitting of a meeting day, e.g. 10:00–12:00; the Miyagi sessions have a morning and an afternoon one.</summary>
+/// <summary>One sitting of a meeting day, e.g. 10:00–12:00; the Miyagi sessions have a morning and an afternoon
+/// one.</summary>
 /// <param name="Start">Start time, <c>HH:mm</c>.</param>
 /// <param name="End">End time, <c>HH:mm</c>.</param>
 public sealed record TimeSlot(string Start, string End);
 
-/// <summary>An organisation convened in addition to the body's default scope, or left out of it, for this meeting's case.</summary>
+/// <summary>An organisation convened in addition to the body's default scope, or left out of it, for this meeting's
+/// case.</summary>
 /// <param name="OrganisationId">The organisation.</param>
 /// <param name="Added">True when convened in addition, false when left out.</param>
 /// <param name="Reason">Why, as staff wrote it.</param>
@@ -48,12 +50,14 @@ public sealed record Attendance(
     IReadOnlyList<string> Attendees,
     IReadOnlyList<string> Absentees,
     int Observers,
-    int? StatedTotal)
+    int? StatedTotal
+)
 {
     /// <summary>Nobody recorded yet.</summary>
     public static readonly Attendance None = new([], [], [], 0, null);
 
-    /// <summary>The largest head count, observers or total a meeting records: far above any meeting, and such that no sum overflows.</summary>
+    /// <summary>The largest head count, observers or total a meeting records: far above any meeting, and such that no
+    /// sum overflows.</summary>
     public const int MaxHeadCount = 100_000;
 
     /// <summary>The most head-count rows a meeting records (MaxHeadCount × MaxCounts stays an int).</summary>
@@ -62,7 +66,8 @@ public sealed record Attendance(
     /// <summary>The sum of the head counts, or the number of named attendees when there are no counts.</summary>
     public int CountedTotal => Counts.Count > 0 ? Counts.Sum(c => c.Count) : Attendees.Count;
 
-    /// <summary>Whether the stated total differs from the head counts. Named attendees are often only some of those present, so they are not compared.</summary>
+    /// <summary>Whether the stated total differs from the head counts. Named attendees are often only some of those
+    /// present, so they are not compared.</summary>
     public bool TotalMismatch => StatedTotal is { } stated && Counts.Count > 0 && stated != CountedTotal;
 }
 
@@ -103,7 +108,8 @@ public sealed record Meeting(
     string? HeldAt,
     string? MinutesApprovedAt,
     int RecordSeq,
-    IReadOnlyDictionary<string, string>? Extra = null);
+    IReadOnlyDictionary<string, string>? Extra = null
+);
 
 /// <summary>A sitting as the API receives it.</summary>
 /// <param name="Start">Start time: 10:00, １０：００ or 10時00分.</param>
@@ -116,9 +122,16 @@ public sealed record SlotInput(string? Start, string? End);
 /// <param name="Absentees">Names of people who sent apologies.</param>
 /// <param name="Observers">How many observed.</param>
 /// <param name="StatedTotal">The total as the record states it.</param>
-public sealed record AttendanceInput(List<HeadCount>? Counts = null, List<string>? Attendees = null, List<string>? Absentees = null, int? Observers = null, int? StatedTotal = null);
+public sealed record AttendanceInput(
+    List<HeadCount>? Counts = null,
+    List<string>? Attendees = null,
+    List<string>? Absentees = null,
+    int? Observers = null,
+    int? StatedTotal = null
+);
 
-/// <summary>A meeting as the API receives it: dates and times as text, so that 和暦 and full-width digits are read and an impossible date is named.</summary>
+/// <summary>A meeting as the API receives it: dates and times as text, so that 和暦 and full-width digits are read and an
+/// impossible date is named.</summary>
 /// <param name="BodyId">The body that holds it.</param>
 /// <param name="Kind">Its kind's id; <c>regular</c> when left out.</param>
 /// <param name="Title">Its title; made from the body and date when left out.</param>
@@ -145,17 +158,19 @@ public sealed record MeetingInput(
     bool? IsPublic = null,
     bool? MinutesPublic = null,
     string? NextMeetingDate = null,
-    Dictionary<string, string?>? Extra = null);
+    Dictionary<string, string?>? Extra = null
+);
 
 /// <summary>Japanese names of meeting statuses.</summary>
 public static class MeetingStatusNames
 {
     /// <summary>予定, 開催済み, 概要確定 or 中止.</summary>
-    public static string Japanese(this MeetingStatus status) => status switch
-    {
-        MeetingStatus.Planned => "予定",
-        MeetingStatus.Held => "開催済み",
-        MeetingStatus.MinutesApproved => "概要確定",
-        _ => "中止",
-    };
+    public static string Japanese(this MeetingStatus status) =>
+        status switch
+        {
+            MeetingStatus.Planned => "予定",
+            MeetingStatus.Held => "開催済み",
+            MeetingStatus.MinutesApproved => "概要確定",
+            _ => "中止",
+        };
 }

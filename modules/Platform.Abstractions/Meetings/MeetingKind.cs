@@ -10,14 +10,21 @@ public enum MeetingFieldType
     Number,
 }
 
-/// <summary>A field that meetings of one kind carry besides the shared ones, e.g. a seniors' club's membership count.</summary>
+/// <summary>A field that meetings of one kind carry besides the shared ones, e.g. a seniors' club's membership
+/// count.</summary>
 /// <param name="Id">camelCase key in the meeting's <c>extra</c> object.</param>
 /// <param name="Label">Japanese label on forms and in the summary.</param>
 /// <param name="Type">Text or number.</param>
 /// <param name="Required">Whether a meeting of this kind must give it.</param>
-public sealed record MeetingKindField(string Id, string Label, MeetingFieldType Type = MeetingFieldType.Text, bool Required = false);
+public sealed record MeetingKindField(
+    string Id,
+    string Label,
+    MeetingFieldType Type = MeetingFieldType.Text,
+    bool Required = false
+);
 
-/// <summary>A kind of meeting (定例会議, 幹事会, 情報交換会 …). Ids of kinds that modules add start with the module's prefix.</summary>
+/// <summary>A kind of meeting (定例会議, 幹事会, 情報交換会 …). Ids of kinds that modules add start with the module's
+/// prefix.</summary>
 /// <param name="Id">Stable id.</param>
 /// <param name="Name">Japanese name.</param>
 /// <param name="Fields">Fields of this kind's own, if any.</param>

@@ -1,14 +1,22 @@
 namespace Platform.Abstractions.Meetings;
 
-/// <summary>An organisation convened to a meeting: from the body's default scope, or added for this case (with why), or left out.</summary>
+/// <summary>An organisation convened to a meeting: from the body's default scope, or added for this case (with why), or
+/// left out.</summary>
 /// <param name="OrganisationId">The organisation.</param>
 /// <param name="Name">Its name.</param>
 /// <param name="TypeName">Its type's Japanese name.</param>
 /// <param name="Source"><c>default</c>, <c>added</c> or <c>removed</c>.</param>
 /// <param name="Reason">Why it was added or left out.</param>
-public sealed record ConvenedOrganisation(string OrganisationId, string Name, string TypeName, string Source, string? Reason);
+public sealed record ConvenedOrganisation(
+    string OrganisationId,
+    string Name,
+    string TypeName,
+    string Source,
+    string? Reason
+);
 
-/// <summary>Something about a meeting that staff should check, e.g. a stated total that differs from the counts.</summary>
+/// <summary>Something about a meeting that staff should check, e.g. a stated total that differs from the
+/// counts.</summary>
 /// <param name="Code">Stable code, e.g. <c>meeting.attendance_total_mismatch</c>.</param>
 /// <param name="Message">Japanese message.</param>
 public sealed record MeetingWarning(string Code, string Message);
@@ -79,4 +87,5 @@ public sealed record MeetingView(
     string? MinutesApprovedAt,
     IReadOnlyList<MeetingWarning> Warnings,
     IReadOnlyDictionary<string, string>? Extra,
-    IReadOnlyList<ExtraField> ExtraFields);
+    IReadOnlyList<ExtraField> ExtraFields
+);

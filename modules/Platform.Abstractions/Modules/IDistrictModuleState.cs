@@ -10,6 +10,7 @@ public interface IDistrictModuleState
     /// <summary>The module's state in the district, or null before its first write.</summary>
     Task<string?> GetAsync(string tenantId, string districtId, string moduleId);
 
-    /// <summary>Writes <paramref name="next"/> if the state is still <paramref name="expected"/>; false if it changed.</summary>
+    /// <summary>Writes <paramref name="next"/> if the state is still <paramref name="expected"/>; false if it
+    /// changed.</summary>
     Task<bool> CompareAndSetAsync(string tenantId, string districtId, string moduleId, string? expected, string next);
 }

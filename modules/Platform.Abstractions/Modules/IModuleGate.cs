@@ -6,6 +6,7 @@ namespace Platform.Abstractions.Modules;
 /// </summary>
 public interface IModuleGate
 {
-    /// <summary>Whether the module is enabled for the tenant and, for a district-scoped module, in the district.</summary>
+    /// <summary>Whether the module is enabled for the tenant and, for a district-scoped module, in the
+    /// district.</summary>
     Task<bool> IsEnabledAsync(string tenantId, string? districtId, string moduleId);
 }

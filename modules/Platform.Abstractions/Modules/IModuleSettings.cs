@@ -6,7 +6,8 @@ namespace Platform.Abstractions.Modules;
 /// the class's data annotations and <see cref="System.ComponentModel.DataAnnotations.IValidatableObject"/>; saving
 /// raises <see cref="Events.ModuleSettingsChanged"/>. Inject <c>IModuleSettings&lt;YourSettings&gt;</c>.
 /// </summary>
-public interface IModuleSettings<TSettings> where TSettings : class, new()
+public interface IModuleSettings<TSettings>
+    where TSettings : class, new()
 {
     /// <summary>The district's settings: the saved values over the defaults.</summary>
     Task<TSettings> GetAsync(string tenantId, string districtId);

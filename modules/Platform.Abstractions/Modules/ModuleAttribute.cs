@@ -33,7 +33,8 @@ public sealed class ModuleAttribute(string id) : Attribute
 
     /// <summary>
     /// The module's per-district settings: a class with a public parameterless constructor whose property
-    /// initialisers are the defaults, validated with data annotations and <see cref="System.ComponentModel.DataAnnotations.IValidatableObject"/>.
+    /// initialisers are the defaults, validated with data annotations and <see
+    /// cref="System.ComponentModel.DataAnnotations.IValidatableObject"/>.
     /// </summary>
     public Type? Settings { get; set; }
 

@@ -18,11 +18,13 @@ public abstract class ModuleStartup
     /// <summary>
     /// Registers services for one tenant's lifetime scope; these sit over the shared ones. Called the first time
     /// the tenant is used, so keep it cheap; a tenant's scope without registrations of its own costs far less memory,
-    /// so override this only when a service must differ per tenant (<see cref="ITenantContext"/> needs no registration).
+    /// so override this only when a service must differ per tenant (<see cref="ITenantContext"/> needs no
+    /// registration).
     /// </summary>
     public virtual void ConfigureTenantServices(ContainerBuilder services, TenantInfo tenant) { }
 
-    /// <summary>Registers services through Microsoft's <see cref="IServiceCollection"/> (hosted services, options).</summary>
+    /// <summary>Registers services through Microsoft's <see cref="IServiceCollection"/> (hosted services,
+    /// options).</summary>
     public virtual void ConfigureHostServices(IServiceCollection services) { }
 
     /// <summary>

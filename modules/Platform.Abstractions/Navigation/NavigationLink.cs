@@ -2,7 +2,8 @@ namespace Platform.Abstractions.Navigation;
 
 /// <summary>A link on a district's or a meeting's page, to a page of a module.</summary>
 /// <param name="Title">Japanese link text.</param>
-/// <param name="Path">Path below the district (e.g. <c>support-meetings</c> for <c>/{tenant}/districts/{districtId}/support-meetings</c>), or below the tenant for meeting links.</param>
+/// <param name="Path">Path below the district (e.g. <c>support-meetings</c> for
+/// <c>/{tenant}/districts/{districtId}/support-meetings</c>), or below the tenant for meeting links.</param>
 public sealed record NavigationLink(string Title, string Path);
 
 /// <summary>

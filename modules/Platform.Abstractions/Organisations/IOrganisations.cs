@@ -4,11 +4,19 @@ namespace Platform.Abstractions.Organisations;
 public interface IOrganisations
 {
     /// <summary>The tenant's organisations, or those of one district.</summary>
-    Task<IReadOnlyList<Organisation>> ListAsync(string tenantId, string? districtId = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Organisation>> ListAsync(
+        string tenantId,
+        string? districtId = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>The built-in types and the tenant's own.</summary>
     Task<IReadOnlyList<OrganisationType>> TypesAsync(string tenantId, CancellationToken cancellationToken = default);
 
     /// <summary>Registers an organisation, checked as the API checks it.</summary>
-    Task<Organisation> CreateAsync(string tenantId, OrganisationInput input, CancellationToken cancellationToken = default);
+    Task<Organisation> CreateAsync(
+        string tenantId,
+        OrganisationInput input,
+        CancellationToken cancellationToken = default
+    );
 }

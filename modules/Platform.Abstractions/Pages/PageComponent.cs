@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Platform.Abstractions.Pages;
 
 /// <summary>
-/// A page that its route renders from one typed model: <c>@inherits PageComponent&lt;CatalogueModel&gt;</c> in the page,
+/// A page that its route renders from one typed model: <c>@inherits PageComponent&lt;CatalogueModel&gt;</c> in the
+/// page,
 /// <c>PageResult.For&lt;CataloguePage, CatalogueModel&gt;(model)</c> in the route. The compiler checks that the route
 /// gives the page what it reads, where parameters passed as an anonymous object are matched by name at run time.
 /// </summary>
@@ -19,6 +20,7 @@ public abstract class PageComponent<TModel> : ComponentBase
 public static class PageResult
 {
     /// <summary>The page <typeparamref name="TPage"/> rendered from <paramref name="model"/>.</summary>
-    public static RazorComponentResult<TPage> For<TPage, TModel>(TModel model) where TPage : PageComponent<TModel> =>
+    public static RazorComponentResult<TPage> For<TPage, TModel>(TModel model)
+        where TPage : PageComponent<TModel> =>
         new(new Dictionary<string, object?> { [nameof(PageComponent<TModel>.Model)] = model });
 }

@@ -39,37 +39,64 @@ public enum RolePosition
 }
 
 /// <summary>A role a person holds, for a period, possibly in one body and with a position.</summary>
-public sealed record PersonRole(string Id, PersonRoleKind Role, RolePosition? Position, string? BodyId, DateOnly? Since, DateOnly? Until);
+public sealed record PersonRole(
+    string Id,
+    PersonRoleKind Role,
+    RolePosition? Position,
+    string? BodyId,
+    DateOnly? Since,
+    DateOnly? Until
+);
 
 /// <summary>
 /// A person who works in or with the programme: staff, coordinators, advisors, members. Not a resident: residents'
 /// personal information is kept elsewhere, under its own rules.
 /// </summary>
-public sealed record Person(string Id, string Name, string? Reading, string? Title, string? OrganisationId, IReadOnlyList<PersonRole> Roles);
+public sealed record Person(
+    string Id,
+    string Name,
+    string? Reading,
+    string? Title,
+    string? OrganisationId,
+    IReadOnlyList<PersonRole> Roles
+);
 
 /// <summary>A person as the API receives them.</summary>
-public sealed record PersonInput(string? Name, string? Reading = null, string? Title = null, string? OrganisationId = null, List<PersonRoleInput>? Roles = null);
+public sealed record PersonInput(
+    string? Name,
+    string? Reading = null,
+    string? Title = null,
+    string? OrganisationId = null,
+    List<PersonRoleInput>? Roles = null
+);
 
 /// <summary>When a role ended (和暦 accepted); empty reopens it.</summary>
 public sealed record RoleEndInput(string? Until);
 
 /// <summary>A role as the API receives it; dates as text (和暦 accepted).</summary>
-public sealed record PersonRoleInput(PersonRoleKind? Role, RolePosition? Position = null, string? BodyId = null, string? Since = null, string? Until = null);
+public sealed record PersonRoleInput(
+    PersonRoleKind? Role,
+    RolePosition? Position = null,
+    string? BodyId = null,
+    string? Since = null,
+    string? Until = null
+);
 
 /// <summary>Japanese names of roles and positions.</summary>
 public static class PersonRoleNames
 {
     /// <summary>The role as the glossary names it.</summary>
-    public static string Japanese(this PersonRoleKind role) => role switch
-    {
-        PersonRoleKind.CoordinatorTier1 => "第1層生活支援コーディネーター",
-        PersonRoleKind.CoordinatorTier2 => "第2層生活支援コーディネーター",
-        PersonRoleKind.SupportPromoter => "地域支え合い推進員",
-        PersonRoleKind.Advisor => "アドバイザー（運営委員）",
-        PersonRoleKind.LiaisonMember => "連絡会議会員",
-        PersonRoleKind.Officer => "主事",
-        _ => "委員",
-    };
+    public static string Japanese(this PersonRoleKind role) =>
+        role switch
+        {
+            PersonRoleKind.CoordinatorTier1 => "第1層生活支援コーディネーター",
+            PersonRoleKind.CoordinatorTier2 => "第2層生活支援コーディネーター",
+            PersonRoleKind.SupportPromoter => "地域支え合い推進員",
+            PersonRoleKind.Advisor => "アドバイザー（運営委員）",
+            PersonRoleKind.LiaisonMember => "連絡会議会員",
+            PersonRoleKind.Officer => "主事",
+            _ => "委員",
+        };
 
     /// <summary>委員長 or 副委員長.</summary>
     public static string Japanese(this RolePosition position) => position == RolePosition.Chair ? "委員長" : "副委員長";

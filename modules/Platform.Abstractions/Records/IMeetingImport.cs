@@ -3,7 +3,8 @@ using Platform.Abstractions.Meetings;
 
 namespace Platform.Abstractions.Records;
 
-/// <summary>An opinion of an imported theme; a response (⇒) answers the last opinion before it that is not one.</summary>
+/// <summary>An opinion of an imported theme; a response (⇒) answers the last opinion before it that is not
+/// one.</summary>
 /// <param name="Text">What was said.</param>
 /// <param name="IsResponse">A response to the opinion before it.</param>
 public sealed record ImportedOpinion(string Text, bool IsResponse);
@@ -25,7 +26,11 @@ public sealed record ImportedComment(string Speaker, string? Role, string? Posit
 /// <param name="Input">The meeting, checked as <see cref="IMeetings.PlanAsync"/> checks it (built-in kinds).</param>
 /// <param name="Themes">Its themes and opinions.</param>
 /// <param name="Comments">Its comments and reviews.</param>
-public sealed record ImportedMeeting(MeetingInput Input, IReadOnlyList<ImportedTheme> Themes, IReadOnlyList<ImportedComment> Comments);
+public sealed record ImportedMeeting(
+    MeetingInput Input,
+    IReadOnlyList<ImportedTheme> Themes,
+    IReadOnlyList<ImportedComment> Comments
+);
 
 /// <summary>
 /// Writes meetings that were held, with their records, from a published document (a prefecture's 概要). What a
@@ -39,6 +44,11 @@ public interface IMeetingImport
     /// given: each theme followed by its opinions, then the comments), and calls <paramref name="alsoWrite"/> with the
     /// new meetings, for the module's own rows. Either all of it is written or none. Cadence is recounted afterwards.
     /// </summary>
-    Task<IReadOnlyList<Meeting>> ImportAsync(string tenantId, IReadOnlyList<ImportedMeeting> meetings, IReadOnlyList<string> replacing,
-        Func<IModuleTransaction, IReadOnlyList<Meeting>, Task> alsoWrite, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Meeting>> ImportAsync(
+        string tenantId,
+        IReadOnlyList<ImportedMeeting> meetings,
+        IReadOnlyList<string> replacing,
+        Func<IModuleTransaction, IReadOnlyList<Meeting>, Task> alsoWrite,
+        CancellationToken cancellationToken = default
+    );
 }

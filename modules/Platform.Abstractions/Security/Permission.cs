@@ -52,10 +52,11 @@ public interface IPermissionProvider
 public static class PermissionConventions
 {
     /// <summary>The route or group needs <paramref name="permission"/>, whatever the method.</summary>
-    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequiredPermission(permission, permission));
 
     /// <summary>Reads need <paramref name="read"/>, writes <paramref name="write"/>.</summary>
-    public static TBuilder RequirePermissions<TBuilder>(this TBuilder builder, Permission read, Permission write) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new RequiredPermission(read, write));
+    public static TBuilder RequirePermissions<TBuilder>(this TBuilder builder, Permission read, Permission write)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new RequiredPermission(read, write));
 }

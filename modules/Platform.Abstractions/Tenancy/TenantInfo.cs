@@ -10,7 +10,8 @@ public enum TenantKind
     Prefecture,
 }
 
-/// <summary>A tenant as modules see it. The id is the URL slug (<c>aomori</c>) and the <c>tenant_id</c> of every row.</summary>
+/// <summary>A tenant as modules see it. The id is the URL slug (<c>aomori</c>) and the <c>tenant_id</c> of every
+/// row.</summary>
 /// <param name="Id">Lower-case slug, the first segment of every tenant URL.</param>
 /// <param name="Name">Japanese name, e.g. 青森市.</param>
 /// <param name="Kind">Municipality or prefecture.</param>

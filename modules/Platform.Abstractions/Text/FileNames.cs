@@ -26,23 +26,27 @@ public static class FileNames
         var builder = new StringBuilder(last.Length);
         foreach (var c in last)
         {
-            if (InvisibleCharacters.Is(c)) continue;
+            if (InvisibleCharacters.Is(c))
+                continue;
             builder.Append(NotSavable.Contains(c) ? '_' : c);
         }
         // Windows drops trailing dots and spaces, and a name of dots alone is a folder to some tools.
         var cleaned = builder.ToString().Trim().TrimEnd('.').Trim();
-        if (cleaned.Trim('.').Length == 0) return Default;
+        if (cleaned.Trim('.').Length == 0)
+            return Default;
         return Shorten(cleaned);
     }
 
     // Keeps the extension, which tells the reader's computer what opens the file, and never splits a surrogate pair.
     private static string Shorten(string name)
     {
-        if (name.Length <= MaxLength) return name;
+        if (name.Length <= MaxLength)
+            return name;
         var dot = name.LastIndexOf('.');
         var extension = dot > 0 && name.Length - dot <= 16 ? name[dot..] : "";
         var keep = MaxLength - extension.Length;
-        if (char.IsHighSurrogate(name[keep - 1])) keep--;
+        if (char.IsHighSurrogate(name[keep - 1]))
+            keep--;
         return name[..keep] + extension;
     }
 }

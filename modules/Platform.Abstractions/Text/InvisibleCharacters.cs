@@ -16,16 +16,25 @@ public static class InvisibleCharacters
 
     /// <summary>Whether the character is a control, format or separator character.</summary>
     public static bool Is(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
-            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+        CharUnicodeInfo.GetUnicodeCategory(c)
+            is UnicodeCategory.Control
+                or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator;
 
     /// <summary>Whether the text holds such a character.</summary>
     public static bool In(string? text) => text is not null && text.Any(Is);
 
-    /// <summary>Adds a field error naming <paramref name="label"/> when <paramref name="text"/> holds such a character.</summary>
-    public static ValidationErrors RefuseInvisible(this ValidationErrors errors, string field, string label, string? text) =>
-        In(text) ? errors.Add(field, Code, Message(label)) : errors;
+    /// <summary>Adds a field error naming <paramref name="label"/> when <paramref name="text"/> holds such a
+    /// character.</summary>
+    public static ValidationErrors RefuseInvisible(
+        this ValidationErrors errors,
+        string field,
+        string label,
+        string? text
+    ) => In(text) ? errors.Add(field, Code, Message(label)) : errors;
 
     /// <summary>The same refusal, for a grain that answers with a message instead of collecting errors.</summary>
-    public static string Message(string label) => $"{label}に見えない制御文字（文字の向きを変える記号など）が含まれています。削除してから入力してください。";
+    public static string Message(string label) =>
+        $"{label}に見えない制御文字（文字の向きを変える記号など）が含まれています。削除してから入力してください。";
 }

@@ -16,7 +16,8 @@ public enum NumberReading
     /// <summary>Something other than digits: 1２a, -3, 1.5.</summary>
     NotANumber,
 
-    /// <summary>Digits of another script (٣٤, ३४): a regex <c>\d</c> and <see cref="char.IsDigit(char)"/> take them, <c>int.Parse</c> refuses them.</summary>
+    /// <summary>Digits of another script (٣٤, ३४): a regex <c>\d</c> and <see cref="char.IsDigit(char)"/> take them,
+    /// <c>int.Parse</c> refuses them.</summary>
     ForeignDigits,
 
     /// <summary>More than the field holds.</summary>
@@ -25,34 +26,44 @@ public enum NumberReading
 
 /// <summary>
 /// The one way numbers that people type are read: ASCII and full-width digits (０-９) are digits; digits of other
-/// scripts are refused with <c>validation.digits</c>, and a number larger than its field with <c>validation.too_large</c>,
-/// as field errors — never an exception. Regexes that find numbers use <c>[0-9０-９]</c>, not <c>\d</c>.
+/// scripts are refused with <c>validation.digits</c>, and a number larger than its field with
+/// <c>validation.too_large</c>, as field errors — never an exception. Regexes that find numbers use <c>[0-9０-９]</c>,
+/// not <c>\d</c>.
 /// </summary>
 public static class JapaneseNumber
 {
     /// <summary>The code of the field error for digits of other scripts.</summary>
     public const string DigitsCode = "validation.digits";
+
     /// <summary>The code of the field error for a number over its field's largest.</summary>
     public const string TooLargeCode = "validation.too_large";
 
     /// <summary>An ASCII or full-width digit.</summary>
     public static bool IsDigit(char c) => c is >= '0' and <= '9' or >= '０' and <= '９';
 
-    /// <summary>Whether the text holds a decimal digit of a script other than ASCII and full-width (also beyond the BMP).</summary>
+    /// <summary>Whether the text holds a decimal digit of a script other than ASCII and full-width (also beyond the
+    /// BMP).</summary>
     public static bool HasForeignDigits(string? text)
     {
-        if (string.IsNullOrEmpty(text)) return false;
+        if (string.IsNullOrEmpty(text))
+            return false;
         foreach (var rune in text.EnumerateRunes())
-            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber && !(rune.IsBmp && IsDigit((char)rune.Value))) return true;
+            if (
+                Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber
+                && !(rune.IsBmp && IsDigit((char)rune.Value))
+            )
+                return true;
         return false;
     }
 
-    /// <summary>A whole number from 0 to <paramref name="max"/>, in ASCII or full-width digits, spaces around ignored.</summary>
+    /// <summary>A whole number from 0 to <paramref name="max"/>, in ASCII or full-width digits, spaces around
+    /// ignored.</summary>
     public static NumberReading TryRead(ReadOnlySpan<char> input, long max, out long value)
     {
         value = 0;
         input = input.Trim();
-        if (input.IsEmpty) return NumberReading.Empty;
+        if (input.IsEmpty)
+            return NumberReading.Empty;
         var tooLarge = false;
         foreach (var c in input)
         {
@@ -62,12 +73,16 @@ public static class JapaneseNumber
                 return HasForeignDigits(input.ToString()) ? NumberReading.ForeignDigits : NumberReading.NotANumber;
             }
             // Keep reading after the number has outgrown the field: a letter further on still makes it not a number.
-            if (tooLarge) continue;
+            if (tooLarge)
+                continue;
             var digit = c <= '9' ? c - '0' : c - '０';
-            if (value > (max - digit) / 10) tooLarge = true;
-            else value = value * 10 + digit;
+            if (value > (max - digit) / 10)
+                tooLarge = true;
+            else
+                value = value * 10 + digit;
         }
-        if (tooLarge) value = 0;
+        if (tooLarge)
+            value = 0;
         return tooLarge ? NumberReading.TooLarge : NumberReading.Read;
     }
 
@@ -76,15 +91,30 @@ public static class JapaneseNumber
     /// number over <paramref name="max"/> add a field error (<c>validation.digits</c>, <paramref name="code"/>,
     /// <c>validation.too_large</c>) and answer null.
     /// </summary>
-    public static int? Optional(string? input, ValidationErrors errors, string field, string code, string label, int max = int.MaxValue)
+    public static int? Optional(
+        string? input,
+        ValidationErrors errors,
+        string field,
+        string code,
+        string label,
+        int max = int.MaxValue
+    )
     {
         switch (TryRead(input, max, out var value))
         {
-            case NumberReading.Read: return (int)value;
-            case NumberReading.Empty: return null;
-            case NumberReading.ForeignDigits: errors.Add(field, DigitsCode, DigitsMessage(label, input!)); return null;
-            case NumberReading.TooLarge: errors.Add(field, TooLargeCode, $"{label}は{max:N0}以下の数で入力してください。"); return null;
-            default: errors.Add(field, code, $"{label}は0以上の整数で入力してください。"); return null;
+            case NumberReading.Read:
+                return (int)value;
+            case NumberReading.Empty:
+                return null;
+            case NumberReading.ForeignDigits:
+                errors.Add(field, DigitsCode, DigitsMessage(label, input!));
+                return null;
+            case NumberReading.TooLarge:
+                errors.Add(field, TooLargeCode, $"{label}は{max:N0}以下の数で入力してください。");
+                return null;
+            default:
+                errors.Add(field, code, $"{label}は0以上の整数で入力してください。");
+                return null;
         }
     }
 
@@ -94,7 +124,8 @@ public static class JapaneseNumber
     /// </summary>
     public static bool CheckDigits(string? input, ValidationErrors errors, string field, string label)
     {
-        if (!HasForeignDigits(input)) return true;
+        if (!HasForeignDigits(input))
+            return true;
         errors.Add(field, DigitsCode, DigitsMessage(label, input!));
         return false;
     }

@@ -20,8 +20,13 @@ public static partial class JapaneseText
     public static string WellFormed(string input)
     {
         var i = 0;
-        while (i < input.Length && Rune.DecodeFromUtf16(input.AsSpan(i), out _, out var used) == System.Buffers.OperationStatus.Done) i += used;
-        if (i == input.Length) return input;
+        while (
+            i < input.Length
+            && Rune.DecodeFromUtf16(input.AsSpan(i), out _, out var used) == System.Buffers.OperationStatus.Done
+        )
+            i += used;
+        if (i == input.Length)
+            return input;
         var builder = new StringBuilder(input.Length);
         builder.Append(input, 0, i);
         while (i < input.Length)
@@ -39,11 +44,18 @@ public static partial class JapaneseText
     /// <see cref="WellFormed"/>) U+FFFD, which no database could store as UTF-8. Trimmed.
     /// </summary>
     public static string Clean(string? input) =>
-        string.IsNullOrEmpty(input) ? "" : HalfWidthKana().Replace(WellFormed(input), m => m.Value.Normalize(NormalizationForm.FormKC)).Trim();
+        string.IsNullOrEmpty(input)
+            ? ""
+            : HalfWidthKana().Replace(WellFormed(input), m => m.Value.Normalize(NormalizationForm.FormKC)).Trim();
 
-    /// <summary><see cref="Clean"/>, or null when nothing is left; cut to <paramref name="max"/> characters if given.</summary>
+    /// <summary><see cref="Clean"/>, or null when nothing is left; cut to <paramref name="max"/> characters if
+    /// given.</summary>
     public static string? CleanOrNull(string? input, int max = int.MaxValue) =>
-        Clean(input) is { Length: > 0 } t ? t.Length > max ? t[..max] : t : null;
+        Clean(input) is { Length: > 0 } t
+            ? t.Length > max
+                ? t[..max]
+                : t
+            : null;
 
     [GeneratedRegex("[\uFF61-\uFF9F]+")]
     private static partial Regex HalfWidthKana();

@@ -19,7 +19,8 @@ public static class SearchText
         {
             if (char.IsWhiteSpace(c))
             {
-                if (!lastWasSpace && builder.Length > 0) builder.Append(' ');
+                if (!lastWasSpace && builder.Length > 0)
+                    builder.Append(' ');
                 lastWasSpace = true;
                 continue;
             }

@@ -5,10 +5,10 @@ namespace Platform.Core.Accounts;
 /// <summary>
 /// Slows down password guessing without locking the owner out. After <see cref="FreeFailures"/> wrong passwords for a
 /// user name, or from one client address, each further attempt must wait 1, 2, 4 … seconds, at most
-/// <see cref="MaxWait"/>; an attempt inside the wait is refused (even with the right password) but does not lengthen it.
-/// Each attempt counts as a failure before its password is checked (so that parallel guesses cannot all slip in before
-/// the first is counted); a success clears the name and takes back its own count from the address, leaving the others'
-/// (so that signing into one's own account does not reset a guesser's address). Failures are forgotten
+/// <see cref="MaxWait"/>; an attempt inside the wait is refused (even with the right password) but does not lengthen
+/// it. Each attempt counts as a failure before its password is checked (so that parallel guesses cannot all slip in
+/// before the first is counted); a success clears the name and takes back its own count from the address, leaving the
+/// others' (so that signing into one's own account does not reset a guesser's address). Failures are forgotten
 /// <see cref="Forget"/> after the last one; a tenant admin can clear a name at once. Names are counted trimmed and in
 /// lower case, as a database collation may match them; IPv6 addresses by their /64, which one client usually holds.
 /// Names are counted whether an account has them or not, so that the waits never tell which names exist. Kept in this
@@ -34,7 +34,9 @@ public sealed class SignInDelays(TimeProvider time)
 
     /// <summary>The wait after <paramref name="failures"/> failures in a row.</summary>
     public static TimeSpan WaitAfter(int failures) =>
-        failures < FreeFailures ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, failures - FreeFailures), MaxWait.TotalSeconds));
+        failures < FreeFailures
+            ? TimeSpan.Zero
+            : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, failures - FreeFailures), MaxWait.TotalSeconds));
 
     /// <summary>
     /// Starts an attempt: how long the name, or the address, must still wait (zero if neither must); when zero, the
@@ -48,9 +50,11 @@ public sealed class SignInDelays(TimeProvider time)
             var name = Remaining(_names, NameKey(userName), now);
             var from = address is null ? TimeSpan.Zero : Remaining(_addresses, AddressKey(address), now);
             var wait = name > from ? name : from;
-            if (wait > TimeSpan.Zero) return wait;
+            if (wait > TimeSpan.Zero)
+                return wait;
             Count(_names, NameKey(userName), now);
-            if (address is not null) Count(_addresses, AddressKey(address), now);
+            if (address is not null)
+                Count(_addresses, AddressKey(address), now);
             return TimeSpan.Zero;
         }
     }
@@ -60,9 +64,16 @@ public sealed class SignInDelays(TimeProvider time)
         lock (_gate)
         {
             _names.TryRemove(NameKey(userName), out _);
-            if (address is null || !_addresses.TryGetValue(AddressKey(address), out var f)) return;
-            if (f.Count <= 1) _addresses.TryRemove(AddressKey(address), out _);
-            else _addresses[AddressKey(address)] = f with { Count = f.Count - 1, NotBefore = f.Last + WaitAfter(f.Count - 1) };
+            if (address is null || !_addresses.TryGetValue(AddressKey(address), out var f))
+                return;
+            if (f.Count <= 1)
+                _addresses.TryRemove(AddressKey(address), out _);
+            else
+                _addresses[AddressKey(address)] = f with
+                {
+                    Count = f.Count - 1,
+                    NotBefore = f.Last + WaitAfter(f.Count - 1),
+                };
         }
     }
 
@@ -70,13 +81,16 @@ public sealed class SignInDelays(TimeProvider time)
     public IReadOnlyDictionary<string, Failures> Names()
     {
         var now = time.GetUtcNow();
-        return _names.Where(e => now - e.Value.Last < Forget).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        return _names
+            .Where(e => now - e.Value.Last < Forget)
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Forgets the name's failures (a tenant admin's decision); whether there were any.</summary>
     public bool Clear(string userName)
     {
-        lock (_gate) return _names.TryRemove(NameKey(userName), out _);
+        lock (_gate)
+            return _names.TryRemove(NameKey(userName), out _);
     }
 
     public static string NameKey(string userName)
@@ -87,7 +101,11 @@ public sealed class SignInDelays(TimeProvider time)
 
     private static string AddressKey(string address)
     {
-        if (!System.Net.IPAddress.TryParse(address, out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6 || ip.IsIPv4MappedToIPv6)
+        if (
+            !System.Net.IPAddress.TryParse(address, out var ip)
+            || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6
+            || ip.IsIPv4MappedToIPv6
+        )
             return address;
         var bytes = ip.GetAddressBytes();
         Array.Clear(bytes, 8, 8);
@@ -101,7 +119,8 @@ public sealed class SignInDelays(TimeProvider time)
     {
         if (table.Count >= MaxEntries && !table.ContainsKey(key))
         {
-            foreach (var old in table.Where(e => now - e.Value.Last >= Forget || e.Value.NotBefore <= now)) table.TryRemove(old.Key, out _);
+            foreach (var old in table.Where(e => now - e.Value.Last >= Forget || e.Value.NotBefore <= now))
+                table.TryRemove(old.Key, out _);
         }
         table.AddOrUpdate(key, _ => Next(0, now), (_, f) => Next(now - f.Last < Forget ? f.Count : 0, now));
     }

@@ -3,7 +3,8 @@ using Platform.Abstractions.Errors;
 
 namespace Platform.Core.Accounts;
 
-/// <summary>The account a request is signed in as, which the host's access check puts on the request once it knows it.</summary>
+/// <summary>The account a request is signed in as, which the host's access check puts on the request once it knows
+/// it.</summary>
 public static class SignedIn
 {
     /// <summary>Null on anonymous routes (the public pages) and before the access check.</summary>

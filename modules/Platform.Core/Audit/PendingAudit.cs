@@ -7,7 +7,8 @@ namespace Platform.Core.Audit;
 public sealed record AuditStamp(
     [property: Id(0)] string TenantId,
     [property: Id(1)] string EntryId,
-    [property: Id(2)] AuditEntry Entry);
+    [property: Id(2)] AuditEntry Entry
+);
 
 /// <summary>
 /// The audit row of the change a request is making, written in the same transaction as the change, so that no change
@@ -44,13 +45,16 @@ public sealed class PendingAudit
     public void Answering(int status) => Stamp = Stamp with { Entry = Stamp.Entry with { Status = status } };
 
     /// <summary>
-    /// Gives the row, while it is still to be written, to the grain calls that the calling method makes next. Call it in
-    /// the method that makes them: like any async-local, the request context it sets does not reach back to its caller.
+    /// Gives the row, while it is still to be written, to the grain calls that the calling method makes next. Call it
+    /// in the method that makes them: like any async-local, the request context it sets does not reach back to its
+    /// caller.
     /// </summary>
     public void PassToGrain()
     {
-        if (Written) RequestContext.Remove(RequestContextKey);
-        else RequestContext.Set(RequestContextKey, Stamp);
+        if (Written)
+            RequestContext.Remove(RequestContextKey);
+        else
+            RequestContext.Set(RequestContextKey, Stamp);
     }
 
     /// <summary>The stamp a grain received with the call it is serving, if the caller was auditing a change.</summary>
@@ -62,7 +66,8 @@ public sealed class PendingAudit
     /// <summary>Writes the row inside the caller's transaction unless it has been written already.</summary>
     internal async Task WriteOnceAsync(DbConnection connection, DbTransaction transaction)
     {
-        if (Written) return;
+        if (Written)
+            return;
         await AuditLog.InsertAsync(connection, transaction, [Stamp]);
         Written = true;
     }

@@ -9,30 +9,46 @@ namespace Platform.Core.Bodies;
 /// The one place where a <see cref="BodyInput"/> is checked and turned into a body: the API, the SDK's
 /// <c>IBodies</c> and the seed loader all come here before <see cref="BodyStore"/> writes.
 /// </summary>
-public sealed class BodyRules(BodyStore bodies, DistrictStore districts, OrganisationStore organisations, PersonStore people)
+public sealed class BodyRules(
+    BodyStore bodies,
+    DistrictStore districts,
+    OrganisationStore organisations,
+    PersonStore people
+)
 {
     /// <summary>
     /// The body that <paramref name="input"/> makes of <paramref name="current"/> (null for a new one), or every
     /// failing field.
     /// </summary>
-    public async Task<(Body? Body, ValidationErrors Refusal)> CheckAsync(string tenantId, string id, BodyInput input,
-        Body? current, CancellationToken cancellationToken)
+    public async Task<(Body? Body, ValidationErrors Refusal)> CheckAsync(
+        string tenantId,
+        string id,
+        BodyInput input,
+        Body? current,
+        CancellationToken cancellationToken
+    )
     {
         var errors = new ValidationErrors();
-        if (!Ids.IsValid(id)) errors.Add("id", "body.invalid_id", "識別子の形式が正しくありません。");
+        if (!Ids.IsValid(id))
+            errors.Add("id", "body.invalid_id", "識別子の形式が正しくありません。");
         var name = JapaneseText.Clean(input.Name ?? current?.Name);
-        if (name.Length is 0 or > 200) errors.Add("name", "body.invalid_name", "協議体の名称を200文字以内で入力してください。");
+        if (name.Length is 0 or > 200)
+            errors.Add("name", "body.invalid_name", "協議体の名称を200文字以内で入力してください。");
         errors.RefuseInvisible("name", "協議体の名称", name);
         var tier = input.Tier ?? current?.Tier ?? 2;
-        if (tier is < 1 or > 3) errors.Add("tier", "body.invalid_tier", "層は1〜3で指定してください。");
+        if (tier is < 1 or > 3)
+            errors.Add("tier", "body.invalid_tier", "層は1〜3で指定してください。");
         var territory = input.Territory ?? current?.Territory ?? Territory.District;
         var districtId = Blank(input.DistrictId) ?? (input.Territory is null ? current?.DistrictId : null);
         if (territory == Territory.Tenant && districtId is not null)
             errors.Add("districtId", "body.district_not_allowed", "市町村全域の協議体には地区を指定しません。");
         if (territory != Territory.Tenant)
         {
-            var district = districtId is null ? null : await districts.FindAsync(tenantId, districtId, cancellationToken);
-            if (district is null) errors.Add("districtId", "district.not_found", "協議体の地区（圏域）を指定してください。");
+            var district = districtId is null
+                ? null
+                : await districts.FindAsync(tenantId, districtId, cancellationToken);
+            if (district is null)
+                errors.Add("districtId", "district.not_found", "協議体の地区（圏域）を指定してください。");
         }
         var hostId = Blank(input.HostOrganisationId) ?? current?.HostOrganisationId;
         var members = input.Members ?? [.. current?.Members ?? []];
@@ -50,15 +66,35 @@ public sealed class BodyRules(BodyStore bodies, DistrictStore districts, Organis
         string?[] charterTexts = [charter.Why, charter.What, charter.Who, charter.Where, charter.When, charter.How];
         if (charterTexts.Any(t => t?.Length > 2000))
             errors.Add("charter", "body.charter_too_long", "5W1Hの各項目は2000文字以内で入力してください。");
-        if (errors.Any) return (null, errors);
-        return (new Body(id, name, Blank(input.Kind) ?? current?.Kind, tier, territory,
-            territory == Territory.Tenant ? null : districtId, hostId, input.Status ?? current?.Status ?? BodyStatus.Active,
-            cadence, charter, members, scope, counted), errors);
+        if (errors.Any)
+            return (null, errors);
+        return (
+            new Body(
+                id,
+                name,
+                Blank(input.Kind) ?? current?.Kind,
+                tier,
+                territory,
+                territory == Territory.Tenant ? null : districtId,
+                hostId,
+                input.Status ?? current?.Status ?? BodyStatus.Active,
+                cadence,
+                charter,
+                members,
+                scope,
+                counted
+            ),
+            errors
+        );
     }
 
     /// <summary>Checks and writes a new body; a refusal is thrown (for callers outside a request handler).</summary>
-    public async Task<Body> CreateAsync(string tenantId, BodyInput input, string? id = null,
-        CancellationToken cancellationToken = default)
+    public async Task<Body> CreateAsync(
+        string tenantId,
+        BodyInput input,
+        string? id = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var (body, refusal) = await CheckAsync(tenantId, id ?? Ids.New(), input, current: null, cancellationToken);
         refusal.ThrowIfAny();
@@ -67,8 +103,12 @@ public sealed class BodyRules(BodyStore bodies, DistrictStore districts, Organis
     }
 
     /// <summary>Checks and writes a change to a body; a refusal is thrown.</summary>
-    public async Task<Body> UpdateAsync(string tenantId, string bodyId, BodyInput input,
-        CancellationToken cancellationToken = default)
+    public async Task<Body> UpdateAsync(
+        string tenantId,
+        string bodyId,
+        BodyInput input,
+        CancellationToken cancellationToken = default
+    )
     {
         var current = await bodies.GetAsync(tenantId, bodyId, cancellationToken);
         var (body, refusal) = await CheckAsync(tenantId, bodyId, input, current, cancellationToken);
@@ -77,40 +117,67 @@ public sealed class BodyRules(BodyStore bodies, DistrictStore districts, Organis
         return body!;
     }
 
-    private async Task CheckOrganisationsAsync(string tenantId, string? hostId, List<BodyMember> members,
-        List<string> scope, ValidationErrors errors, CancellationToken cancellationToken)
+    private async Task CheckOrganisationsAsync(
+        string tenantId,
+        string? hostId,
+        List<BodyMember> members,
+        List<string> scope,
+        ValidationErrors errors,
+        CancellationToken cancellationToken
+    )
     {
-        var organisationIds = members.Select(m => m.OrganisationId).OfType<string>().Concat(scope)
+        var organisationIds = members
+            .Select(m => m.OrganisationId)
+            .OfType<string>()
+            .Concat(scope)
             .Concat(hostId is null ? [] : [hostId]);
         foreach (var unknown in await organisations.UnknownAsync(tenantId, organisationIds, cancellationToken))
         {
-            var field = unknown == hostId ? "hostOrganisationId" : scope.Contains(unknown) ? "defaultScope" : "members";
+            var field =
+                unknown == hostId ? "hostOrganisationId"
+                : scope.Contains(unknown) ? "defaultScope"
+                : "members";
             errors.Add(field, "organisation.not_found", $"団体「{unknown}」が見つかりません。");
         }
         if (members.Any(m => m.OrganisationId is null && m.PersonId is null))
             errors.Add("members", "body.empty_member", "構成員には団体か人を指定してください。");
     }
 
-    private async Task CheckPeopleAsync(string tenantId, List<BodyMember> members, ValidationErrors errors,
-        CancellationToken cancellationToken)
+    private async Task CheckPeopleAsync(
+        string tenantId,
+        List<BodyMember> members,
+        ValidationErrors errors,
+        CancellationToken cancellationToken
+    )
     {
         var personIds = members.Select(m => m.PersonId).OfType<string>().ToHashSet();
-        if (personIds.Count == 0) return;
-        var known = (await people.ListAsync(tenantId, cancellationToken: cancellationToken)).Select(p => p.Id).ToHashSet();
+        if (personIds.Count == 0)
+            return;
+        var known = (await people.ListAsync(tenantId, cancellationToken: cancellationToken))
+            .Select(p => p.Id)
+            .ToHashSet();
         foreach (var unknown in personIds.Where(p => !known.Contains(p)))
             errors.Add("members", "person.not_found", $"人「{unknown}」が見つかりません。");
     }
 
-    private async Task CheckCountedAsync(string tenantId, string id, List<string> counted, ValidationErrors errors,
-        CancellationToken cancellationToken)
+    private async Task CheckCountedAsync(
+        string tenantId,
+        string id,
+        List<string> counted,
+        ValidationErrors errors,
+        CancellationToken cancellationToken
+    )
     {
         if (counted.Contains(id))
         {
             errors.Add("countedBodyIds", "body.counts_itself", "協議体自身を指定することはできません。");
             return;
         }
-        if (counted.Count == 0) return;
-        var known = (await bodies.ListAsync(tenantId, cancellationToken: cancellationToken)).Select(b => b.Id).ToHashSet();
+        if (counted.Count == 0)
+            return;
+        var known = (await bodies.ListAsync(tenantId, cancellationToken: cancellationToken))
+            .Select(b => b.Id)
+            .ToHashSet();
         foreach (var unknown in counted.Where(b => !known.Contains(b)))
             errors.Add("countedBodyIds", "body.not_found", $"協議体「{unknown}」が見つかりません。");
     }

@@ -43,8 +43,12 @@ public sealed class BodyStore(Database database)
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private sealed record Details(
-        CadencePolicy Cadence, Charter Charter, List<BodyMember> Members, List<string> DefaultScope,
-        List<string> CountedBodyIds);
+        CadencePolicy Cadence,
+        Charter Charter,
+        List<BodyMember> Members,
+        List<string> DefaultScope,
+        List<string> CountedBodyIds
+    );
 
     private sealed class Row
     {
@@ -61,13 +65,29 @@ public sealed class BodyStore(Database database)
         public Body ToBody()
         {
             var d = JsonSerializer.Deserialize<Details>(Details, Json)!;
-            return new Body(Id, Name, Kind, Tier, Enum.Parse<Territory>(Territory), DistrictId, HostOrganisationId,
-                Enum.Parse<BodyStatus>(Status), d.Cadence, d.Charter, d.Members, d.DefaultScope, d.CountedBodyIds);
+            return new Body(
+                Id,
+                Name,
+                Kind,
+                Tier,
+                Enum.Parse<Territory>(Territory),
+                DistrictId,
+                HostOrganisationId,
+                Enum.Parse<BodyStatus>(Status),
+                d.Cadence,
+                d.Charter,
+                d.Members,
+                d.DefaultScope,
+                d.CountedBodyIds
+            );
         }
     }
 
-    public async Task<IReadOnlyList<Body>> ListAsync(string tenantId, string? districtId = null,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Body>> ListAsync(
+        string tenantId,
+        string? districtId = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(SelectByDistrict, new { tenantId, districtId });
@@ -82,7 +102,8 @@ public sealed class BodyStore(Database database)
     }
 
     public async Task<Body> GetAsync(string tenantId, string bodyId, CancellationToken cancellationToken = default) =>
-        await FindAsync(tenantId, bodyId, cancellationToken) ?? throw PlatformException.NotFound("body.not_found", "協議体");
+        await FindAsync(tenantId, bodyId, cancellationToken)
+        ?? throw PlatformException.NotFound("body.not_found", "協議体");
 
     /// <summary>Writes a new body; 409 <c>body.exists</c> when its id is taken.</summary>
     public async Task CreateAsync(string tenantId, Body body, CancellationToken cancellationToken = default)
@@ -104,12 +125,28 @@ public sealed class BodyStore(Database database)
         await connection.ExecuteAsync(Update, Parameters(tenantId, body, Clock.Now()));
     }
 
-    private static object Parameters(string tenantId, Body body, string now) => new
-    {
-        tenantId, body.Id, body.Name, body.Kind, body.Tier, territory = body.Territory.ToString(), body.DistrictId,
-        body.HostOrganisationId, status = body.Status.ToString(), now,
-        details = JsonSerializer.Serialize(
-            new Details(body.Cadence, body.Charter, [.. body.Members], [.. body.DefaultScope], [.. body.CountedBodyIds]),
-            Json),
-    };
+    private static object Parameters(string tenantId, Body body, string now) =>
+        new
+        {
+            tenantId,
+            body.Id,
+            body.Name,
+            body.Kind,
+            body.Tier,
+            territory = body.Territory.ToString(),
+            body.DistrictId,
+            body.HostOrganisationId,
+            status = body.Status.ToString(),
+            now,
+            details = JsonSerializer.Serialize(
+                new Details(
+                    body.Cadence,
+                    body.Charter,
+                    [.. body.Members],
+                    [.. body.DefaultScope],
+                    [.. body.CountedBodyIds]
+                ),
+                Json
+            ),
+        };
 }

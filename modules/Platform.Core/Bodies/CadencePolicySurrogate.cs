@@ -9,9 +9,14 @@ namespace Platform.Core.Bodies;
 [GenerateSerializer, Immutable]
 public readonly struct CadencePolicySurrogate(int? atLeast, int? atMost, bool meetEvenWithoutCase)
 {
-    [Id(0)] public int? AtLeast { get; } = atLeast;
-    [Id(1)] public int? AtMost { get; } = atMost;
-    [Id(2)] public bool MeetEvenWithoutCase { get; } = meetEvenWithoutCase;
+    [Id(0)]
+    public int? AtLeast { get; } = atLeast;
+
+    [Id(1)]
+    public int? AtMost { get; } = atMost;
+
+    [Id(2)]
+    public bool MeetEvenWithoutCase { get; } = meetEvenWithoutCase;
 }
 
 [RegisterConverter]
@@ -20,5 +25,6 @@ public sealed class CadencePolicyConverter : IConverter<CadencePolicy, CadencePo
     public CadencePolicy ConvertFromSurrogate(in CadencePolicySurrogate surrogate) =>
         new(surrogate.AtLeast, surrogate.AtMost, surrogate.MeetEvenWithoutCase);
 
-    public CadencePolicySurrogate ConvertToSurrogate(in CadencePolicy value) => new(value.AtLeast, value.AtMost, value.MeetEvenWithoutCase);
+    public CadencePolicySurrogate ConvertToSurrogate(in CadencePolicy value) =>
+        new(value.AtLeast, value.AtMost, value.MeetEvenWithoutCase);
 }

@@ -11,17 +11,27 @@ public enum CadenceStatus
 
 /// <summary>How a body or a district is keeping its cadence in one fiscal year, with the reasons in Japanese.</summary>
 [GenerateSerializer, Immutable]
-public sealed record CadenceResult(int Held, int Planned, CadenceStatus Status, DateOnly? LastHeld, int? DaysSinceLastHeld, DateOnly? NextPlanned,
-    IReadOnlyList<string> Reasons);
+public sealed record CadenceResult(
+    int Held,
+    int Planned,
+    CadenceStatus Status,
+    DateOnly? LastHeld,
+    int? DaysSinceLastHeld,
+    DateOnly? NextPlanned,
+    IReadOnlyList<string> Reasons
+);
 
 /// <summary>
 /// The cadence rules, in one place:
 /// <list type="bullet">
-/// <item>The interval a body may go without meeting is the fiscal year divided by its minimum number of meetings (3 a year: 121 days).</item>
-/// <item>In the current fiscal year, a body that meets even when there is no case is <c>overdue</c> once the days since its last held
-/// meeting (or since the start of the year, if it has not met) exceed that interval, and <c>due</c> within 30 days of it unless a
-/// meeting is planned before it ends. Any body is <c>due</c> while its held and planned meetings together fall short of its minimum.</item>
-/// <item>A past fiscal year is <c>overdue</c> if fewer meetings than the minimum were held; a future one is <c>due</c> until enough are planned.</item>
+/// <item>The interval a body may go without meeting is the fiscal year divided by its minimum number of meetings (3 a
+/// year: 121 days).</item>
+/// <item>In the current fiscal year, a body that meets even when there is no case is <c>overdue</c> once the days since
+/// its last held meeting (or since the start of the year, if it has not met) exceed that interval, and <c>due</c>
+/// within 30 days of it unless a meeting is planned before it ends. Any body is <c>due</c> while its held and planned
+/// meetings together fall short of its minimum.</item>
+/// <item>A past fiscal year is <c>overdue</c> if fewer meetings than the minimum were held; a future one is <c>due</c>
+/// until enough are planned.</item>
 /// <item>Going over the maximum is reported as a reason, not as a status: meeting more is not a failure.</item>
 /// </list>
 /// Held dates include the meetings of bodies that count towards this one.
@@ -32,7 +42,13 @@ public static class CadenceCalculator
 
     public static int? IntervalDays(CadencePolicy policy) => policy.AtLeast is > 0 and var n ? 365 / n : null;
 
-    public static CadenceResult Evaluate(CadencePolicy policy, FiscalYear year, DateOnly today, IReadOnlyCollection<DateOnly> held, IReadOnlyCollection<DateOnly> planned)
+    public static CadenceResult Evaluate(
+        CadencePolicy policy,
+        FiscalYear year,
+        DateOnly today,
+        IReadOnlyCollection<DateOnly> held,
+        IReadOnlyCollection<DateOnly> planned
+    )
     {
         var heldInYear = held.Count(year.Contains);
         var upcoming = planned.Where(d => year.Contains(d) && d >= today).Order().ToList();
@@ -55,7 +71,9 @@ public static class CadenceCalculator
             if (policy.AtLeast is { } min && plannedInYear < min)
             {
                 status = CadenceStatus.Due;
-                reasons.Add($"{year.Name}の予定は{plannedInYear}回です。あと{min - plannedInYear}回の予定を立ててください。");
+                reasons.Add(
+                    $"{year.Name}の予定は{plannedInYear}回です。あと{min - plannedInYear}回の予定を立ててください。"
+                );
             }
         }
         else
@@ -68,9 +86,11 @@ public static class CadenceCalculator
                 if (gap > interval)
                 {
                     status = CadenceStatus.Overdue;
-                    reasons.Add(lastHeld is null
-                        ? $"{year.Name}はまだ開催されていません（年度開始から{gap}日、目安は{interval}日以内）。"
-                        : $"前回の開催から{gap}日が経過しています（目安は{interval}日以内）。");
+                    reasons.Add(
+                        lastHeld is null
+                            ? $"{year.Name}はまだ開催されていません（年度開始から{gap}日、目安は{interval}日以内）。"
+                            : $"前回の開催から{gap}日が経過しています（目安は{interval}日以内）。"
+                    );
                 }
                 else if (gap > interval - DueWindowDays && !upcoming.Any(d => d <= deadline))
                 {
@@ -80,14 +100,26 @@ public static class CadenceCalculator
             }
             if (policy.AtLeast is { } min && heldInYear + plannedInYear < min)
             {
-                if (status == CadenceStatus.Ok) status = CadenceStatus.Due;
-                reasons.Add($"{year.Name}の開催済み{heldInYear}回と予定{plannedInYear}回では、目標の{min}回に届きません。");
+                if (status == CadenceStatus.Ok)
+                    status = CadenceStatus.Due;
+                reasons.Add(
+                    $"{year.Name}の開催済み{heldInYear}回と予定{plannedInYear}回では、目標の{min}回に届きません。"
+                );
             }
         }
         if (policy.AtMost is { } max && heldInYear + plannedInYear > max)
             reasons.Add($"開催済みと予定の合計が上限の{max}回を超えています。");
-        return new CadenceResult(heldInYear, plannedInYear, status, lastHeld, daysSince, upcoming.Count > 0 ? upcoming[0] : null, reasons);
+        return new CadenceResult(
+            heldInYear,
+            plannedInYear,
+            status,
+            lastHeld,
+            daysSince,
+            upcoming.Count > 0 ? upcoming[0] : null,
+            reasons
+        );
     }
 
-    public static CadenceStatus Worst(IEnumerable<CadenceStatus> statuses) => statuses.DefaultIfEmpty(CadenceStatus.Ok).Max();
+    public static CadenceStatus Worst(IEnumerable<CadenceStatus> statuses) =>
+        statuses.DefaultIfEmpty(CadenceStatus.Ok).Max();
 }

@@ -17,12 +17,21 @@ public sealed record DashboardModel(TenantInfo Tenant, DateOnly Today, IReadOnly
 public static class CadencePages
 {
     public static void MapCadencePages(this IEndpointRouteBuilder tenant) =>
-        tenant.MapGet("/dashboard", DashboardPageAsync).RequirePermission(CorePermissions.View)
+        tenant
+            .MapGet("/dashboard", DashboardPageAsync)
+            .RequirePermission(CorePermissions.View)
             .ExcludeFromDescription();
 
-    public static async Task<RazorComponentResult<DashboardPage>> DashboardPageAsync(ITenantContext tenant,
-        [AsParameters] CadenceServices services, CancellationToken cancellationToken) =>
-        PageResult.For<DashboardPage, DashboardModel>(new DashboardModel(tenant.Tenant,
-            Clock.TodayInJapan(services.Time),
-            await CadenceApi.DashboardAsync(tenant.Tenant.Id, services, cancellationToken)));
+    public static async Task<RazorComponentResult<DashboardPage>> DashboardPageAsync(
+        ITenantContext tenant,
+        [AsParameters] CadenceServices services,
+        CancellationToken cancellationToken
+    ) =>
+        PageResult.For<DashboardPage, DashboardModel>(
+            new DashboardModel(
+                tenant.Tenant,
+                Clock.TodayInJapan(services.Time),
+                await CadenceApi.DashboardAsync(tenant.Tenant.Id, services, cancellationToken)
+            )
+        );
 }

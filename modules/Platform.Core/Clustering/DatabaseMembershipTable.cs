@@ -16,7 +16,8 @@ namespace Platform.Core.Clustering;
 /// few, so one document is small, and the conditional UPDATE is the same SQL on every provider.
 /// </para>
 /// </summary>
-public sealed class DatabaseMembershipTable(Database database, IOptions<ClusterOptions> clusterOptions) : IMembershipTable
+public sealed class DatabaseMembershipTable(Database database, IOptions<ClusterOptions> clusterOptions)
+    : IMembershipTable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private string ClusterId => clusterOptions.Value.ClusterId;
@@ -53,14 +54,21 @@ public sealed class DatabaseMembershipTable(Database database, IOptions<ClusterO
 
     public async Task InitializeMembershipTable(bool tryInitTableVersion)
     {
-        if (!tryInitTableVersion) return;
+        if (!tryInitTableVersion)
+            return;
         await using var connection = await database.OpenAsync();
-        var exists = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM orleans_membership WHERE cluster_id = @ClusterId", new { ClusterId });
-        if (exists > 0) return;
+        var exists = await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM orleans_membership WHERE cluster_id = @ClusterId",
+            new { ClusterId }
+        );
+        if (exists > 0)
+            return;
         try
         {
-            await connection.ExecuteAsync("INSERT INTO orleans_membership (cluster_id, etag, payload) VALUES (@ClusterId, 0, @payload)",
-                new { ClusterId, payload = JsonSerializer.Serialize(new Document(), Json) });
+            await connection.ExecuteAsync(
+                "INSERT INTO orleans_membership (cluster_id, etag, payload) VALUES (@ClusterId, 0, @payload)",
+                new { ClusterId, payload = JsonSerializer.Serialize(new Document(), Json) }
+            );
         }
         catch (Exception e) when (SqlDialect.IsUniqueViolation(e))
         {
@@ -71,7 +79,10 @@ public sealed class DatabaseMembershipTable(Database database, IOptions<ClusterO
     public async Task DeleteMembershipTableEntries(string clusterId)
     {
         await using var connection = await database.OpenAsync();
-        await connection.ExecuteAsync("DELETE FROM orleans_membership WHERE cluster_id = @clusterId", new { clusterId });
+        await connection.ExecuteAsync(
+            "DELETE FROM orleans_membership WHERE cluster_id = @clusterId",
+            new { clusterId }
+        );
     }
 
     public async Task CleanupDefunctSiloEntries(DateTimeOffset beforeDate)
@@ -79,8 +90,11 @@ public sealed class DatabaseMembershipTable(Database database, IOptions<ClusterO
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var (etag, document) = await LoadAsync();
-            var removed = document.Members.RemoveAll(m => m.Status == (int)SiloStatus.Dead && m.IAmAliveTime < beforeDate.UtcDateTime);
-            if (removed == 0 || await SaveAsync(etag, document)) return;
+            var removed = document.Members.RemoveAll(m =>
+                m.Status == (int)SiloStatus.Dead && m.IAmAliveTime < beforeDate.UtcDateTime
+            );
+            if (removed == 0 || await SaveAsync(etag, document))
+                return;
         }
     }
 
@@ -101,7 +115,8 @@ public sealed class DatabaseMembershipTable(Database database, IOptions<ClusterO
     {
         var (etag, document) = await LoadAsync();
         var address = entry.SiloAddress.ToParsableString();
-        if (tableVersion.Version != document.Version + 1 || document.Members.Any(m => m.Address == address)) return false;
+        if (tableVersion.Version != document.Version + 1 || document.Members.Any(m => m.Address == address))
+            return false;
         document.Members.Add(FromEntry(entry, etag: 1));
         document.Version = tableVersion.Version;
         return await SaveAsync(etag, document);
@@ -112,7 +127,12 @@ public sealed class DatabaseMembershipTable(Database database, IOptions<ClusterO
         var (documentEtag, document) = await LoadAsync();
         var address = entry.SiloAddress.ToParsableString();
         var index = document.Members.FindIndex(m => m.Address == address);
-        if (index < 0 || tableVersion.Version != document.Version + 1 || document.Members[index].ETag.ToString() != etag) return false;
+        if (
+            index < 0
+            || tableVersion.Version != document.Version + 1
+            || document.Members[index].ETag.ToString() != etag
+        )
+            return false;
         document.Members[index] = FromEntry(entry, document.Members[index].ETag + 1);
         document.Version = tableVersion.Version;
         return await SaveAsync(documentEtag, document);
@@ -126,63 +146,85 @@ public sealed class DatabaseMembershipTable(Database database, IOptions<ClusterO
         {
             var (etag, document) = await LoadAsync();
             var member = document.Members.Find(m => m.Address == address);
-            if (member is null) return;
+            if (member is null)
+                return;
             member.IAmAliveTime = entry.IAmAliveTime;
-            if (await SaveAsync(etag, document)) return;
+            if (await SaveAsync(etag, document))
+                return;
         }
-        throw new InvalidOperationException($"Could not record that silo {address} is alive: the membership row kept changing.");
+        throw new InvalidOperationException(
+            $"Could not record that silo {address} is alive: the membership row kept changing."
+        );
     }
 
     private async Task<(int ETag, Document Document)> LoadAsync()
     {
         await using var connection = await database.OpenAsync();
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            "SELECT etag AS ETag, payload AS Payload FROM orleans_membership WHERE cluster_id = @ClusterId", new { ClusterId });
-        return row is null ? (-1, new Document()) : (row.ETag, JsonSerializer.Deserialize<Document>(row.Payload, Json)!);
+            "SELECT etag AS ETag, payload AS Payload FROM orleans_membership WHERE cluster_id = @ClusterId",
+            new { ClusterId }
+        );
+        return row is null
+            ? (-1, new Document())
+            : (row.ETag, JsonSerializer.Deserialize<Document>(row.Payload, Json)!);
     }
 
     private async Task<bool> SaveAsync(int etag, Document document)
     {
-        if (etag < 0) return false;
+        if (etag < 0)
+            return false;
         await using var connection = await database.OpenAsync();
         var updated = await connection.ExecuteAsync(
             "UPDATE orleans_membership SET etag = etag + 1, payload = @payload WHERE cluster_id = @ClusterId AND etag = @etag",
-            new { ClusterId, etag, payload = JsonSerializer.Serialize(document, Json) });
+            new
+            {
+                ClusterId,
+                etag,
+                payload = JsonSerializer.Serialize(document, Json),
+            }
+        );
         return updated == 1;
     }
 
     private static MembershipTableData ToData(Document document, IEnumerable<Member> members) =>
-        new(members.Select(m => Tuple.Create(ToEntry(m), m.ETag.ToString())).ToList(),
-            new TableVersion(document.Version, document.Version.ToString()));
+        new(
+            members.Select(m => Tuple.Create(ToEntry(m), m.ETag.ToString())).ToList(),
+            new TableVersion(document.Version, document.Version.ToString())
+        );
 
-    private static Member FromEntry(MembershipEntry entry, int etag) => new()
-    {
-        Address = entry.SiloAddress.ToParsableString(),
-        ETag = etag,
-        Status = (int)entry.Status,
-        ProxyPort = entry.ProxyPort,
-        HostName = entry.HostName,
-        SiloName = entry.SiloName,
-        RoleName = entry.RoleName,
-        UpdateZone = entry.UpdateZone,
-        FaultZone = entry.FaultZone,
-        StartTime = entry.StartTime,
-        IAmAliveTime = entry.IAmAliveTime,
-        Suspicions = entry.SuspectTimes?.Select(s => new Suspicion(s.Item1.ToParsableString(), s.Item2)).ToList() ?? [],
-    };
+    private static Member FromEntry(MembershipEntry entry, int etag) =>
+        new()
+        {
+            Address = entry.SiloAddress.ToParsableString(),
+            ETag = etag,
+            Status = (int)entry.Status,
+            ProxyPort = entry.ProxyPort,
+            HostName = entry.HostName,
+            SiloName = entry.SiloName,
+            RoleName = entry.RoleName,
+            UpdateZone = entry.UpdateZone,
+            FaultZone = entry.FaultZone,
+            StartTime = entry.StartTime,
+            IAmAliveTime = entry.IAmAliveTime,
+            Suspicions =
+                entry.SuspectTimes?.Select(s => new Suspicion(s.Item1.ToParsableString(), s.Item2)).ToList() ?? [],
+        };
 
-    private static MembershipEntry ToEntry(Member member) => new()
-    {
-        SiloAddress = SiloAddress.FromParsableString(member.Address),
-        Status = (SiloStatus)member.Status,
-        ProxyPort = member.ProxyPort,
-        HostName = member.HostName ?? "",
-        SiloName = member.SiloName ?? "",
-        RoleName = member.RoleName,
-        UpdateZone = member.UpdateZone,
-        FaultZone = member.FaultZone,
-        StartTime = member.StartTime,
-        IAmAliveTime = member.IAmAliveTime,
-        SuspectTimes = member.Suspicions.Select(s => Tuple.Create(SiloAddress.FromParsableString(s.Address), s.At)).ToList(),
-    };
+    private static MembershipEntry ToEntry(Member member) =>
+        new()
+        {
+            SiloAddress = SiloAddress.FromParsableString(member.Address),
+            Status = (SiloStatus)member.Status,
+            ProxyPort = member.ProxyPort,
+            HostName = member.HostName ?? "",
+            SiloName = member.SiloName ?? "",
+            RoleName = member.RoleName,
+            UpdateZone = member.UpdateZone,
+            FaultZone = member.FaultZone,
+            StartTime = member.StartTime,
+            IAmAliveTime = member.IAmAliveTime,
+            SuspectTimes = member
+                .Suspicions.Select(s => Tuple.Create(SiloAddress.FromParsableString(s.Address), s.At))
+                .ToList(),
+        };
 }

@@ -48,7 +48,8 @@ public sealed class DistrictStore(Database database)
         public string? ParentId { get; init; }
         public int SortOrder { get; init; }
 
-        public District ToDistrict() => new(Id, TenantId, Name, Enum.Parse<DistrictKind>(Kind, ignoreCase: true), ParentId, SortOrder);
+        public District ToDistrict() =>
+            new(Id, TenantId, Name, Enum.Parse<DistrictKind>(Kind, ignoreCase: true), ParentId, SortOrder);
     }
 
     public async Task<IReadOnlyList<District>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
@@ -58,15 +59,24 @@ public sealed class DistrictStore(Database database)
         return rows.Select(r => r.ToDistrict()).ToList();
     }
 
-    public async Task<District?> FindAsync(string tenantId, string districtId, CancellationToken cancellationToken = default)
+    public async Task<District?> FindAsync(
+        string tenantId,
+        string districtId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(SelectOne, new { tenantId, districtId });
         return row?.ToDistrict();
     }
 
-    public async Task<District> GetAsync(string tenantId, string districtId, CancellationToken cancellationToken = default) =>
-        await FindAsync(tenantId, districtId, cancellationToken) ?? throw PlatformException.NotFound("district.not_found", "地区");
+    public async Task<District> GetAsync(
+        string tenantId,
+        string districtId,
+        CancellationToken cancellationToken = default
+    ) =>
+        await FindAsync(tenantId, districtId, cancellationToken)
+        ?? throw PlatformException.NotFound("district.not_found", "地区");
 
     public async Task<int> NextSortOrderAsync(string tenantId, CancellationToken cancellationToken = default)
     {
@@ -85,7 +95,12 @@ public sealed class DistrictStore(Database database)
         }
         catch (Exception e) when (SqlDialect.IsUniqueViolation(e))
         {
-            throw new PlatformException(409, "district.exists", "同じ識別子の地区が既にあります。", $"地区「{district.Id}」は登録済みです。");
+            throw new PlatformException(
+                409,
+                "district.exists",
+                "同じ識別子の地区が既にあります。",
+                $"地区「{district.Id}」は登録済みです。"
+            );
         }
     }
 
@@ -97,9 +112,22 @@ public sealed class DistrictStore(Database database)
     }
 
     private static object Parameters(District d) =>
-        new { d.TenantId, d.Id, d.Name, kind = d.Kind.ToString(), d.ParentId, d.SortOrder,
-            now = DateTimeOffset.UtcNow.ToString("O") };
+        new
+        {
+            d.TenantId,
+            d.Id,
+            d.Name,
+            kind = d.Kind.ToString(),
+            d.ParentId,
+            d.SortOrder,
+            now = DateTimeOffset.UtcNow.ToString("O"),
+        };
 }
 
 /// <summary>A district as the API and the admin page send it.</summary>
-public sealed record DistrictInput(string? Name, DistrictKind? Kind = null, string? ParentId = null, int? SortOrder = null);
+public sealed record DistrictInput(
+    string? Name,
+    DistrictKind? Kind = null,
+    string? ParentId = null,
+    int? SortOrder = null
+);

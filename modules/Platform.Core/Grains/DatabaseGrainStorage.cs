@@ -20,7 +20,9 @@ public sealed class DatabaseGrainStorage(Database database) : IGrainStorage
         var (type, id) = Key(stateName, grainId);
         await using var connection = await database.OpenAsync();
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            "SELECT payload AS Payload, etag AS ETag FROM grain_state WHERE grain_type = @type AND grain_id = @id", new { type, id });
+            "SELECT payload AS Payload, etag AS ETag FROM grain_state WHERE grain_type = @type AND grain_id = @id",
+            new { type, id }
+        );
         if (row is not null)
         {
             grainState.State = JsonSerializer.Deserialize<T>(row.Payload, Json)!;
@@ -47,11 +49,23 @@ public sealed class DatabaseGrainStorage(Database database) : IGrainStorage
             {
                 await connection.ExecuteAsync(
                     "INSERT INTO grain_state (grain_type, grain_id, tenant_id, payload, etag, updated_at) VALUES (@type, @id, @tenantId, @payload, 1, @now)",
-                    new { type, id, tenantId = TenantOf(grainId), payload, now });
+                    new
+                    {
+                        type,
+                        id,
+                        tenantId = TenantOf(grainId),
+                        payload,
+                        now,
+                    }
+                );
             }
             catch (Exception e) when (SqlDialect.IsUniqueViolation(e))
             {
-                throw new InconsistentStateException($"State of {grainId} was created by another writer.", "unknown", "none");
+                throw new InconsistentStateException(
+                    $"State of {grainId} was created by another writer.",
+                    "unknown",
+                    "none"
+                );
             }
             grainState.ETag = "1";
         }
@@ -60,9 +74,21 @@ public sealed class DatabaseGrainStorage(Database database) : IGrainStorage
             var expected = int.Parse(grainState.ETag);
             var updated = await connection.ExecuteAsync(
                 "UPDATE grain_state SET payload = @payload, etag = etag + 1, updated_at = @now WHERE grain_type = @type AND grain_id = @id AND etag = @expected",
-                new { type, id, payload, now, expected });
+                new
+                {
+                    type,
+                    id,
+                    payload,
+                    now,
+                    expected,
+                }
+            );
             if (updated == 0)
-                throw new InconsistentStateException($"State of {grainId} was changed by another writer.", "unknown", grainState.ETag);
+                throw new InconsistentStateException(
+                    $"State of {grainId} was changed by another writer.",
+                    "unknown",
+                    grainState.ETag
+                );
             grainState.ETag = (expected + 1).ToString();
         }
         grainState.RecordExists = true;
@@ -72,7 +98,10 @@ public sealed class DatabaseGrainStorage(Database database) : IGrainStorage
     {
         var (type, id) = Key(stateName, grainId);
         await using var connection = await database.OpenAsync();
-        await connection.ExecuteAsync("DELETE FROM grain_state WHERE grain_type = @type AND grain_id = @id", new { type, id });
+        await connection.ExecuteAsync(
+            "DELETE FROM grain_state WHERE grain_type = @type AND grain_id = @id",
+            new { type, id }
+        );
         grainState.ETag = null;
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
@@ -84,7 +113,8 @@ public sealed class DatabaseGrainStorage(Database database) : IGrainStorage
         public int ETag { get; init; }
     }
 
-    private static (string Type, string Id) Key(string stateName, GrainId grainId) => ($"{grainId.Type}/{stateName}", grainId.Key.ToString()!);
+    private static (string Type, string Id) Key(string stateName, GrainId grainId) =>
+        ($"{grainId.Type}/{stateName}", grainId.Key.ToString()!);
 
     // Platform grain keys start with the tenant id ("aomori" or "aomori/…"), which every row records.
     private static string TenantOf(GrainId grainId)

@@ -24,7 +24,8 @@ public interface IDistrictGrain : IGrainWithStringKey
     [Alias("GetSettings")]
     Task<string> GetSettings(string moduleId);
 
-    /// <summary>Applies the fields given (a JSON object) over the current settings, or returns every field's error.</summary>
+    /// <summary>Applies the fields given (a JSON object) over the current settings, or returns every field's
+    /// error.</summary>
     [Alias("UpdateSettings")]
     Task<SettingsResult> UpdateSettings(string moduleId, string changesJson);
 
@@ -32,7 +33,8 @@ public interface IDistrictGrain : IGrainWithStringKey
     [Alias("GetModuleState")]
     Task<string?> GetModuleState(string moduleId);
 
-    /// <summary>Replaces a module's state if it is still <paramref name="expected"/> (compare-and-set); false if another write came first.</summary>
+    /// <summary>Replaces a module's state if it is still <paramref name="expected"/> (compare-and-set); false if
+    /// another write came first.</summary>
     [Alias("UpdateModuleState")]
     Task<bool> UpdateModuleState(string moduleId, string? expected, string json);
 
@@ -40,7 +42,8 @@ public interface IDistrictGrain : IGrainWithStringKey
     [Alias("GetCadence")]
     Task<DistrictCadence> GetCadence(int fiscalYear);
 
-    /// <summary>A meeting of a body of this district (or one counted by it) was planned, held, approved or cancelled.</summary>
+    /// <summary>A meeting of a body of this district (or one counted by it) was planned, held, approved or
+    /// cancelled.</summary>
     [Alias("MeetingChanged")]
     Task MeetingChanged();
 }

@@ -1,6 +1,7 @@
 namespace Platform.Core.Grains;
 
-/// <summary>What a module switch did: changed something, nothing to change, or refused with a code and the module that stood in the way.</summary>
+/// <summary>What a module switch did: changed something, nothing to change, or refused with a code and the module that
+/// stood in the way.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SwitchResult(bool Changed, string? ErrorCode = null, string? OtherModuleId = null)
 {

@@ -19,8 +19,12 @@ public static class HomePages
     public static void MapHomePages(this IEndpointRouteBuilder tenant) =>
         tenant.MapGet("/", TenantHomePageAsync).RequirePermission(CorePermissions.View).ExcludeFromDescription();
 
-    public static async Task<RazorComponentResult<TenantHomePage>> TenantHomePageAsync(ITenantContext tenant,
-        DistrictStore districts, CancellationToken cancellationToken) =>
+    public static async Task<RazorComponentResult<TenantHomePage>> TenantHomePageAsync(
+        ITenantContext tenant,
+        DistrictStore districts,
+        CancellationToken cancellationToken
+    ) =>
         PageResult.For<TenantHomePage, TenantHomeModel>(
-            new TenantHomeModel(tenant.Tenant, await districts.ListAsync(tenant.Tenant.Id, cancellationToken)));
+            new TenantHomeModel(tenant.Tenant, await districts.ListAsync(tenant.Tenant.Id, cancellationToken))
+        );
 }

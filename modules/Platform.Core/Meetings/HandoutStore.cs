@@ -5,9 +5,17 @@ using Platform.Core.Storage;
 
 namespace Platform.Core.Meetings;
 
-/// <summary>A handout (配布資料) of a meeting: the file itself, kept in the database with the meeting it belongs to.</summary>
-public sealed record Handout(string Id, string FileName, string ContentType, int SizeBytes, string UploadedAt,
-    Sensitivity Sensitivity = Sensitivity.Participants, Withheld? Withheld = null);
+/// <summary>A handout (配布資料) of a meeting: the file itself, kept in the database with the meeting it belongs
+/// to.</summary>
+public sealed record Handout(
+    string Id,
+    string FileName,
+    string ContentType,
+    int SizeBytes,
+    string UploadedAt,
+    Sensitivity Sensitivity = Sensitivity.Participants,
+    Withheld? Withheld = null
+);
 
 /// <summary>The handouts of meetings; it only persists (<see cref="MeetingRules.CheckHandout"/> checks them).</summary>
 public sealed class HandoutStore(Database database)
@@ -48,36 +56,78 @@ public sealed class HandoutStore(Database database)
         public Handout ToHandout() => new(Id, FileName, ContentType, SizeBytes, UploadedAt, (Sensitivity)Sensitivity);
     }
 
-    public async Task<IReadOnlyList<Handout>> ListAsync(string tenantId, string meetingId,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Handout>> ListAsync(
+        string tenantId,
+        string meetingId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(ListSql, new { tenantId, meetingId });
         return rows.Select(r => r.ToHandout()).ToList();
     }
 
-    public async Task<(Handout Handout, byte[] Content)> GetAsync(string tenantId, string meetingId, string handoutId,
-        CancellationToken cancellationToken = default)
+    public async Task<(Handout Handout, byte[] Content)> GetAsync(
+        string tenantId,
+        string meetingId,
+        string handoutId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var r = await connection.QuerySingleOrDefaultAsync<Row>(GetSql, new { tenantId, meetingId, handoutId })
-            ?? throw PlatformException.NotFound("handout.not_found", "配布資料");
+        var r =
+            await connection.QuerySingleOrDefaultAsync<Row>(
+                GetSql,
+                new
+                {
+                    tenantId,
+                    meetingId,
+                    handoutId,
+                }
+            ) ?? throw PlatformException.NotFound("handout.not_found", "配布資料");
         return (r.ToHandout(), r.Content!);
     }
 
     /// <summary>Writes a handout checked by <see cref="MeetingRules.CheckHandout"/>, with its basis if any.</summary>
-    public async Task AddAsync(string tenantId, string meetingId, Handout handout, byte[] content, PersonalBasis? basis,
-        CancellationToken cancellationToken = default) =>
-        await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            await connection.ExecuteAsync(InsertSql, new
+    public async Task AddAsync(
+        string tenantId,
+        string meetingId,
+        Handout handout,
+        byte[] content,
+        PersonalBasis? basis,
+        CancellationToken cancellationToken = default
+    ) =>
+        await database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                tenantId, meetingId, handout.Id, handout.FileName, handout.ContentType, handout.SizeBytes, content,
-                handout.UploadedAt, level = (int)handout.Sensitivity,
-            }, transaction);
-            if (basis is not null)
-                await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Handout, handout.Id,
-                    meetingId, basis);
-            return 0;
-        }, cancellationToken);
+                await connection.ExecuteAsync(
+                    InsertSql,
+                    new
+                    {
+                        tenantId,
+                        meetingId,
+                        handout.Id,
+                        handout.FileName,
+                        handout.ContentType,
+                        handout.SizeBytes,
+                        content,
+                        handout.UploadedAt,
+                        level = (int)handout.Sensitivity,
+                    },
+                    transaction
+                );
+                if (basis is not null)
+                    await PrivacyStore.SaveBasisAsync(
+                        connection,
+                        transaction,
+                        tenantId,
+                        ItemKinds.Handout,
+                        handout.Id,
+                        meetingId,
+                        basis
+                    );
+                return 0;
+            },
+            cancellationToken
+        );
 }

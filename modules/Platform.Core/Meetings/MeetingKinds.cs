@@ -2,7 +2,8 @@ using Platform.Abstractions.Meetings;
 
 namespace Platform.Core.Meetings;
 
-/// <summary>The kinds every tenant has; modules and plugins add theirs through <see cref="IMeetingKindSource"/>.</summary>
+/// <summary>The kinds every tenant has; modules and plugins add theirs through <see
+/// cref="IMeetingKindSource"/>.</summary>
 public static class MeetingKinds
 {
     public static readonly IReadOnlyList<MeetingKind> BuiltIn =
@@ -19,5 +20,6 @@ public static class MeetingKinds
     public static IReadOnlyList<MeetingKind> All(IEnumerable<IMeetingKindSource> sources) =>
         [.. BuiltIn, .. sources.SelectMany(s => s.Kinds).Where(k => BuiltIn.All(b => b.Id != k.Id))];
 
-    public static string NameOf(string id, IReadOnlyList<MeetingKind> kinds) => kinds.FirstOrDefault(k => k.Id == id)?.Name ?? id;
+    public static string NameOf(string id, IReadOnlyList<MeetingKind> kinds) =>
+        kinds.FirstOrDefault(k => k.Id == id)?.Name ?? id;
 }

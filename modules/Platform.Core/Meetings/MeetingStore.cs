@@ -60,7 +60,12 @@ public sealed class MeetingStore(Database database)
 
     public const int MaxTextLength = 200;
 
-    private sealed record Details(List<TimeSlot> Slots, List<ConveningChange> Convening, Attendance Attendance, Dictionary<string, string>? Extra = null);
+    private sealed record Details(
+        List<TimeSlot> Slots,
+        List<ConveningChange> Convening,
+        Attendance Attendance,
+        Dictionary<string, string>? Extra = null
+    );
 
     private sealed class Row
     {
@@ -83,49 +88,100 @@ public sealed class MeetingStore(Database database)
         public Meeting ToMeeting()
         {
             var d = JsonSerializer.Deserialize<Details>(Details, BodyStore.Json)!;
-            return new Meeting(Id, BodyId, Kind, Title, Clock.ParseIso(Date)!.Value, d.Slots, Venue, Room, Enum.Parse<MeetingStatus>(Status), d.Convening,
-                d.Attendance, IsPublic != 0, MinutesPublic != 0, Clock.ParseIso(NextMeetingDate), HeldAt, MinutesApprovedAt, RecordSeq, d.Extra);
+            return new Meeting(
+                Id,
+                BodyId,
+                Kind,
+                Title,
+                Clock.ParseIso(Date)!.Value,
+                d.Slots,
+                Venue,
+                Room,
+                Enum.Parse<MeetingStatus>(Status),
+                d.Convening,
+                d.Attendance,
+                IsPublic != 0,
+                MinutesPublic != 0,
+                Clock.ParseIso(NextMeetingDate),
+                HeldAt,
+                MinutesApprovedAt,
+                RecordSeq,
+                d.Extra
+            );
         }
     }
 
-    public sealed record Filter(string? BodyId = null, string? DistrictId = null, DateOnly? From = null,
-        DateOnly? To = null, MeetingStatus? Status = null);
+    public sealed record Filter(
+        string? BodyId = null,
+        string? DistrictId = null,
+        DateOnly? From = null,
+        DateOnly? To = null,
+        MeetingStatus? Status = null
+    );
 
-    public async Task<IReadOnlyList<Meeting>> ListAsync(string tenantId, Filter filter,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Meeting>> ListAsync(
+        string tenantId,
+        Filter filter,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(ListSql, new
-        {
-            tenantId, bodyId = filter.BodyId, districtId = filter.DistrictId, status = filter.Status?.ToString(),
-            from = filter.From is { } f ? Clock.Iso(f) : null, to = filter.To is { } t ? Clock.Iso(t) : null,
-        });
+        var rows = await connection.QueryAsync<Row>(
+            ListSql,
+            new
+            {
+                tenantId,
+                bodyId = filter.BodyId,
+                districtId = filter.DistrictId,
+                status = filter.Status?.ToString(),
+                from = filter.From is { } f ? Clock.Iso(f) : null,
+                to = filter.To is { } t ? Clock.Iso(t) : null,
+            }
+        );
         return rows.Select(r => r.ToMeeting()).ToList();
     }
 
-    public async Task<Meeting?> FindAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default)
+    public async Task<Meeting?> FindAsync(
+        string tenantId,
+        string meetingId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(FindSql, new { tenantId, meetingId });
         return row?.ToMeeting();
     }
 
-    public async Task<Meeting> GetAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default) =>
-        await FindAsync(tenantId, meetingId, cancellationToken) ?? throw PlatformException.NotFound("meeting.not_found", "会議");
+    public async Task<Meeting> GetAsync(
+        string tenantId,
+        string meetingId,
+        CancellationToken cancellationToken = default
+    ) =>
+        await FindAsync(tenantId, meetingId, cancellationToken)
+        ?? throw PlatformException.NotFound("meeting.not_found", "会議");
 
     /// <summary>Writes a new, planned meeting checked by <see cref="MeetingRules"/>.</summary>
     public Task CreateAsync(string tenantId, Meeting meeting, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync((connection, transaction) =>
-            InsertPlannedAsync(connection, transaction, tenantId, meeting), cancellationToken);
+        database.InTransactionAsync(
+            (connection, transaction) => InsertPlannedAsync(connection, transaction, tenantId, meeting),
+            cancellationToken
+        );
 
     /// <summary>Writes a year's planned meetings in one transaction: all of them or none.</summary>
-    public Task PlanAsync(string tenantId, IReadOnlyList<Meeting> meetings,
-        CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
-        {
-            foreach (var meeting in meetings) await InsertPlannedAsync(connection, transaction, tenantId, meeting);
-            return 0;
-        }, cancellationToken);
+    public Task PlanAsync(
+        string tenantId,
+        IReadOnlyList<Meeting> meetings,
+        CancellationToken cancellationToken = default
+    ) =>
+        database.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                foreach (var meeting in meetings)
+                    await InsertPlannedAsync(connection, transaction, tenantId, meeting);
+                return 0;
+            },
+            cancellationToken
+        );
 
     public async Task UpdateAsync(string tenantId, Meeting meeting, CancellationToken cancellationToken = default)
     {
@@ -134,47 +190,112 @@ public sealed class MeetingStore(Database database)
     }
 
     /// <summary>Writes a status change that <see cref="MeetingRules.CheckStatus"/> allowed.</summary>
-    public async Task<Meeting> SetStatusAsync(string tenantId, Meeting meeting, MeetingStatus status,
-        CancellationToken cancellationToken = default)
+    public async Task<Meeting> SetStatusAsync(
+        string tenantId,
+        Meeting meeting,
+        MeetingStatus status,
+        CancellationToken cancellationToken = default
+    )
     {
-        if (meeting.Status == status) return meeting;
+        if (meeting.Status == status)
+            return meeting;
         var now = Clock.Now();
         var heldAt = status == MeetingStatus.Held ? meeting.HeldAt ?? now : meeting.HeldAt;
-        var approvedAt = status == MeetingStatus.MinutesApproved ? now
-            : status == MeetingStatus.Held ? null : meeting.MinutesApprovedAt;
+        var approvedAt =
+            status == MeetingStatus.MinutesApproved ? now
+            : status == MeetingStatus.Held ? null
+            : meeting.MinutesApprovedAt;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(SetStatusSql,
-            new { tenantId, meetingId = meeting.Id, status = status.ToString(), heldAt, approvedAt, now });
+        await connection.ExecuteAsync(
+            SetStatusSql,
+            new
+            {
+                tenantId,
+                meetingId = meeting.Id,
+                status = status.ToString(),
+                heldAt,
+                approvedAt,
+                now,
+            }
+        );
         return meeting with { Status = status, HeldAt = heldAt, MinutesApprovedAt = approvedAt };
     }
 
-    /// <summary>Removes a meeting and everything recorded at it, inside the caller's transaction (an import replacing its earlier self).</summary>
-    public static async Task DeleteAsync(DbConnection connection, DbTransaction transaction, string tenantId, string meetingId)
+    /// <summary>Removes a meeting and everything recorded at it, inside the caller's transaction (an import replacing
+    /// its earlier self).</summary>
+    public static async Task DeleteAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string tenantId,
+        string meetingId
+    )
     {
         foreach (var table in new[] { "opinions", "comments", "action_items", "handouts", "agenda_items", "meetings" })
-            await connection.ExecuteAsync($"DELETE FROM {table} WHERE tenant_id = @tenantId AND meeting_id = @meetingId", new { tenantId, meetingId }, transaction);
+            await connection.ExecuteAsync(
+                $"DELETE FROM {table} WHERE tenant_id = @tenantId AND meeting_id = @meetingId",
+                new { tenantId, meetingId },
+                transaction
+            );
     }
 
     /// <summary>
     /// Writes a meeting checked by <see cref="MeetingRules.PrepareAsync"/> with its status, inside the caller's
     /// transaction.
     /// </summary>
-    public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string tenantId, Meeting meeting)
+    public static async Task InsertAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string tenantId,
+        Meeting meeting
+    )
     {
         await InsertPlannedAsync(connection, transaction, tenantId, meeting);
-        await connection.ExecuteAsync(ImportedStatusSql,
-            new { tenantId, meeting.Id, status = meeting.Status.ToString(), meeting.HeldAt, meeting.MinutesApprovedAt }, transaction);
+        await connection.ExecuteAsync(
+            ImportedStatusSql,
+            new
+            {
+                tenantId,
+                meeting.Id,
+                status = meeting.Status.ToString(),
+                meeting.HeldAt,
+                meeting.MinutesApprovedAt,
+            },
+            transaction
+        );
     }
 
-    private static Task<int> InsertPlannedAsync(DbConnection connection, DbTransaction transaction, string tenantId,
-        Meeting meeting) =>
-        connection.ExecuteAsync(InsertSql, Parameters(tenantId, meeting), transaction);
+    private static Task<int> InsertPlannedAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string tenantId,
+        Meeting meeting
+    ) => connection.ExecuteAsync(InsertSql, Parameters(tenantId, meeting), transaction);
 
-    private static object Parameters(string tenantId, Meeting m) => new
-    {
-        tenantId, m.Id, m.BodyId, m.Kind, m.Title, date = Clock.Iso(m.Date), status = m.Status.ToString(), m.Venue, m.Room,
-        isPublic = m.IsPublic ? 1 : 0, minutesPublic = m.MinutesPublic ? 1 : 0, next = m.NextMeetingDate is { } n ? Clock.Iso(n) : null,
-        details = JsonSerializer.Serialize(new Details([.. m.Slots], [.. m.Convening], m.Attendance, m.Extra is null ? null : new Dictionary<string, string>(m.Extra)), BodyStore.Json),
-        search = SearchText.Fold($"{m.Title} {m.Venue} {m.Room}"), now = Clock.Now(),
-    };
+    private static object Parameters(string tenantId, Meeting m) =>
+        new
+        {
+            tenantId,
+            m.Id,
+            m.BodyId,
+            m.Kind,
+            m.Title,
+            date = Clock.Iso(m.Date),
+            status = m.Status.ToString(),
+            m.Venue,
+            m.Room,
+            isPublic = m.IsPublic ? 1 : 0,
+            minutesPublic = m.MinutesPublic ? 1 : 0,
+            next = m.NextMeetingDate is { } n ? Clock.Iso(n) : null,
+            details = JsonSerializer.Serialize(
+                new Details(
+                    [.. m.Slots],
+                    [.. m.Convening],
+                    m.Attendance,
+                    m.Extra is null ? null : new Dictionary<string, string>(m.Extra)
+                ),
+                BodyStore.Json
+            ),
+            search = SearchText.Fold($"{m.Title} {m.Venue} {m.Room}"),
+            now = Clock.Now(),
+        };
 }

@@ -15,7 +15,8 @@ public static class IcsWriter
     {
         var ics = new StringBuilder();
         Begin(ics, $"{tenant.Name} {name}");
-        foreach (var m in meetings) Events(ics, tenant, m);
+        foreach (var m in meetings)
+            Events(ics, tenant, m);
         Line(ics, "END:VCALENDAR");
         return ics.ToString();
     }
@@ -47,7 +48,8 @@ public static class IcsWriter
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var day = m.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var location = $"{m.Venue} {m.Room}".Trim();
-        var description = $"{m.BodyName}（{m.KindName}）\n参集範囲：{string.Join("、", m.Convened.Select(c => c.Name))}";
+        var description =
+            $"{m.BodyName}（{m.KindName}）\n参集範囲：{string.Join("、", m.Convened.Select(c => c.Name))}";
         var slots = m.Slots.Count == 0 ? [null] : m.Slots.Cast<TimeSlot?>().ToList();
         for (var i = 0; i < slots.Count; i++)
         {
@@ -65,7 +67,8 @@ public static class IcsWriter
                 Line(ics, $"DTEND;VALUE=DATE:{m.Date.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}");
             }
             Line(ics, $"SUMMARY:{Escape(m.Title)}");
-            if (location.Length > 0) Line(ics, $"LOCATION:{Escape(location)}");
+            if (location.Length > 0)
+                Line(ics, $"LOCATION:{Escape(location)}");
             Line(ics, $"DESCRIPTION:{Escape(description)}");
             Line(ics, $"STATUS:{(m.Status == MeetingStatus.Cancelled ? "CANCELLED" : "CONFIRMED")}");
             Line(ics, "END:VEVENT");

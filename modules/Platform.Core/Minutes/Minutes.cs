@@ -21,7 +21,8 @@ public sealed record Minutes(
     MeetingRecord Record,
     IReadOnlyDictionary<string, Organisation> Organisations,
     IReadOnlyList<Handout> Handouts,
-    bool IsPublicVersion = false)
+    bool IsPublicVersion = false
+)
 {
     public string Heading => Meeting.Title + (IsPublicVersion ? "　概要（公開版）" : "　概要");
 
@@ -34,7 +35,8 @@ public sealed record Minutes(
         foreach (var root in mine.Where(o => o.RespondsTo is null || !ids.Contains(o.RespondsTo)))
         {
             yield return (root, 0);
-            foreach (var answer in answers[root.Id]) yield return (answer, 1);
+            foreach (var answer in answers[root.Id])
+                yield return (answer, 1);
         }
     }
 
@@ -53,5 +55,11 @@ public sealed record Minutes(
     /// <summary>気仙沼市(19)，登米市(14) … as the summaries write attendance.</summary>
     public string CountsText => string.Join("，", Meeting.Attendance.Counts.Select(c => $"{c.Name}({c.Count})"));
 
-    public static string SpeakerLabel(Comment c) => string.Join(" ", new[] { c.Speaker + (c.Position ?? ""), c.Role is null ? null : $"（{c.Role}）" }.Where(s => !string.IsNullOrEmpty(s)));
+    public static string SpeakerLabel(Comment c) =>
+        string.Join(
+            " ",
+            new[] { c.Speaker + (c.Position ?? ""), c.Role is null ? null : $"（{c.Role}）" }.Where(s =>
+                !string.IsNullOrEmpty(s)
+            )
+        );
 }

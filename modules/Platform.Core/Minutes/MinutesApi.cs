@@ -23,27 +23,45 @@ public static class MinutesApi
 
     public static void MapMinutesApi(this IEndpointRouteBuilder tenant)
     {
-        tenant.MapGet("/api/meetings/{meetingId}/minutes", GetMinutes).WithTags("Minutes")
+        tenant
+            .MapGet("/api/meetings/{meetingId}/minutes", GetMinutes)
+            .WithTags("Minutes")
             .RequirePermissions(CorePermissions.View, CorePermissions.Manage)
-            .Describe("getMeetingMinutes", "会議の概要（HTML・Markdown・CSV・Excel・iCalendar）",
-                "A meeting's summary as HTML, Markdown, CSV, Excel or iCalendar")
+            .Describe(
+                "getMeetingMinutes",
+                "会議の概要（HTML・Markdown・CSV・Excel・iCalendar）",
+                "A meeting's summary as HTML, Markdown, CSV, Excel or iCalendar"
+            )
             .Produces<Stream>(StatusCodes.Status200OK, "text/html", "text/markdown", "text/csv", Xlsx, "text/calendar")
             .Refuses(400, "minutes.unknown_format", "minutes.unknown_version")
-            .Refuses(404, "meeting.not_found").Refuses(409, "minutes.not_held");
+            .Refuses(404, "meeting.not_found")
+            .Refuses(409, "minutes.not_held");
     }
 
     public static void MapMinutesPages(this IEndpointRouteBuilder tenant) =>
-        tenant.MapGet("/meetings/{meetingId}/summary", SummaryPageAsync).RequirePermission(CorePermissions.View)
+        tenant
+            .MapGet("/meetings/{meetingId}/summary", SummaryPageAsync)
+            .RequirePermission(CorePermissions.View)
             .ExcludeFromDescription();
 
     /// <summary>
     /// Takes the request for its reader (the summary shows what they may see, and their reading is audited under
     /// its path) and to name a download.
     /// </summary>
-    public static async Task<Results<RazorComponentResult<MinutesDocument>, ContentHttpResult, FileContentHttpResult,
-        ProblemHttpResult>> GetMinutes(HttpContext http, ITenantContext tenant, string meetingId, string? format,
-        string? encoding, string? version, MinutesService minutes, MeetingStore meetings, MeetingContext context,
-        CancellationToken cancellationToken)
+    public static async Task<
+        Results<RazorComponentResult<MinutesDocument>, ContentHttpResult, FileContentHttpResult, ProblemHttpResult>
+    > GetMinutes(
+        HttpContext http,
+        ITenantContext tenant,
+        string meetingId,
+        string? format,
+        string? encoding,
+        string? version,
+        MinutesService minutes,
+        MeetingStore meetings,
+        MeetingContext context,
+        CancellationToken cancellationToken
+    )
     {
         // version=public: the public version (公開版) that would be published, for review and for sending outside.
         Audience? audience = version switch
@@ -55,8 +73,14 @@ public static class MinutesApi
         if (audience is null)
             return Refused("version", "minutes.unknown_version", "version には public（公開版）だけを指定できます。");
         Task<Minutes> LoadAsync() =>
-            minutes.LoadAsync(tenant.Tenant, meetingId, audience, http.Request.Path, requireHeld: true,
-                cancellationToken);
+            minutes.LoadAsync(
+                tenant.Tenant,
+                meetingId,
+                audience,
+                http.Request.Path,
+                requireHeld: true,
+                cancellationToken
+            );
         var fileName = Uri.EscapeDataString($"概要_{meetingId}");
         switch ((format ?? "html").ToLowerInvariant())
         {
@@ -69,7 +93,8 @@ public static class MinutesApi
             case "md":
                 return TypedResults.Text(MinutesMarkdown.Write(await LoadAsync()), "text/markdown; charset=utf-8");
             case "csv":
-                var cp932 = string.Equals(encoding, "cp932", StringComparison.OrdinalIgnoreCase)
+                var cp932 =
+                    string.Equals(encoding, "cp932", StringComparison.OrdinalIgnoreCase)
                     || string.Equals(encoding, "shift_jis", StringComparison.OrdinalIgnoreCase);
                 var csv = MinutesCsv.Write(await LoadAsync(), cp932);
                 Attachment(http, "minutes.csv", $"{fileName}.csv");
@@ -79,15 +104,34 @@ public static class MinutesApi
                 Attachment(http, "minutes.xlsx", $"{fileName}.xlsx");
                 return TypedResults.File(xlsx, Xlsx);
             default:
-                return Refused("format", "minutes.unknown_format", "形式は html・md・csv・xlsx・ics のいずれかを指定してください。");
+                return Refused(
+                    "format",
+                    "minutes.unknown_format",
+                    "形式は html・md・csv・xlsx・ics のいずれかを指定してください。"
+                );
         }
     }
 
     /// <summary>Takes the request for its reader, as the summary in HTML does.</summary>
-    public static async Task<RazorComponentResult<MinutesDocument>> SummaryPageAsync(HttpContext http,
-        ITenantContext tenant, string meetingId, MinutesService minutes, CancellationToken cancellationToken) =>
-        PageResult.For<MinutesDocument, MinutesModel>(new MinutesModel(await minutes.LoadAsync(tenant.Tenant, meetingId,
-            http.Audience(), http.Request.Path, requireHeld: false, cancellationToken)));
+    public static async Task<RazorComponentResult<MinutesDocument>> SummaryPageAsync(
+        HttpContext http,
+        ITenantContext tenant,
+        string meetingId,
+        MinutesService minutes,
+        CancellationToken cancellationToken
+    ) =>
+        PageResult.For<MinutesDocument, MinutesModel>(
+            new MinutesModel(
+                await minutes.LoadAsync(
+                    tenant.Tenant,
+                    meetingId,
+                    http.Audience(),
+                    http.Request.Path,
+                    requireHeld: false,
+                    cancellationToken
+                )
+            )
+        );
 
     // The ASCII name first, for clients that cannot read the Japanese one.
     private static void Attachment(HttpContext http, string asciiName, string escapedName) =>

@@ -12,7 +12,20 @@ public static class MinutesCsv
 {
     static MinutesCsv() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static readonly string[] Header = ["会議名", "開催日", "開催日（和暦）", "区分", "議題・テーマ", "番号", "種別", "内容", "発言者", "所属・市町村", "公開区分"];
+    public static readonly string[] Header =
+    [
+        "会議名",
+        "開催日",
+        "開催日（和暦）",
+        "区分",
+        "議題・テーマ",
+        "番号",
+        "種別",
+        "内容",
+        "発言者",
+        "所属・市町村",
+        "公開区分",
+    ];
 
     public static byte[] Write(Minutes m, bool cp932)
     {
@@ -21,13 +34,47 @@ public static class MinutesCsv
         var date = Clock.Iso(m.Meeting.Date);
         var japaneseDate = Wareki.Format(m.Meeting.Date, fullWidth: false);
         foreach (var item in m.Record.Agenda)
-            foreach (var (o, _) in m.Thread(item))
-                Csv.Line(csv, [m.Meeting.Title, date, japaneseDate, "意見", item.Title, o.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Kind.Japanese(), o.Text, o.Speaker ?? "", o.Organisation ?? "", o.Sensitivity.Japanese()]);
+        foreach (var (o, _) in m.Thread(item))
+            Csv.Line(
+                csv,
+                [
+                    m.Meeting.Title,
+                    date,
+                    japaneseDate,
+                    "意見",
+                    item.Title,
+                    o.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    o.Kind.Japanese(),
+                    o.Text,
+                    o.Speaker ?? "",
+                    o.Organisation ?? "",
+                    o.Sensitivity.Japanese(),
+                ]
+            );
         foreach (var c in m.Record.Comments)
-            Csv.Line(csv, [m.Meeting.Title, date, japaneseDate, c.Kind == CommentKind.Review ? "全体講評" : "コメント", "", c.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                c.Role ?? "", c.Text, c.Speaker + (c.Position ?? ""), "", c.Sensitivity.Japanese()]);
-        if (!cp932) return Csv.Utf8WithBom(csv);
-        var shiftJis = Encoding.GetEncoding(932, new EncoderReplacementFallback("？"), DecoderFallback.ReplacementFallback);
+            Csv.Line(
+                csv,
+                [
+                    m.Meeting.Title,
+                    date,
+                    japaneseDate,
+                    c.Kind == CommentKind.Review ? "全体講評" : "コメント",
+                    "",
+                    c.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    c.Role ?? "",
+                    c.Text,
+                    c.Speaker + (c.Position ?? ""),
+                    "",
+                    c.Sensitivity.Japanese(),
+                ]
+            );
+        if (!cp932)
+            return Csv.Utf8WithBom(csv);
+        var shiftJis = Encoding.GetEncoding(
+            932,
+            new EncoderReplacementFallback("？"),
+            DecoderFallback.ReplacementFallback
+        );
         return shiftJis.GetBytes(csv.ToString());
     }
 }

@@ -19,7 +19,9 @@ public sealed class ModuleCatalog
         _byId = new Dictionary<string, ModuleDescriptor>(StringComparer.OrdinalIgnoreCase);
         foreach (var module in modules)
             if (!_byId.TryAdd(module.Id, module))
-                throw new InvalidOperationException($"Two modules declare the id '{module.Id}' ({_byId[module.Id].Assembly.GetName().Name}, {module.Assembly.GetName().Name}).");
+                throw new InvalidOperationException(
+                    $"Two modules declare the id '{module.Id}' ({_byId[module.Id].Assembly.GetName().Name}, {module.Assembly.GetName().Name})."
+                );
         Modules = Order(_byId);
     }
 
@@ -28,18 +30,23 @@ public sealed class ModuleCatalog
 
     public ModuleDescriptor? Find(string moduleId) => _byId.GetValueOrDefault(moduleId);
 
-    public ModuleDescriptor Get(string moduleId) => Find(moduleId) ?? throw PlatformException.NotFound("module.not_found", "モジュール");
+    public ModuleDescriptor Get(string moduleId) =>
+        Find(moduleId) ?? throw PlatformException.NotFound("module.not_found", "モジュール");
 
     /// <summary>Modules that name <paramref name="moduleId"/> among their dependencies.</summary>
     public IEnumerable<ModuleDescriptor> DependentsOf(string moduleId) =>
         Modules.Where(m => m.Dependencies.Contains(moduleId, StringComparer.OrdinalIgnoreCase));
 
-    /// <summary>The module a service implementation belongs to: the one owning the longest prefix of its namespace.</summary>
+    /// <summary>The module a service implementation belongs to: the one owning the longest prefix of its
+    /// namespace.</summary>
     public ModuleDescriptor? OwnerOf(Type implementation)
     {
         var ns = implementation.Namespace ?? "";
         return Modules
-            .Where(m => m.Assembly == implementation.Assembly && (ns == m.OwnedNamespace || ns.StartsWith(m.OwnedNamespace + ".", StringComparison.Ordinal)))
+            .Where(m =>
+                m.Assembly == implementation.Assembly
+                && (ns == m.OwnedNamespace || ns.StartsWith(m.OwnedNamespace + ".", StringComparison.Ordinal))
+            )
             .MaxBy(m => m.OwnedNamespace.Length);
     }
 
@@ -49,14 +56,23 @@ public sealed class ModuleCatalog
     /// in effect there. The last rule is derived rather than enforced at write time alone, so that no interleaving
     /// of tenant and district switches can leave a module running without its dependency.
     /// </summary>
-    public IReadOnlySet<string> Effective(IReadOnlyCollection<string> tenantEnabled, IReadOnlyCollection<string>? districtDisabled)
+    public IReadOnlySet<string> Effective(
+        IReadOnlyCollection<string> tenantEnabled,
+        IReadOnlyCollection<string>? districtDisabled
+    )
     {
         var effective = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var module in Modules)
         {
             var on = module.AlwaysEnabled || tenantEnabled.Contains(module.Id, StringComparer.OrdinalIgnoreCase);
-            if (on && module.Scope == ModuleScope.District && districtDisabled?.Contains(module.Id, StringComparer.OrdinalIgnoreCase) == true) on = false;
-            if (on && module.Dependencies.All(effective.Contains)) effective.Add(module.Id);
+            if (
+                on
+                && module.Scope == ModuleScope.District
+                && districtDisabled?.Contains(module.Id, StringComparer.OrdinalIgnoreCase) == true
+            )
+                on = false;
+            if (on && module.Dependencies.All(effective.Contains))
+                effective.Add(module.Id);
         }
         return effective;
     }
@@ -66,7 +82,8 @@ public sealed class ModuleCatalog
     {
         foreach (var path in Directory.EnumerateFiles(folder, "*.dll").Order())
         {
-            if (!ReferencesSdk(path)) continue;
+            if (!ReferencesSdk(path))
+                continue;
             var assembly = LoadBeside(path);
             foreach (var manifest in assembly.GetCustomAttributes<ModuleAttribute>())
                 yield return ModuleDescriptor.From(manifest, assembly);
@@ -94,10 +111,12 @@ public sealed class ModuleCatalog
         {
             using var stream = File.OpenRead(path);
             using var pe = new PEReader(stream);
-            if (!pe.HasMetadata) return false;
+            if (!pe.HasMetadata)
+                return false;
             var reader = pe.GetMetadataReader();
             var sdk = typeof(ModuleAttribute).Assembly.GetName().Name;
-            if (reader.IsAssembly && reader.GetString(reader.GetAssemblyDefinition().Name) == sdk) return true;
+            if (reader.IsAssembly && reader.GetString(reader.GetAssemblyDefinition().Name) == sdk)
+                return true;
             return reader.AssemblyReferences.Any(h => reader.GetString(reader.GetAssemblyReference(h).Name) == sdk);
         }
         catch (BadImageFormatException)
@@ -114,20 +133,26 @@ public sealed class ModuleCatalog
         {
             if (state.TryGetValue(module.Id, out var done))
             {
-                if (!done) throw new InvalidOperationException($"Modules depend on each other in a cycle: {path} → {module.Id}.");
+                if (!done)
+                    throw new InvalidOperationException(
+                        $"Modules depend on each other in a cycle: {path} → {module.Id}."
+                    );
                 return;
             }
             state[module.Id] = false;
             foreach (var dependency in module.Dependencies)
             {
                 if (!modules.TryGetValue(dependency, out var required))
-                    throw new InvalidOperationException($"Module '{module.Id}' depends on '{dependency}', which the host does not have.");
+                    throw new InvalidOperationException(
+                        $"Module '{module.Id}' depends on '{dependency}', which the host does not have."
+                    );
                 Visit(required, $"{path} → {module.Id}");
             }
             state[module.Id] = true;
             ordered.Add(module);
         }
-        foreach (var module in modules.Values.OrderBy(m => m.Id, StringComparer.Ordinal)) Visit(module, "");
+        foreach (var module in modules.Values.OrderBy(m => m.Id, StringComparer.Ordinal))
+            Visit(module, "");
         return ordered;
     }
 }

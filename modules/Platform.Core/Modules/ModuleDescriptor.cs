@@ -16,11 +16,24 @@ public sealed record ModuleDescriptor(
     Type? StartupType,
     Type? SettingsType,
     Assembly Assembly,
-    bool IsPlugin = false)
+    bool IsPlugin = false
+)
 {
-    public static ModuleDescriptor From(ModuleAttribute manifest, Assembly assembly, bool isPlugin = false) => new(
-        manifest.Id, manifest.Name.Length > 0 ? manifest.Name : manifest.Id, manifest.Description, manifest.Category,
-        manifest.Version, manifest.Dependencies, manifest.Scope, manifest.AlwaysEnabled, manifest.Startup, manifest.Settings, assembly, isPlugin);
+    public static ModuleDescriptor From(ModuleAttribute manifest, Assembly assembly, bool isPlugin = false) =>
+        new(
+            manifest.Id,
+            manifest.Name.Length > 0 ? manifest.Name : manifest.Id,
+            manifest.Description,
+            manifest.Category,
+            manifest.Version,
+            manifest.Dependencies,
+            manifest.Scope,
+            manifest.AlwaysEnabled,
+            manifest.Startup,
+            manifest.Settings,
+            assembly,
+            isPlugin
+        );
 
     /// <summary>
     /// The namespace that the module owns: its startup's. Event handlers are attributed to the module owning the

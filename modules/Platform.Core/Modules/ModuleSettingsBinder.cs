@@ -16,14 +16,16 @@ public static class ModuleSettingsBinder
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static object Load(Type settingsType, string? json) =>
-        (json is null ? null : JsonSerializer.Deserialize(json, settingsType, Json)) ?? Activator.CreateInstance(settingsType)!;
+        (json is null ? null : JsonSerializer.Deserialize(json, settingsType, Json))
+        ?? Activator.CreateInstance(settingsType)!;
 
     public static IEnumerable<PropertyInfo> Fields(Type settingsType) =>
         settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.CanRead);
 
     public static string FieldName(PropertyInfo property) => JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
-    /// <summary>Applies <paramref name="changes"/> over the current values; fields not named keep their values.</summary>
+    /// <summary>Applies <paramref name="changes"/> over the current values; fields not named keep their
+    /// values.</summary>
     public static SettingsOutcome Apply(Type settingsType, string? currentJson, JsonObject changes)
     {
         var target = Load(settingsType, currentJson);
@@ -36,8 +38,10 @@ public static class ModuleSettingsBinder
                 errors[key] = ["この設定項目はありません。"];
                 continue;
             }
-            if (TryConvert(node, field.PropertyType, out var value, out var message)) field.SetValue(target, value);
-            else errors[FieldName(field)] = [message];
+            if (TryConvert(node, field.PropertyType, out var value, out var message))
+                field.SetValue(target, value);
+            else
+                errors[FieldName(field)] = [message];
         }
         // The rules run even when some values did not convert, so that every wrong field is reported at once;
         // a field that failed to convert keeps its own message.
@@ -47,15 +51,23 @@ public static class ModuleSettingsBinder
         Validator.TryValidateObject(target, context, results, validateAllProperties: true);
         // The Validator skips IValidatableObject when a property failed; people want both at once.
         if (target is IValidatableObject crossField && results.Count > 0)
-            results.AddRange(crossField.Validate(context).Where(r => !results.Any(
-                seen => seen.ErrorMessage == r.ErrorMessage && seen.MemberNames.SequenceEqual(r.MemberNames))));
+            results.AddRange(
+                crossField
+                    .Validate(context)
+                    .Where(r =>
+                        !results.Any(seen =>
+                            seen.ErrorMessage == r.ErrorMessage && seen.MemberNames.SequenceEqual(r.MemberNames)
+                        )
+                    )
+            );
         foreach (var result in results)
-            foreach (var member in result.MemberNames.DefaultIfEmpty(""))
-            {
-                var name = member.Length == 0 ? "" : JsonNamingPolicy.CamelCase.ConvertName(member);
-                if (unconverted.Contains(name)) continue;
-                errors[name] = [.. errors.GetValueOrDefault(name, []), result.ErrorMessage ?? "値が正しくありません。"];
-            }
+        foreach (var member in result.MemberNames.DefaultIfEmpty(""))
+        {
+            var name = member.Length == 0 ? "" : JsonNamingPolicy.CamelCase.ConvertName(member);
+            if (unconverted.Contains(name))
+                continue;
+            errors[name] = [.. errors.GetValueOrDefault(name, []), result.ErrorMessage ?? "値が正しくありません。"];
+        }
         return errors.Count > 0
             ? new SettingsOutcome(null, errors)
             : new SettingsOutcome(JsonSerializer.Serialize(target, settingsType, Json), null);
@@ -69,7 +81,8 @@ public static class ModuleSettingsBinder
         var text = node is JsonValue v && v.TryGetValue<string>(out var s) ? JapaneseText.Normalize(s) : null;
         if (node is null || text == "")
         {
-            if (underlying is not null || !type.IsValueType) return true;
+            if (underlying is not null || !type.IsValueType)
+                return true;
             message = "値を入力してください。";
             return false;
         }
@@ -81,22 +94,37 @@ public static class ModuleSettingsBinder
         }
         if (type == typeof(bool))
         {
-            if (node.GetValueKind() is JsonValueKind.True or JsonValueKind.False) value = node.GetValue<bool>();
-            else if (text is "true" or "on" or "1" or "はい") value = true;
-            else if (text is "false" or "off" or "0" or "いいえ") value = false;
+            if (node.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+                value = node.GetValue<bool>();
+            else if (text is "true" or "on" or "1" or "はい")
+                value = true;
+            else if (text is "false" or "off" or "0" or "いいえ")
+                value = false;
             message = "はい・いいえで指定してください。";
             return value is not null;
         }
         if (type == typeof(int))
         {
-            if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<int>(out var n)) value = n;
-            else if (text is not null && JapaneseNumber.TryRead(text, int.MaxValue, out var parsed) == NumberReading.Read) value = (int)parsed;
-            message = JapaneseNumber.HasForeignDigits(text) ? "数字は半角または全角（0〜9・０〜９）で入力してください。" : "整数で入力してください。";
+            if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<int>(out var n))
+                value = n;
+            else if (
+                text is not null
+                && JapaneseNumber.TryRead(text, int.MaxValue, out var parsed) == NumberReading.Read
+            )
+                value = (int)parsed;
+            message = JapaneseNumber.HasForeignDigits(text)
+                ? "数字は半角または全角（0〜9・０〜９）で入力してください。"
+                : "整数で入力してください。";
             return value is not null;
         }
         if (type.IsEnum)
         {
-            if (text is not null && Enum.TryParse(type, text, ignoreCase: true, out var parsed) && Enum.IsDefined(type, parsed!)) value = parsed;
+            if (
+                text is not null
+                && Enum.TryParse(type, text, ignoreCase: true, out var parsed)
+                && Enum.IsDefined(type, parsed!)
+            )
+                value = parsed;
             message = "選択肢から選んでください。";
             return value is not null;
         }
@@ -104,7 +132,10 @@ public static class ModuleSettingsBinder
         {
             value = node is JsonArray array
                 ? array.Select(i => JapaneseText.Normalize(i?.ToString())).Where(i => i.Length > 0).ToArray()
-                : (text ?? "").Split([',', '、', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                : (text ?? "").Split(
+                    [',', '、', '\n'],
+                    StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries
+                );
             return true;
         }
         message = "この形式の値は受け付けられません。";

@@ -11,12 +11,17 @@ public sealed class OrganisationRules(OrganisationStore organisations, DistrictS
 {
     /// <summary>The organisation <paramref name="input"/> describes under <paramref name="id"/>, or every failing
     /// field.</summary>
-    public async Task<(Organisation? Organisation, ValidationErrors Refusal)> CheckAsync(string tenantId, string id,
-        OrganisationInput input, CancellationToken cancellationToken)
+    public async Task<(Organisation? Organisation, ValidationErrors Refusal)> CheckAsync(
+        string tenantId,
+        string id,
+        OrganisationInput input,
+        CancellationToken cancellationToken
+    )
     {
         var errors = new ValidationErrors();
         var name = JapaneseText.Clean(input.Name);
-        if (name.Length is 0 or > 200) errors.Add("name", "organisation.invalid_name", "団体名を200文字以内で入力してください。");
+        if (name.Length is 0 or > 200)
+            errors.Add("name", "organisation.invalid_name", "団体名を200文字以内で入力してください。");
         errors.RefuseInvisible("name", "団体名", name);
         var typeId = string.IsNullOrWhiteSpace(input.TypeId) ? "other" : input.TypeId.Trim();
         if ((await organisations.TypesAsync(tenantId, cancellationToken)).All(t => t.Id != typeId))
@@ -25,22 +30,34 @@ public sealed class OrganisationRules(OrganisationStore organisations, DistrictS
         if (districtId is not null && await districts.FindAsync(tenantId, districtId, cancellationToken) is null)
             errors.Add("districtId", "district.not_found", "地区が見つかりません。");
         if (!Ids.IsValid(id))
-            errors.Add("id", "organisation.invalid_id", "識別子は英小文字・数字・ハイフンの2〜64文字で指定してください。");
+            errors.Add(
+                "id",
+                "organisation.invalid_id",
+                "識別子は英小文字・数字・ハイフンの2〜64文字で指定してください。"
+            );
         return errors.Any ? (null, errors) : (new Organisation(id, name, typeId, districtId), errors);
     }
 
     /// <summary>The tenant's own organisation type <paramref name="input"/> describes, or every failing
     /// field.</summary>
-    public async Task<(OrganisationType? Type, ValidationErrors Refusal)> CheckTypeAsync(string tenantId,
-        OrganisationTypeInput input, CancellationToken cancellationToken)
+    public async Task<(OrganisationType? Type, ValidationErrors Refusal)> CheckTypeAsync(
+        string tenantId,
+        OrganisationTypeInput input,
+        CancellationToken cancellationToken
+    )
     {
         var errors = new ValidationErrors();
         var name = JapaneseText.Clean(input.Name);
         var id = JapaneseText.Normalize(input.Id).ToLowerInvariant();
-        if (name.Length is 0 or > 100) errors.Add("name", "organisation_type.invalid_name", "種別名を100文字以内で入力してください。");
+        if (name.Length is 0 or > 100)
+            errors.Add("name", "organisation_type.invalid_name", "種別名を100文字以内で入力してください。");
         errors.RefuseInvisible("name", "種別名", name);
         if (!Ids.IsValid(id))
-            errors.Add("id", "organisation_type.invalid_id", "識別子は英小文字・数字・ハイフンの2〜64文字で指定してください。");
+            errors.Add(
+                "id",
+                "organisation_type.invalid_id",
+                "識別子は英小文字・数字・ハイフンの2〜64文字で指定してください。"
+            );
         else if ((await organisations.TypesAsync(tenantId, cancellationToken)).Any(t => t.Id == id))
             errors.Add("id", "organisation_type.exists", "同じ識別子の種別が既にあります。");
         return errors.Any ? (null, errors) : (new OrganisationType(id, name, false), errors);
@@ -48,8 +65,12 @@ public sealed class OrganisationRules(OrganisationStore organisations, DistrictS
 
     /// <summary>Checks and writes a new organisation; a refusal is thrown (for callers outside a request
     /// handler).</summary>
-    public async Task<Organisation> CreateAsync(string tenantId, OrganisationInput input, string? id = null,
-        CancellationToken cancellationToken = default)
+    public async Task<Organisation> CreateAsync(
+        string tenantId,
+        OrganisationInput input,
+        string? id = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var (organisation, refusal) = await CheckAsync(tenantId, id ?? Ids.New(), input, cancellationToken);
         refusal.ThrowIfAny();

@@ -56,50 +56,84 @@ public sealed class OrganisationStore(Database database)
         public string Name { get; init; } = "";
     }
 
-    public async Task<IReadOnlyList<OrganisationType>> TypesAsync(string tenantId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OrganisationType>> TypesAsync(
+        string tenantId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var own = await connection.QueryAsync<TypeRow>(SelectTypes, new { tenantId });
         return [.. OrganisationTypes.BuiltIn, .. own.Select(t => new OrganisationType(t.Id, t.Name, false))];
     }
 
-    public async Task CreateTypeAsync(string tenantId, OrganisationType type,
-        CancellationToken cancellationToken = default)
+    public async Task CreateTypeAsync(
+        string tenantId,
+        OrganisationType type,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(InsertType, new { tenantId, type.Id, type.Name });
+        await connection.ExecuteAsync(
+            InsertType,
+            new
+            {
+                tenantId,
+                type.Id,
+                type.Name,
+            }
+        );
     }
 
-    public async Task<IReadOnlyList<Organisation>> ListAsync(string tenantId, string? districtId = null,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Organisation>> ListAsync(
+        string tenantId,
+        string? districtId = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(SelectByDistrict, new { tenantId, districtId });
         return rows.Select(r => new Organisation(r.Id, r.Name, r.TypeId, r.DistrictId)).ToList();
     }
 
-    public async Task<Organisation?> FindAsync(string tenantId, string organisationId, CancellationToken cancellationToken = default)
+    public async Task<Organisation?> FindAsync(
+        string tenantId,
+        string organisationId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var r = await connection.QuerySingleOrDefaultAsync<Row>(SelectOne, new { tenantId, organisationId });
         return r is null ? null : new Organisation(r.Id, r.Name, r.TypeId, r.DistrictId);
     }
 
-    public async Task<Organisation> GetAsync(string tenantId, string organisationId, CancellationToken cancellationToken = default) =>
-        await FindAsync(tenantId, organisationId, cancellationToken) ?? throw PlatformException.NotFound("organisation.not_found", "団体");
+    public async Task<Organisation> GetAsync(
+        string tenantId,
+        string organisationId,
+        CancellationToken cancellationToken = default
+    ) =>
+        await FindAsync(tenantId, organisationId, cancellationToken)
+        ?? throw PlatformException.NotFound("organisation.not_found", "団体");
 
     /// <summary>The ids among <paramref name="ids"/> that are not organisations of the tenant.</summary>
-    public async Task<IReadOnlyList<string>> UnknownAsync(string tenantId, IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> UnknownAsync(
+        string tenantId,
+        IEnumerable<string> ids,
+        CancellationToken cancellationToken = default
+    )
     {
         var wanted = ids.Distinct().ToList();
-        if (wanted.Count == 0) return [];
+        if (wanted.Count == 0)
+            return [];
         var known = (await ListAsync(tenantId, cancellationToken: cancellationToken)).Select(o => o.Id).ToHashSet();
         return wanted.Where(id => !known.Contains(id)).ToList();
     }
 
     /// <summary>Writes a new organisation; an id already taken is refused with 409.</summary>
-    public async Task CreateAsync(string tenantId, Organisation organisation,
-        CancellationToken cancellationToken = default)
+    public async Task CreateAsync(
+        string tenantId,
+        Organisation organisation,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         try
@@ -112,13 +146,25 @@ public sealed class OrganisationStore(Database database)
         }
     }
 
-    public async Task UpdateAsync(string tenantId, Organisation organisation,
-        CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(
+        string tenantId,
+        Organisation organisation,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(Update, Parameters(tenantId, organisation));
     }
 
     private static object Parameters(string tenantId, Organisation o) =>
-        new { tenantId, o.Id, o.Name, o.TypeId, o.DistrictId, search = SearchText.Fold(o.Name), now = Clock.Now() };
+        new
+        {
+            tenantId,
+            o.Id,
+            o.Name,
+            o.TypeId,
+            o.DistrictId,
+            search = SearchText.Fold(o.Name),
+            now = Clock.Now(),
+        };
 }

@@ -61,32 +61,58 @@ public sealed class PersonStore(Database database)
         public string? Since { get; init; }
         public string? Until { get; init; }
 
-        public PersonRole ToRole() => new(Id, Enum.Parse<PersonRoleKind>(Role), Position is null ? null : Enum.Parse<RolePosition>(Position),
-            BodyId, Clock.ParseIso(Since), Clock.ParseIso(Until));
+        public PersonRole ToRole() =>
+            new(
+                Id,
+                Enum.Parse<PersonRoleKind>(Role),
+                Position is null ? null : Enum.Parse<RolePosition>(Position),
+                BodyId,
+                Clock.ParseIso(Since),
+                Clock.ParseIso(Until)
+            );
     }
 
-    public async Task<IReadOnlyList<Person>> ListAsync(string tenantId, string? organisationId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Person>> ListAsync(
+        string tenantId,
+        string? organisationId = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var people = await connection.QueryAsync<Row>(SelectPeople, new { tenantId, organisationId });
         var roles = (await connection.QueryAsync<RoleRow>(SelectRoles, new { tenantId })).ToLookup(r => r.PersonId);
-        return people.Select(p => new Person(p.Id, p.Name, p.Reading, p.Title, p.OrganisationId,
-            roles[p.Id].Select(r => r.ToRole()).ToList())).ToList();
+        return people
+            .Select(p => new Person(
+                p.Id,
+                p.Name,
+                p.Reading,
+                p.Title,
+                p.OrganisationId,
+                roles[p.Id].Select(r => r.ToRole()).ToList()
+            ))
+            .ToList();
     }
 
-    public async Task<Person> GetAsync(string tenantId, string personId, CancellationToken cancellationToken = default) =>
+    public async Task<Person> GetAsync(
+        string tenantId,
+        string personId,
+        CancellationToken cancellationToken = default
+    ) =>
         (await ListAsync(tenantId, cancellationToken: cancellationToken)).FirstOrDefault(p => p.Id == personId)
         ?? throw PlatformException.NotFound("person.not_found", "人");
 
     /// <summary>Writes a new person with their roles, in one transaction.</summary>
     public Task CreateAsync(string tenantId, Person person, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
-        {
-            await connection.ExecuteAsync(Insert, Parameters(tenantId, person), transaction);
-            foreach (var role in person.Roles) await InsertRoleAsync(connection, transaction, tenantId, person.Id,
-                role);
-            return 0;
-        }, cancellationToken);
+        database.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync(Insert, Parameters(tenantId, person), transaction);
+                foreach (var role in person.Roles)
+                    await InsertRoleAsync(connection, transaction, tenantId, person.Id, role);
+                return 0;
+            },
+            cancellationToken
+        );
 
     /// <summary>Writes a person's name, reading, title and organisation; their roles are kept as they are.</summary>
     public async Task UpdateAsync(string tenantId, Person person, CancellationToken cancellationToken = default)
@@ -95,34 +121,74 @@ public sealed class PersonStore(Database database)
         await connection.ExecuteAsync(Update, Parameters(tenantId, person));
     }
 
-    /// <summary>Records when a role ended (a promoter who stepped down at the end of the fiscal year); null reopens it.</summary>
-    public async Task EndRoleAsync(string tenantId, string personId, string roleId, DateOnly? until,
-        CancellationToken cancellationToken = default)
+    /// <summary>Records when a role ended (a promoter who stepped down at the end of the fiscal year); null reopens
+    /// it.</summary>
+    public async Task EndRoleAsync(
+        string tenantId,
+        string personId,
+        string roleId,
+        DateOnly? until,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(UpdateRoleEnd,
-            new { tenantId, personId, roleId, until = until is { } u ? Clock.Iso(u) : null });
+        await connection.ExecuteAsync(
+            UpdateRoleEnd,
+            new
+            {
+                tenantId,
+                personId,
+                roleId,
+                until = until is { } u ? Clock.Iso(u) : null,
+            }
+        );
     }
 
     /// <summary>Gives a person one more role; earlier roles stay, with their periods.</summary>
-    public Task AddRoleAsync(string tenantId, string personId, PersonRole role,
-        CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync((connection, transaction) =>
-            InsertRoleAsync(connection, transaction, tenantId, personId, role), cancellationToken);
+    public Task AddRoleAsync(
+        string tenantId,
+        string personId,
+        PersonRole role,
+        CancellationToken cancellationToken = default
+    ) =>
+        database.InTransactionAsync(
+            (connection, transaction) => InsertRoleAsync(connection, transaction, tenantId, personId, role),
+            cancellationToken
+        );
 
     private static object Parameters(string tenantId, Person p) =>
-        new { tenantId, p.Id, p.Name, p.Reading, p.Title, p.OrganisationId,
+        new
+        {
+            tenantId,
+            p.Id,
+            p.Name,
+            p.Reading,
+            p.Title,
+            p.OrganisationId,
             search = SearchText.Fold($"{p.Name} {p.Reading}"),
-            now = Clock.Now() };
+            now = Clock.Now(),
+        };
 
-    private static async Task<int> InsertRoleAsync(DbConnection connection, DbTransaction transaction, string tenantId,
-        string personId, PersonRole role) =>
-        await connection.ExecuteAsync(InsertRole,
+    private static async Task<int> InsertRoleAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string tenantId,
+        string personId,
+        PersonRole role
+    ) =>
+        await connection.ExecuteAsync(
+            InsertRole,
             new
             {
-                tenantId, role.Id, personId, role = role.Role.ToString(), position = role.Position?.ToString(),
+                tenantId,
+                role.Id,
+                personId,
+                role = role.Role.ToString(),
+                position = role.Position?.ToString(),
                 role.BodyId,
-                since = role.Since is { } s ? Clock.Iso(s) : null, until = role.Until is { } u ? Clock.Iso(u) : null,
+                since = role.Since is { } s ? Clock.Iso(s) : null,
+                until = role.Until is { } u ? Clock.Iso(u) : null,
             },
-            transaction);
+            transaction
+        );
 }

@@ -18,7 +18,8 @@ public sealed class Audience
     /// <summary>The public version (公開版): what may be published.</summary>
     public static Audience Public { get; } = new("公開版", null, _ => Sensitivity.Public);
 
-    /// <summary>A module's seeder loading a demo tenant: reads what the seed wrote as staff would, never a resident's information.</summary>
+    /// <summary>A module's seeder loading a demo tenant: reads what the seed wrote as staff would, never a resident's
+    /// information.</summary>
     public static Audience Seeding { get; } = new("初期データの読み込み", null, _ => Sensitivity.Participants);
 
     public static Audience Of(Account account, string tenantId) =>
@@ -40,7 +41,8 @@ public sealed class Audience
 
 public static class AudienceHttpContextExtensions
 {
-    /// <summary>The signed-in account of a tenant request, or the public when nobody is signed in (the public pages).</summary>
+    /// <summary>The signed-in account of a tenant request, or the public when nobody is signed in (the public
+    /// pages).</summary>
     public static Audience Audience(this HttpContext http) =>
         http.Account() is { } account ? Privacy.Audience.Of(account, http.Tenant().Id) : Privacy.Audience.Public;
 }

@@ -21,48 +21,96 @@ public sealed class Retention(Database database, PrivacyStore privacy, AuditLog 
     }
 
     /// <summary>Erases what is due on <paramref name="today"/>; answers how many items were erased.</summary>
-    public async Task<int> RunAsync(string tenantId, DateOnly today, string by, CancellationToken cancellationToken = default)
+    public async Task<int> RunAsync(
+        string tenantId,
+        DateOnly today,
+        string by,
+        CancellationToken cancellationToken = default
+    )
     {
         var years = await privacy.RetentionYearsAsync(tenantId, cancellationToken);
         var cutoff = Clock.Iso(today.AddYears(-years));
         var now = Clock.Now();
-        var erased = await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var due = (await connection.QueryAsync<Due>(
-                "SELECT p.item_id AS ItemId, p.item_kind AS ItemKind FROM personal_content p " +
-                "JOIN meetings m ON m.tenant_id = p.tenant_id AND m.meeting_id = p.meeting_id " +
-                "WHERE p.tenant_id = @tenantId AND p.erased_at IS NULL AND m.meeting_date < @cutoff",
-                new { tenantId, cutoff }, transaction)).ToList();
-            var done = new List<Due>();
-            foreach (var item in due)
+        var erased = await database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                var (table, key) = ItemKinds.Tables[item.ItemKind];
-                var content = item.ItemKind switch
+                var due = (
+                    await connection.QueryAsync<Due>(
+                        "SELECT p.item_id AS ItemId, p.item_kind AS ItemKind FROM personal_content p "
+                            + "JOIN meetings m ON m.tenant_id = p.tenant_id AND m.meeting_id = p.meeting_id "
+                            + "WHERE p.tenant_id = @tenantId AND p.erased_at IS NULL AND m.meeting_date < @cutoff",
+                        new { tenantId, cutoff },
+                        transaction
+                    )
+                ).ToList();
+                var done = new List<Due>();
+                foreach (var item in due)
                 {
-                    ItemKinds.Opinion => "text = '', speaker = NULL, organisation = NULL, recorded_by = NULL, search_text = ''",
-                    ItemKinds.Comment => "text = '', search_text = ''",
-                    ItemKinds.Action => "title = ''",
-                    _ => "file_name = 'erased', content = @empty, size_bytes = 0",
-                };
-                // Only content still personal: an item lowered to 関係者限り since is no longer a resident's information.
-                var changed = await connection.ExecuteAsync(
-                    $"UPDATE {table} SET {content} WHERE tenant_id = @tenantId AND {key} = @id AND sensitivity >= @personal",
-                    new { tenantId, id = item.ItemId, personal = (int)Sensitivity.Personal, empty = Array.Empty<byte>() }, transaction);
-                if (changed == 0) continue;
-                await connection.ExecuteAsync("UPDATE personal_content SET erased_at = @now WHERE tenant_id = @tenantId AND item_id = @id",
-                    new { tenantId, id = item.ItemId, now }, transaction);
-                done.Add(item);
-            }
-            return done;
-        }, cancellationToken);
-        await audit.WriteAsync(tenantId, erased.Select(e => new AuditEntry(now, by, "erase", $"{e.ItemKind}/{e.ItemId}", $"保存期間{years}年（{cutoff}より前の会議）", 200)).ToList(),
-            cancellationToken);
+                    var (table, key) = ItemKinds.Tables[item.ItemKind];
+                    var content = item.ItemKind switch
+                    {
+                        ItemKinds.Opinion =>
+                            "text = '', speaker = NULL, organisation = NULL, recorded_by = NULL, search_text = ''",
+                        ItemKinds.Comment => "text = '', search_text = ''",
+                        ItemKinds.Action => "title = ''",
+                        _ => "file_name = 'erased', content = @empty, size_bytes = 0",
+                    };
+                    // Only content still personal: an item lowered to 関係者限り since is no longer a resident's
+                    // information.
+                    var changed = await connection.ExecuteAsync(
+                        $"UPDATE {table} SET {content} WHERE tenant_id = @tenantId AND {key} = @id AND sensitivity >= @personal",
+                        new
+                        {
+                            tenantId,
+                            id = item.ItemId,
+                            personal = (int)Sensitivity.Personal,
+                            empty = Array.Empty<byte>(),
+                        },
+                        transaction
+                    );
+                    if (changed == 0)
+                        continue;
+                    await connection.ExecuteAsync(
+                        "UPDATE personal_content SET erased_at = @now WHERE tenant_id = @tenantId AND item_id = @id",
+                        new
+                        {
+                            tenantId,
+                            id = item.ItemId,
+                            now,
+                        },
+                        transaction
+                    );
+                    done.Add(item);
+                }
+                return done;
+            },
+            cancellationToken
+        );
+        await audit.WriteAsync(
+            tenantId,
+            erased
+                .Select(e => new AuditEntry(
+                    now,
+                    by,
+                    "erase",
+                    $"{e.ItemKind}/{e.ItemId}",
+                    $"保存期間{years}年（{cutoff}より前の会議）",
+                    200
+                ))
+                .ToList(),
+            cancellationToken
+        );
         return erased.Count;
     }
 }
 
 /// <summary>Runs <see cref="Retention"/> for every tenant shortly after start-up and then once a day.</summary>
-public sealed partial class RetentionSchedule(Retention retention, TenantStore tenants, TimeProvider time, ILogger<RetentionSchedule> logger) : BackgroundService
+public sealed partial class RetentionSchedule(
+    Retention retention,
+    TenantStore tenants,
+    TimeProvider time,
+    ILogger<RetentionSchedule> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -76,8 +124,14 @@ public sealed partial class RetentionSchedule(Retention retention, TenantStore t
                 {
                     try
                     {
-                        var erased = await retention.RunAsync(tenant.Id, Clock.TodayInJapan(time), "保存期間の自動消去", stoppingToken);
-                        if (erased > 0) LogErased(tenant.Id, erased);
+                        var erased = await retention.RunAsync(
+                            tenant.Id,
+                            Clock.TodayInJapan(time),
+                            "保存期間の自動消去",
+                            stoppingToken
+                        );
+                        if (erased > 0)
+                            LogErased(tenant.Id, erased);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -86,14 +140,18 @@ public sealed partial class RetentionSchedule(Retention retention, TenantStore t
                 }
             } while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: erased {Count} items of personal information in tenant {Tenant}")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Retention: erased {Count} items of personal information in tenant {Tenant}"
+    )]
     private partial void LogErased(string tenant, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed for tenant {Tenant}; it is tried again tomorrow")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Retention run failed for tenant {Tenant}; it is tried again tomorrow"
+    )]
     private partial void LogFailed(Exception exception, string tenant);
 }

@@ -13,12 +13,31 @@ public enum ActionStatus
 /// Something to do that came out of a meeting, often from one opinion. While it is open it comes back on the
 /// agenda of every later meeting of the same body (継続案件), until it is done or dropped.
 /// </summary>
-public sealed record ActionItem(string Id, string BodyId, string MeetingId, string? OpinionId, string Title, string? OwnerOrganisationId,
-    DateOnly? DueDate, ActionStatus Status, DateOnly CreatedOn, DateOnly? ClosedOn, Sensitivity Sensitivity = Sensitivity.Participants,
-    PersonalBasis? Basis = null, Withheld? Withheld = null);
+public sealed record ActionItem(
+    string Id,
+    string BodyId,
+    string MeetingId,
+    string? OpinionId,
+    string Title,
+    string? OwnerOrganisationId,
+    DateOnly? DueDate,
+    ActionStatus Status,
+    DateOnly CreatedOn,
+    DateOnly? ClosedOn,
+    Sensitivity Sensitivity = Sensitivity.Participants,
+    PersonalBasis? Basis = null,
+    Withheld? Withheld = null
+);
 
-/// <summary>An action item inherits at least the level (and, if it gives none, the basis) of the opinion it came from.</summary>
-public sealed record ActionItemInput(string? Title, string? OpinionId = null, string? OwnerOrganisationId = null, string? DueDate = null,
-    Sensitivity? Sensitivity = null, PersonalBasis? Basis = null);
+/// <summary>An action item inherits at least the level (and, if it gives none, the basis) of the opinion it came
+/// from.</summary>
+public sealed record ActionItemInput(
+    string? Title,
+    string? OpinionId = null,
+    string? OwnerOrganisationId = null,
+    string? DueDate = null,
+    Sensitivity? Sensitivity = null,
+    PersonalBasis? Basis = null
+);
 
 public sealed record ActionStatusInput(ActionStatus? Status);

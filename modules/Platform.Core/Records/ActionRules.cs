@@ -16,35 +16,63 @@ public sealed class ActionRules(OrganisationStore organisations)
     /// inherits at least the level (and, if it gives none, the basis) of the opinion it came from, which
     /// <paramref name="record"/> shows as its reader may see it: an opinion withheld from them cannot become one.
     /// </summary>
-    public async Task<(ActionItem? Action, ValidationErrors Refusal)> CheckAsync(string tenantId, Meeting meeting,
-        ActionItemInput input, MeetingRecord record, DateOnly today, CancellationToken cancellationToken)
+    public async Task<(ActionItem? Action, ValidationErrors Refusal)> CheckAsync(
+        string tenantId,
+        Meeting meeting,
+        ActionItemInput input,
+        MeetingRecord record,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
     {
         var errors = new ValidationErrors();
         var title = JapaneseText.Clean(input.Title);
-        if (title.Length is 0 or > 400) errors.Add("title", "action.invalid_title", "対応事項を400文字以内で入力してください。");
+        if (title.Length is 0 or > 400)
+            errors.Add("title", "action.invalid_title", "対応事項を400文字以内で入力してください。");
         errors.RefuseInvisible("title", "対応事項", title);
         var opinionId = string.IsNullOrWhiteSpace(input.OpinionId) ? null : input.OpinionId.Trim();
         var source = opinionId is null ? null : record.Opinions.FirstOrDefault(o => o.Id == opinionId);
         if (opinionId is not null && source is null)
             errors.Add("opinionId", "opinion.not_found", "元になった意見がこの会議にありません。");
         else if (source?.Withheld is not null)
-            errors.Add("opinionId", "privacy.withheld", "元になった意見を閲覧する権限がないため、対応事項にできません。");
+            errors.Add(
+                "opinionId",
+                "privacy.withheld",
+                "元になった意見を閲覧する権限がないため、対応事項にできません。"
+            );
         var wanted = source is null || input.Sensitivity > source.Sensitivity ? input.Sensitivity : source.Sensitivity;
         var (level, basis) = PersonalBasis.Check(wanted, input.Basis ?? source?.Basis, errors);
         var owner = string.IsNullOrWhiteSpace(input.OwnerOrganisationId) ? null : input.OwnerOrganisationId.Trim();
         if (owner is not null && await organisations.FindAsync(tenantId, owner, cancellationToken) is null)
             errors.Add("ownerOrganisationId", "organisation.not_found", "担当団体が見つかりません。");
         var due = JapaneseDate.Optional(input.DueDate, errors, "dueDate", "action.invalid_date", "期限");
-        if (errors.Any) return (null, errors);
-        return (new ActionItem(Ids.New(), meeting.BodyId, meeting.Id, opinionId, title, owner, due, ActionStatus.Open,
-            today, null, level, basis), errors);
+        if (errors.Any)
+            return (null, errors);
+        return (
+            new ActionItem(
+                Ids.New(),
+                meeting.BodyId,
+                meeting.Id,
+                opinionId,
+                title,
+                owner,
+                due,
+                ActionStatus.Open,
+                today,
+                null,
+                level,
+                basis
+            ),
+            errors
+        );
     }
 
     /// <summary>The status an action item is to have, or the refusal when none was given.</summary>
     public static (ActionStatus? Status, ValidationErrors Refusal) CheckStatus(ActionStatusInput input)
     {
         var errors = new ValidationErrors();
-        if (input.Status is null) errors.Add("status", "action.status_required", "状態を指定してください。");
+        if (input.Status is null)
+            errors.Add("status", "action.status_required", "状態を指定してください。");
         return (input.Status, errors);
     }
 }

@@ -26,8 +26,8 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     /// <summary>
     /// Answers as soon as there are entries after <paramref name="afterSeq"/> or items revised after
-    /// <paramref name="afterRevision"/> (UTC ticks; a negative one: from now on), or when <paramref name="wait"/> has passed,
-    /// with those entries from the grain's memory: the live pages read nothing from the database per entry.
+    /// <paramref name="afterRevision"/> (UTC ticks; a negative one: from now on), or when <paramref name="wait"/> has
+    /// passed, with those entries from the grain's memory: the live pages read nothing from the database per entry.
     /// </summary>
     [Alias("WaitForChanges")]
     Task<MeetingChange> WaitForChange(int afterSeq, long afterRevision, TimeSpan wait);
@@ -40,7 +40,8 @@ public interface IMeetingGrain : IGrainWithStringKey
     [Alias("Revised")]
     Task Revised(string? itemId);
 
-    /// <summary>Re-reads the meeting after its status changed elsewhere (a meeting with approved minutes takes no more entries).</summary>
+    /// <summary>Re-reads the meeting after its status changed elsewhere (a meeting with approved minutes takes no more
+    /// entries).</summary>
     [Alias("Refresh")]
     Task Refresh();
 }

@@ -10,7 +10,8 @@ namespace Platform.Core.Records;
 /// See <see cref="IMeetingGrain"/>. Reentrant so that entries arriving while a batch is being written queue up
 /// for the next one (group commit); every state change happens between awaits, on the grain's single thread, so
 /// sequence numbers are still given out strictly one after another. It holds the whole record, which pages and
-/// summaries read from it; a meeting nobody has asked about for five minutes is let go (open pages keep it by waiting on it).
+/// summaries read from it; a meeting nobody has asked about for five minutes is let go (open pages keep it by waiting
+/// on it).
 /// </summary>
 [Reentrant]
 [CollectionAgeLimit(Minutes = 5)]
@@ -25,13 +26,16 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     private int _lastDurable;
     private readonly List<AgendaItem> _agenda = [];
     private readonly Dictionary<string, Opinion> _opinions = [];
-    // Every durable entry, in order, as stored: the live pages are served from here, each filtering by what its reader may see.
+
+    // Every durable entry, in order, as stored: the live pages are served from here, each filtering by what its reader
+    // may see.
     private readonly List<RecordEntry> _entries = [];
     private List<Pending> _queue = [];
     private Task? _writing;
     private TaskCompletionSource _changed = NewSignal();
-    // Revisions are numbered by the clock (UTC ticks), so that a page can ask for those since it was rendered. They live
-    // as long as the activation, which open pages keep alive by waiting on it.
+
+    // Revisions are numbered by the clock (UTC ticks), so that a page can ask for those since it was rendered. They
+    // live as long as the activation, which open pages keep alive by waiting on it.
     private long _revision;
     private readonly List<(long Revision, string? ItemId)> _revised = [];
     private const int KeptRevisions = 500;
@@ -48,9 +52,11 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
 
     public Task<RecordResult> AddAgendaItem(string title)
     {
-        if (Refusal() is { } refused) return Task.FromResult(refused);
+        if (Refusal() is { } refused)
+            return Task.FromResult(refused);
         var (text, refusal) = RecordRules.CheckAgendaItem(title);
-        if (text is null) return Task.FromResult(refusal!);
+        if (text is null)
+            return Task.FromResult(refusal!);
         var seq = ++_lastGiven;
         var item = new AgendaItem(Ids.New(), _agenda.Count + 1, text, seq);
         _agenda.Add(item);
@@ -59,59 +65,102 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
 
     public Task<RecordResult> AddOpinion(OpinionInput input)
     {
-        if (Refusal() is { } refused) return Task.FromResult(refused);
+        if (Refusal() is { } refused)
+            return Task.FromResult(refused);
         var (checkedInput, refusal) = RecordRules.CheckOpinion(input);
-        if (checkedInput is null) return Task.FromResult(refusal!);
+        if (checkedInput is null)
+            return Task.FromResult(refusal!);
         var agendaItem = _agenda.Find(a => a.Id == checkedInput.AgendaItemId);
         if (agendaItem is null)
-            return Task.FromResult(new RecordResult(null, "agenda.not_found", "agendaItemId", "議題・テーマがこの会議にありません。"));
+            return Task.FromResult(
+                new RecordResult(null, "agenda.not_found", "agendaItemId", "議題・テーマがこの会議にありません。")
+            );
         var respondsTo = checkedInput.RespondsTo;
         if (respondsTo is not null && !_opinions.ContainsKey(respondsTo))
-            return Task.FromResult(new RecordResult(null, "opinion.not_found", "respondsTo", "回答先の意見がこの会議にありません。"));
+            return Task.FromResult(
+                new RecordResult(null, "opinion.not_found", "respondsTo", "回答先の意見がこの会議にありません。")
+            );
         if (checkedInput.Kind == OpinionKind.Response && respondsTo is null)
-            respondsTo = _opinions.Values.Where(o => o.AgendaItemId == agendaItem.Id && o.Kind != OpinionKind.Response)
-                .MaxBy(o => o.Seq)?.Id;
+            respondsTo = _opinions
+                .Values.Where(o => o.AgendaItemId == agendaItem.Id && o.Kind != OpinionKind.Response)
+                .MaxBy(o => o.Seq)
+                ?.Id;
         var seq = ++_lastGiven;
-        var opinion = new Opinion(Ids.New(), agendaItem.Id, seq, checkedInput.Kind ?? OpinionKind.Opinion,
-            checkedInput.Text!, checkedInput.Speaker, checkedInput.Organisation, respondsTo, checkedInput.RecordedBy,
-            Clock.Now(), checkedInput.Sensitivity ?? Sensitivity.Participants, checkedInput.Basis);
+        var opinion = new Opinion(
+            Ids.New(),
+            agendaItem.Id,
+            seq,
+            checkedInput.Kind ?? OpinionKind.Opinion,
+            checkedInput.Text!,
+            checkedInput.Speaker,
+            checkedInput.Organisation,
+            respondsTo,
+            checkedInput.RecordedBy,
+            Clock.Now(),
+            checkedInput.Sensitivity ?? Sensitivity.Participants,
+            checkedInput.Basis
+        );
         _opinions[opinion.Id] = opinion;
         return EnqueueAsync(new RecordEntry(seq, null, opinion, null));
     }
 
     public Task<RecordResult> AddComment(CommentInput input)
     {
-        if (Refusal() is { } refused) return Task.FromResult(refused);
+        if (Refusal() is { } refused)
+            return Task.FromResult(refused);
         var (checkedComment, refusal) = RecordRules.CheckComment(input);
-        if (checkedComment is null) return Task.FromResult(refusal!);
+        if (checkedComment is null)
+            return Task.FromResult(refusal!);
         var seq = ++_lastGiven;
         var c = checkedComment;
-        var comment = new Comment(Ids.New(), seq, c.Kind ?? CommentKind.Comment, c.Speaker, c.Role, c.Position, c.Text!,
-            Clock.Now(), c.Sensitivity ?? Sensitivity.Participants, c.Basis);
+        var comment = new Comment(
+            Ids.New(),
+            seq,
+            c.Kind ?? CommentKind.Comment,
+            c.Speaker,
+            c.Role,
+            c.Position,
+            c.Text!,
+            Clock.Now(),
+            c.Sensitivity ?? Sensitivity.Participants,
+            c.Basis
+        );
         return EnqueueAsync(new RecordEntry(seq, null, null, comment));
     }
 
-    public Task<IReadOnlyList<RecordEntry>> Entries() => Task.FromResult<IReadOnlyList<RecordEntry>>(_entries.ToArray());
+    public Task<IReadOnlyList<RecordEntry>> Entries() =>
+        Task.FromResult<IReadOnlyList<RecordEntry>>(_entries.ToArray());
 
     public async Task<MeetingChange> WaitForChange(int afterSeq, long afterRevision, TimeSpan wait)
     {
-        if (afterRevision < 0) afterRevision = DateTime.UtcNow.Ticks;
-        if (_lastDurable <= afterSeq && _revision <= afterRevision) await Task.WhenAny(_changed.Task, Task.Delay(wait));
+        if (afterRevision < 0)
+            afterRevision = DateTime.UtcNow.Ticks;
+        if (_lastDurable <= afterSeq && _revision <= afterRevision)
+            await Task.WhenAny(_changed.Task, Task.Delay(wait));
         var revisions = _revised.Where(r => r.Revision > afterRevision).ToList();
         // A change of pledges (no item) can show any resident's item differently: all of them are sent again.
         var revised = revisions.Any(r => r.ItemId is null)
             ? _entries.Where(e => ItemLevel(e)?.IsPersonal() == true).ToList()
             : _entries.Where(e => ItemId(e) is { } id && revisions.Any(r => r.ItemId == id)).ToList();
-        return new MeetingChange(_lastDurable, Math.Max(afterRevision, _revision), EntriesAfter(afterSeq), revised, revisions.Count > 0);
+        return new MeetingChange(
+            _lastDurable,
+            Math.Max(afterRevision, _revision),
+            EntriesAfter(afterSeq),
+            revised,
+            revisions.Count > 0
+        );
     }
 
     public async Task Revised(string? itemId)
     {
-        // The item's level may have changed in the database: the entries are read again, once here rather than by every page.
-        if (itemId is not null) await LoadAsync(CancellationToken.None);
+        // The item's level may have changed in the database: the entries are read again, once here rather than by every
+        // page.
+        if (itemId is not null)
+            await LoadAsync(CancellationToken.None);
         _revision = Math.Max(_revision + 1, DateTime.UtcNow.Ticks);
         _revised.Add((_revision, itemId));
-        if (_revised.Count > KeptRevisions) _revised.RemoveRange(0, _revised.Count - KeptRevisions);
+        if (_revised.Count > KeptRevisions)
+            _revised.RemoveRange(0, _revised.Count - KeptRevisions);
         Signal();
     }
 
@@ -129,11 +178,16 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     private async Task<RecordResult> EnqueueAsync(RecordEntry entry)
     {
         // The caller's audit row is written in the same batch as the entry: a recorded opinion always has its row.
-        var pending = new Pending(entry, PendingAudit.Received(), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(
+            entry,
+            PendingAudit.Received(),
+            new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+        );
         _queue.Add(pending);
         // A writer that has left its loop has completed in the same turn (SQLite even completes it synchronously), so a
         // completed writer is the only kind that will not see this entry.
-        if (_writing is null || _writing.IsCompleted) _writing = WriteQueueAsync();
+        if (_writing is null || _writing.IsCompleted)
+            _writing = WriteQueueAsync();
         await pending.Written.Task;
         return new RecordResult(entry);
     }
@@ -150,7 +204,8 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
                 await records.WriteAsync(_tenantId, _meetingId, batch.Select(p => p.Entry).ToList(), audit);
                 _lastDurable = batch[^1].Entry.Seq;
                 Durable(batch.Select(p => p.Entry).ToList());
-                foreach (var p in batch) p.Written.SetResult();
+                foreach (var p in batch)
+                    p.Written.SetResult();
                 Signal();
             }
             catch (Exception e)
@@ -158,36 +213,53 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
                 // Nothing of the batch was written: forget it, so that the next entries do not refer to it.
                 foreach (var p in batch)
                 {
-                    if (p.Entry.AgendaItem is { } a) _agenda.Remove(a);
-                    if (p.Entry.Opinion is { } o) _opinions.Remove(o.Id);
+                    if (p.Entry.AgendaItem is { } a)
+                        _agenda.Remove(a);
+                    if (p.Entry.Opinion is { } o)
+                        _opinions.Remove(o.Id);
                     p.Written.SetException(e);
                 }
             }
         }
     }
 
-    private RecordResult? Refusal() => _meeting switch
-    {
-        null => new RecordResult(null, "meeting.not_found", null, "会議が見つかりません。"),
-        { Status: MeetingStatus.Cancelled } => new RecordResult(null, "meeting.cancelled", null, "中止になった会議には記録できません。"),
-        { Status: MeetingStatus.MinutesApproved } => new RecordResult(null, "meeting.minutes_approved", null,
-            "概要が確定しているため記録できません。修正するには会議を「開催済み」に戻してください。"),
-        _ => null,
-    };
+    private RecordResult? Refusal() =>
+        _meeting switch
+        {
+            null => new RecordResult(null, "meeting.not_found", null, "会議が見つかりません。"),
+            { Status: MeetingStatus.Cancelled } => new RecordResult(
+                null,
+                "meeting.cancelled",
+                null,
+                "中止になった会議には記録できません。"
+            ),
+            { Status: MeetingStatus.MinutesApproved } => new RecordResult(
+                null,
+                "meeting.minutes_approved",
+                null,
+                "概要が確定しているため記録できません。修正するには会議を「開催済み」に戻してください。"
+            ),
+            _ => null,
+        };
 
     /// <summary>
-    /// Reads the meeting and its record. What is read is merged into what the grain holds, never put in its place: entries
-    /// accepted meanwhile (reentrancy) are not in the database yet, or were written after this read.
+    /// Reads the meeting and its record. What is read is merged into what the grain holds, never put in its place:
+    /// entries accepted meanwhile (reentrancy) are not in the database yet, or were written after this read.
     /// </summary>
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         _meeting = await meetings.FindAsync(_tenantId, _meetingId, cancellationToken);
-        if (_meeting is null) return;
+        if (_meeting is null)
+            return;
         var stored = await records.EntriesAsync(_tenantId, _meetingId, cancellationToken);
         foreach (var a in stored.Select(e => e.AgendaItem).OfType<AgendaItem>())
-            if (_agenda.FindIndex(x => x.Id == a.Id) is var i and >= 0) _agenda[i] = a; else _agenda.Add(a);
+            if (_agenda.FindIndex(x => x.Id == a.Id) is var i and >= 0)
+                _agenda[i] = a;
+            else
+                _agenda.Add(a);
         _agenda.Sort((a, b) => a.Position.CompareTo(b.Position));
-        foreach (var o in stored.Select(e => e.Opinion).OfType<Opinion>()) _opinions[o.Id] = o;
+        foreach (var o in stored.Select(e => e.Opinion).OfType<Opinion>())
+            _opinions[o.Id] = o;
         Durable(stored);
         _lastDurable = Math.Max(_lastDurable, _meeting.RecordSeq);
         _lastGiven = Math.Max(_lastGiven, _lastDurable);
@@ -196,14 +268,16 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     /// <summary>Adds durable entries to those kept in order; one already kept (read again) is replaced.</summary>
     private void Durable(IReadOnlyList<RecordEntry> entries)
     {
-        if (entries.Count == 0) return;
+        if (entries.Count == 0)
+            return;
         if (_entries.Count == 0 || entries[0].Seq > _entries[^1].Seq)
         {
             _entries.AddRange(entries);
             return;
         }
         var bySeq = _entries.ToDictionary(e => e.Seq);
-        foreach (var e in entries) bySeq[e.Seq] = e;
+        foreach (var e in entries)
+            bySeq[e.Seq] = e;
         _entries.Clear();
         _entries.AddRange(bySeq.Values.OrderBy(e => e.Seq));
     }
@@ -211,11 +285,15 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
     /// <summary>The entries after <paramref name="seq"/>: usually the last few, found by halving.</summary>
     private List<RecordEntry> EntriesAfter(int seq)
     {
-        int low = 0, high = _entries.Count;
+        int low = 0,
+            high = _entries.Count;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (_entries[middle].Seq <= seq) low = middle + 1; else high = middle;
+            if (_entries[middle].Seq <= seq)
+                low = middle + 1;
+            else
+                high = middle;
         }
         return _entries.GetRange(low, _entries.Count - low);
     }

@@ -21,9 +21,21 @@ public enum OpinionKind
 /// <see cref="Withheld"/> is set, and the text replaced by a marker, where the reader may not see it.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record Opinion(string Id, string AgendaItemId, int Seq, OpinionKind Kind, string Text, string? Speaker, string? Organisation,
-    string? RespondsTo, string? RecordedBy, string RecordedAt, Sensitivity Sensitivity = Sensitivity.Participants, PersonalBasis? Basis = null,
-    Withheld? Withheld = null);
+public sealed record Opinion(
+    string Id,
+    string AgendaItemId,
+    int Seq,
+    OpinionKind Kind,
+    string Text,
+    string? Speaker,
+    string? Organisation,
+    string? RespondsTo,
+    string? RecordedBy,
+    string RecordedAt,
+    Sensitivity Sensitivity = Sensitivity.Participants,
+    PersonalBasis? Basis = null,
+    Withheld? Withheld = null
+);
 
 public enum CommentKind
 {
@@ -39,8 +51,19 @@ public enum CommentKind
 /// recorded; it is null only in a withheld comment, where who said it is hidden with what was said.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record Comment(string Id, int Seq, CommentKind Kind, string? Speaker, string? Role, string? Position, string Text, string RecordedAt,
-    Sensitivity Sensitivity = Sensitivity.Participants, PersonalBasis? Basis = null, Withheld? Withheld = null);
+public sealed record Comment(
+    string Id,
+    int Seq,
+    CommentKind Kind,
+    string? Speaker,
+    string? Role,
+    string? Position,
+    string Text,
+    string RecordedAt,
+    Sensitivity Sensitivity = Sensitivity.Participants,
+    PersonalBasis? Basis = null,
+    Withheld? Withheld = null
+);
 
 /// <summary>
 /// One change to a meeting's record, as the meeting grain accepted it: exactly one of the three is set. Recorders'
@@ -56,29 +79,57 @@ public sealed record RecordEntry(int Seq, AgendaItem? AgendaItem, Opinion? Opini
 /// as stored: the page shows them through its reader's view (<c>Disclosure.FollowAsync</c>).
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record MeetingChange(int Seq, long Revision, IReadOnlyList<RecordEntry> Entries, IReadOnlyList<RecordEntry> Revised, bool SightChanged);
+public sealed record MeetingChange(
+    int Seq,
+    long Revision,
+    IReadOnlyList<RecordEntry> Entries,
+    IReadOnlyList<RecordEntry> Revised,
+    bool SightChanged
+);
 
 public sealed record AgendaItemInput(string? Title);
 
 [GenerateSerializer, Immutable]
-public sealed record OpinionInput(string? AgendaItemId, string? Text, OpinionKind? Kind = null, string? Speaker = null, string? Organisation = null,
-    string? RespondsTo = null, string? RecordedBy = null, Sensitivity? Sensitivity = null, PersonalBasis? Basis = null);
+public sealed record OpinionInput(
+    string? AgendaItemId,
+    string? Text,
+    OpinionKind? Kind = null,
+    string? Speaker = null,
+    string? Organisation = null,
+    string? RespondsTo = null,
+    string? RecordedBy = null,
+    Sensitivity? Sensitivity = null,
+    PersonalBasis? Basis = null
+);
 
 [GenerateSerializer, Immutable]
-public sealed record CommentInput(string? Speaker, string? Text, CommentKind? Kind = null, string? Role = null, string? Position = null,
-    Sensitivity? Sensitivity = null, PersonalBasis? Basis = null);
+public sealed record CommentInput(
+    string? Speaker,
+    string? Text,
+    CommentKind? Kind = null,
+    string? Role = null,
+    string? Position = null,
+    Sensitivity? Sensitivity = null,
+    PersonalBasis? Basis = null
+);
 
 /// <summary>What the meeting grain answers: the accepted entry, or why it was refused.</summary>
 [GenerateSerializer, Immutable]
-public sealed record RecordResult(RecordEntry? Entry, string? ErrorCode = null, string? Field = null, string? Message = null);
+public sealed record RecordResult(
+    RecordEntry? Entry,
+    string? ErrorCode = null,
+    string? Field = null,
+    string? Message = null
+);
 
 public static class OpinionKindNames
 {
-    public static string Japanese(this OpinionKind kind) => kind switch
-    {
-        OpinionKind.Opinion => "意見",
-        OpinionKind.Question => "質問",
-        OpinionKind.Proposal => "提案",
-        _ => "回答・提案（⇒）",
-    };
+    public static string Japanese(this OpinionKind kind) =>
+        kind switch
+        {
+            OpinionKind.Opinion => "意見",
+            OpinionKind.Question => "質問",
+            OpinionKind.Proposal => "提案",
+            _ => "回答・提案（⇒）",
+        };
 }

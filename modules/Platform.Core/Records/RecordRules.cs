@@ -20,7 +20,8 @@ public static class RecordRules
         var text = JapaneseText.Clean(title);
         if (text.Length is 0 or > MeetingStore.MaxTextLength)
             return (null, Refused("agenda.invalid_title", "title", "議題・テーマを200文字以内で入力してください。"));
-        if (InvisibleCharacters.In(text)) return (null, Invisible("title", "議題・テーマ"));
+        if (InvisibleCharacters.In(text))
+            return (null, Invisible("title", "議題・テーマ"));
         return (text, null);
     }
 
@@ -37,19 +38,35 @@ public static class RecordRules
             text = text.TrimStart('⇒', '=', '>', ' ', '　');
             kind ??= OpinionKind.Response;
         }
-        if (text.Length == 0) return (null, Refused("opinion.empty", "text", "意見の内容を入力してください。"));
+        if (text.Length == 0)
+            return (null, Refused("opinion.empty", "text", "意見の内容を入力してください。"));
         if (text.Length > MaxTextLength)
-            return (null, Refused("opinion.too_long", "text",
-                $"意見は{MaxTextLength}文字以内で入力してください（{text.Length}文字）。"));
-        if (InvisibleCharacters.In(input.Speaker)) return (null, Invisible("speaker", "発言者"));
-        if (InvisibleCharacters.In(input.Organisation)) return (null, Invisible("organisation", "所属"));
-        if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis) return (null, noBasis);
-        return (input with
-        {
-            Text = text, Kind = kind, Speaker = Short(input.Speaker), Organisation = Short(input.Organisation),
-            RespondsTo = string.IsNullOrWhiteSpace(input.RespondsTo) ? null : input.RespondsTo,
-            RecordedBy = Short(input.RecordedBy),
-        }, null);
+            return (
+                null,
+                Refused(
+                    "opinion.too_long",
+                    "text",
+                    $"意見は{MaxTextLength}文字以内で入力してください（{text.Length}文字）。"
+                )
+            );
+        if (InvisibleCharacters.In(input.Speaker))
+            return (null, Invisible("speaker", "発言者"));
+        if (InvisibleCharacters.In(input.Organisation))
+            return (null, Invisible("organisation", "所属"));
+        if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis)
+            return (null, noBasis);
+        return (
+            input with
+            {
+                Text = text,
+                Kind = kind,
+                Speaker = Short(input.Speaker),
+                Organisation = Short(input.Organisation),
+                RespondsTo = string.IsNullOrWhiteSpace(input.RespondsTo) ? null : input.RespondsTo,
+                RecordedBy = Short(input.RecordedBy),
+            },
+            null
+        );
     }
 
     /// <summary>The comment, cleaned, or why it is refused.</summary>
@@ -57,17 +74,27 @@ public static class RecordRules
     {
         var text = (input.Text ?? "").Trim();
         var speaker = Short(input.Speaker);
-        if (text.Length == 0) return (null, Refused("comment.empty", "text", "コメントの内容を入力してください。"));
+        if (text.Length == 0)
+            return (null, Refused("comment.empty", "text", "コメントの内容を入力してください。"));
         if (text.Length > MaxTextLength)
-            return (null, Refused("comment.too_long", "text", $"コメントは{MaxTextLength}文字以内で入力してください。"));
-        if (speaker is null) return (null, Refused("comment.speaker_required", "speaker", "発言者を入力してください。"));
-        if (InvisibleCharacters.In(input.Speaker)) return (null, Invisible("speaker", "発言者"));
+            return (
+                null,
+                Refused("comment.too_long", "text", $"コメントは{MaxTextLength}文字以内で入力してください。")
+            );
+        if (speaker is null)
+            return (null, Refused("comment.speaker_required", "speaker", "発言者を入力してください。"));
+        if (InvisibleCharacters.In(input.Speaker))
+            return (null, Invisible("speaker", "発言者"));
         if (InvisibleCharacters.In(input.Role) || InvisibleCharacters.In(input.Position))
             return (null, Invisible("role", "役割・所属"));
-        if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis) return (null, noBasis);
+        if (PrivacyRefusal(input.Sensitivity, input.Basis) is { } noBasis)
+            return (null, noBasis);
         var cleaned = input with
         {
-            Text = text, Speaker = speaker, Role = Short(input.Role), Position = Short(input.Position),
+            Text = text,
+            Speaker = speaker,
+            Role = Short(input.Role),
+            Position = Short(input.Position),
         };
         return (cleaned, null);
     }
@@ -76,8 +103,10 @@ public static class RecordRules
     /// An entry's level and its basis in full (consent's date and scope, the ordinance), every failing field: the
     /// API asks this before the entry is recorded.
     /// </summary>
-    public static (Sensitivity Level, PersonalBasis? Basis, ValidationErrors Refusal) CheckPrivacy(Sensitivity? level,
-        PersonalBasis? basis)
+    public static (Sensitivity Level, PersonalBasis? Basis, ValidationErrors Refusal) CheckPrivacy(
+        Sensitivity? level,
+        PersonalBasis? basis
+    )
     {
         var errors = new ValidationErrors();
         var (checkedLevel, checkedBasis) = PersonalBasis.Check(level, basis, errors);

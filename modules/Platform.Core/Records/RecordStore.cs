@@ -12,7 +12,8 @@ public sealed record MeetingRecord(
     IReadOnlyList<Opinion> Opinions,
     IReadOnlyList<Comment> Comments,
     IReadOnlyList<ActionItem> Actions,
-    IReadOnlyList<ActionItem> Carried);
+    IReadOnlyList<ActionItem> Carried
+);
 
 /// <summary>
 /// The record of meetings: agenda items, opinions and comments (written only by the meeting's grain, in batches)
@@ -109,8 +110,20 @@ public sealed class RecordStore(Database database)
         public string RecordedAt { get; init; } = "";
         public int Sensitivity { get; init; }
 
-        public Opinion ToOpinion() => new(Id, AgendaItemId, Seq, Enum.Parse<OpinionKind>(Kind), Text, Speaker, Organisation, RespondsTo, RecordedBy, RecordedAt,
-            (Sensitivity)Sensitivity);
+        public Opinion ToOpinion() =>
+            new(
+                Id,
+                AgendaItemId,
+                Seq,
+                Enum.Parse<OpinionKind>(Kind),
+                Text,
+                Speaker,
+                Organisation,
+                RespondsTo,
+                RecordedBy,
+                RecordedAt,
+                (Sensitivity)Sensitivity
+            );
     }
 
     private sealed class CommentRow
@@ -125,7 +138,18 @@ public sealed class RecordStore(Database database)
         public string RecordedAt { get; init; } = "";
         public int Sensitivity { get; init; }
 
-        public Comment ToComment() => new(Id, Seq, Enum.Parse<CommentKind>(Kind), Speaker, Role, Position, Text, RecordedAt, (Sensitivity)Sensitivity);
+        public Comment ToComment() =>
+            new(
+                Id,
+                Seq,
+                Enum.Parse<CommentKind>(Kind),
+                Speaker,
+                Role,
+                Position,
+                Text,
+                RecordedAt,
+                (Sensitivity)Sensitivity
+            );
     }
 
     private sealed class ActionRow
@@ -142,104 +166,283 @@ public sealed class RecordStore(Database database)
         public string? ClosedOn { get; init; }
         public int Sensitivity { get; init; }
 
-        public ActionItem ToAction() => new(Id, BodyId, MeetingId, OpinionId, Title, OwnerOrganisationId, Clock.ParseIso(DueDate),
-            Enum.Parse<ActionStatus>(Status), Clock.ParseIso(CreatedOn)!.Value, Clock.ParseIso(ClosedOn), (Sensitivity)Sensitivity);
+        public ActionItem ToAction() =>
+            new(
+                Id,
+                BodyId,
+                MeetingId,
+                OpinionId,
+                Title,
+                OwnerOrganisationId,
+                Clock.ParseIso(DueDate),
+                Enum.Parse<ActionStatus>(Status),
+                Clock.ParseIso(CreatedOn)!.Value,
+                Clock.ParseIso(ClosedOn),
+                (Sensitivity)Sensitivity
+            );
     }
 
-    /// <summary>The action items decided at the meeting, and those of earlier meetings of its body still open on its day.</summary>
+    /// <summary>The action items decided at the meeting, and those of earlier meetings of its body still open on its
+    /// day.</summary>
     internal async Task<(IReadOnlyList<ActionItem> Actions, IReadOnlyList<ActionItem> Carried)> ActionsAsync(
-        string tenantId, Meeting meeting, CancellationToken cancellationToken = default)
+        string tenantId,
+        Meeting meeting,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var bodyActions = (await connection.QueryAsync<ActionRow>(BodyActionsSql,
-                new { tenantId, meetingId = meeting.Id, bodyId = meeting.BodyId, date = Clock.Iso(meeting.Date) }))
-            .Select(r => r.ToAction()).ToList();
+        var bodyActions = (
+            await connection.QueryAsync<ActionRow>(
+                BodyActionsSql,
+                new
+                {
+                    tenantId,
+                    meetingId = meeting.Id,
+                    bodyId = meeting.BodyId,
+                    date = Clock.Iso(meeting.Date),
+                }
+            )
+        ).Select(r => r.ToAction()).ToList();
         // An earlier meeting's action item is carried onto this one while it was still open on this meeting's day.
-        var carried = bodyActions.Where(a => a.MeetingId != meeting.Id && (a.ClosedOn is null || a.ClosedOn >= meeting.Date)).ToList();
+        var carried = bodyActions
+            .Where(a => a.MeetingId != meeting.Id && (a.ClosedOn is null || a.ClosedOn >= meeting.Date))
+            .ToList();
         return (bodyActions.Where(a => a.MeetingId == meeting.Id).ToList(), carried);
     }
 
-    /// <summary>Every entry of the meeting, in order, unfiltered: what its grain loads (people read through <see cref="Privacy.Disclosure"/>).</summary>
-    internal async Task<IReadOnlyList<RecordEntry>> EntriesAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default)
+    /// <summary>Every entry of the meeting, in order, unfiltered: what its grain loads (people read through <see
+    /// cref="Privacy.Disclosure"/>).</summary>
+    internal async Task<IReadOnlyList<RecordEntry>> EntriesAsync(
+        string tenantId,
+        string meetingId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var key = new { tenantId, meetingId };
         var agenda = await connection.QueryAsync<AgendaRow>(AgendaSql, key);
         var opinions = await connection.QueryAsync<OpinionRow>(OpinionsSql, key);
         var comments = await connection.QueryAsync<CommentRow>(CommentsSql, key);
-        return agenda.Select(a => new RecordEntry(a.Seq, new AgendaItem(a.Id, a.Position, a.Title, a.Seq), null, null))
+        return agenda
+            .Select(a => new RecordEntry(a.Seq, new AgendaItem(a.Id, a.Position, a.Title, a.Seq), null, null))
             .Concat(opinions.Select(o => new RecordEntry(o.Seq, null, o.ToOpinion(), null)))
             .Concat(comments.Select(c => new RecordEntry(c.Seq, null, null, c.ToComment())))
-            .OrderBy(e => e.Seq).ToList();
+            .OrderBy(e => e.Seq)
+            .ToList();
     }
 
     /// <summary>
     /// Writes a batch of the meeting grain, the meeting's last sequence number and the audit rows of the requests that
     /// made it, in one transaction.
     /// </summary>
-    public Task WriteAsync(string tenantId, string meetingId, IReadOnlyList<RecordEntry> entries, IReadOnlyCollection<Audit.AuditStamp> audit,
-        CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var written = await WriteAsync(connection, transaction, tenantId, meetingId, entries);
-            if (audit.Count > 0) await Audit.AuditLog.InsertAsync(connection, transaction, audit);
-            return written;
-        }, cancellationToken);
+    public Task WriteAsync(
+        string tenantId,
+        string meetingId,
+        IReadOnlyList<RecordEntry> entries,
+        IReadOnlyCollection<Audit.AuditStamp> audit,
+        CancellationToken cancellationToken = default
+    ) =>
+        database.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                var written = await WriteAsync(connection, transaction, tenantId, meetingId, entries);
+                if (audit.Count > 0)
+                    await Audit.AuditLog.InsertAsync(connection, transaction, audit);
+                return written;
+            },
+            cancellationToken
+        );
 
-    /// <summary>Writes entries inside the caller's transaction: the meeting grain's batches, or an import of a new meeting no grain is writing to.</summary>
-    public static async Task<int> WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string tenantId,
-        string meetingId, IReadOnlyList<RecordEntry> entries)
+    /// <summary>Writes entries inside the caller's transaction: the meeting grain's batches, or an import of a new
+    /// meeting no grain is writing to.</summary>
+    public static async Task<int> WriteAsync(
+        System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction transaction,
+        string tenantId,
+        string meetingId,
+        IReadOnlyList<RecordEntry> entries
+    )
     {
         // Themes first: opinions of the same batch refer to them.
-        await BulkInsert.RowsAsync(connection, transaction, "agenda_items", ["tenant_id", "agenda_item_id", "meeting_id", "position", "title", "seq"],
-            entries.Select(e => e.AgendaItem).OfType<AgendaItem>().ToList(), a => [tenantId, a.Id, meetingId, a.Position, a.Title, a.Seq]);
+        await BulkInsert.RowsAsync(
+            connection,
+            transaction,
+            "agenda_items",
+            ["tenant_id", "agenda_item_id", "meeting_id", "position", "title", "seq"],
+            entries.Select(e => e.AgendaItem).OfType<AgendaItem>().ToList(),
+            a => [tenantId, a.Id, meetingId, a.Position, a.Title, a.Seq]
+        );
         var opinions = entries.Select(e => e.Opinion).OfType<Opinion>().ToList();
-        await BulkInsert.RowsAsync(connection, transaction, "opinions",
-            ["tenant_id", "opinion_id", "meeting_id", "agenda_item_id", "seq", "kind", "text", "speaker", "organisation", "responds_to", "recorded_by", "recorded_at",
-             "search_text", "sensitivity"],
-            opinions, o => [tenantId, o.Id, meetingId, o.AgendaItemId, o.Seq, o.Kind.ToString(), o.Text, o.Speaker, o.Organisation, o.RespondsTo, o.RecordedBy,
-                o.RecordedAt, SearchText.Fold($"{o.Text} {o.Speaker} {o.Organisation}"), (int)o.Sensitivity]);
+        await BulkInsert.RowsAsync(
+            connection,
+            transaction,
+            "opinions",
+            [
+                "tenant_id",
+                "opinion_id",
+                "meeting_id",
+                "agenda_item_id",
+                "seq",
+                "kind",
+                "text",
+                "speaker",
+                "organisation",
+                "responds_to",
+                "recorded_by",
+                "recorded_at",
+                "search_text",
+                "sensitivity",
+            ],
+            opinions,
+            o =>
+                [
+                    tenantId,
+                    o.Id,
+                    meetingId,
+                    o.AgendaItemId,
+                    o.Seq,
+                    o.Kind.ToString(),
+                    o.Text,
+                    o.Speaker,
+                    o.Organisation,
+                    o.RespondsTo,
+                    o.RecordedBy,
+                    o.RecordedAt,
+                    SearchText.Fold($"{o.Text} {o.Speaker} {o.Organisation}"),
+                    (int)o.Sensitivity,
+                ]
+        );
         var comments = entries.Select(e => e.Comment).OfType<Comment>().ToList();
-        await BulkInsert.RowsAsync(connection, transaction, "comments",
-            ["tenant_id", "comment_id", "meeting_id", "seq", "kind", "speaker", "role", "position", "text", "recorded_at", "search_text", "sensitivity"],
-            comments, c => [tenantId, c.Id, meetingId, c.Seq, c.Kind.ToString(), c.Speaker, c.Role, c.Position, c.Text, c.RecordedAt,
-                SearchText.Fold($"{c.Text} {c.Speaker}"), (int)c.Sensitivity]);
+        await BulkInsert.RowsAsync(
+            connection,
+            transaction,
+            "comments",
+            [
+                "tenant_id",
+                "comment_id",
+                "meeting_id",
+                "seq",
+                "kind",
+                "speaker",
+                "role",
+                "position",
+                "text",
+                "recorded_at",
+                "search_text",
+                "sensitivity",
+            ],
+            comments,
+            c =>
+                [
+                    tenantId,
+                    c.Id,
+                    meetingId,
+                    c.Seq,
+                    c.Kind.ToString(),
+                    c.Speaker,
+                    c.Role,
+                    c.Position,
+                    c.Text,
+                    c.RecordedAt,
+                    SearchText.Fold($"{c.Text} {c.Speaker}"),
+                    (int)c.Sensitivity,
+                ]
+        );
         foreach (var o in opinions.Where(o => o.Basis is not null))
-            await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Opinion, o.Id, meetingId, o.Basis!);
+            await PrivacyStore.SaveBasisAsync(
+                connection,
+                transaction,
+                tenantId,
+                ItemKinds.Opinion,
+                o.Id,
+                meetingId,
+                o.Basis!
+            );
         foreach (var c in comments.Where(c => c.Basis is not null))
-            await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Comment, c.Id, meetingId, c.Basis!);
-        return await connection.ExecuteAsync(RecordSeqSql, new { tenantId, meetingId, seq = entries.Max(e => e.Seq) },
-            transaction);
+            await PrivacyStore.SaveBasisAsync(
+                connection,
+                transaction,
+                tenantId,
+                ItemKinds.Comment,
+                c.Id,
+                meetingId,
+                c.Basis!
+            );
+        return await connection.ExecuteAsync(
+            RecordSeqSql,
+            new
+            {
+                tenantId,
+                meetingId,
+                seq = entries.Max(e => e.Seq),
+            },
+            transaction
+        );
     }
 
     /// <summary>Writes an action item checked by <see cref="ActionRules"/>, with its basis if any.</summary>
     public Task CreateActionAsync(string tenantId, ActionItem action, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async (connection, transaction) =>
-        {
-            await connection.ExecuteAsync(InsertActionSql, new
+        database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                tenantId, action.Id, action.BodyId, action.MeetingId, action.OpinionId, action.Title,
-                action.OwnerOrganisationId, due = action.DueDate is { } x ? Clock.Iso(x) : null,
-                status = action.Status.ToString(), created = Clock.Iso(action.CreatedOn),
-                level = (int)action.Sensitivity,
-            }, transaction);
-            if (action.Basis is not null)
-                await PrivacyStore.SaveBasisAsync(connection, transaction, tenantId, ItemKinds.Action, action.Id,
-                    action.MeetingId, action.Basis);
-            return 0;
-        }, cancellationToken);
+                await connection.ExecuteAsync(
+                    InsertActionSql,
+                    new
+                    {
+                        tenantId,
+                        action.Id,
+                        action.BodyId,
+                        action.MeetingId,
+                        action.OpinionId,
+                        action.Title,
+                        action.OwnerOrganisationId,
+                        due = action.DueDate is { } x ? Clock.Iso(x) : null,
+                        status = action.Status.ToString(),
+                        created = Clock.Iso(action.CreatedOn),
+                        level = (int)action.Sensitivity,
+                    },
+                    transaction
+                );
+                if (action.Basis is not null)
+                    await PrivacyStore.SaveBasisAsync(
+                        connection,
+                        transaction,
+                        tenantId,
+                        ItemKinds.Action,
+                        action.Id,
+                        action.MeetingId,
+                        action.Basis
+                    );
+                return 0;
+            },
+            cancellationToken
+        );
 
-    public async Task<IReadOnlyList<ActionItem>> ListActionsAsync(string tenantId, string? bodyId, ActionStatus? status,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ActionItem>> ListActionsAsync(
+        string tenantId,
+        string? bodyId,
+        ActionStatus? status,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ActionRow>(ListActionsSql,
-            new { tenantId, bodyId, status = status?.ToString() });
+        var rows = await connection.QueryAsync<ActionRow>(
+            ListActionsSql,
+            new
+            {
+                tenantId,
+                bodyId,
+                status = status?.ToString(),
+            }
+        );
         return rows.Select(r => r.ToAction()).ToList();
     }
 
-    public async Task<ActionItem> GetActionAsync(string tenantId, string actionId,
-        CancellationToken cancellationToken = default)
+    public async Task<ActionItem> GetActionAsync(
+        string tenantId,
+        string actionId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ActionRow>(GetActionSql, new { tenantId, actionId });
@@ -247,13 +450,26 @@ public sealed class RecordStore(Database database)
     }
 
     /// <summary>Opens an action item again, or closes it (done or dropped) on <paramref name="today"/>.</summary>
-    public async Task<ActionItem> SetActionStatusAsync(string tenantId, ActionItem action, ActionStatus status,
-        DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<ActionItem> SetActionStatusAsync(
+        string tenantId,
+        ActionItem action,
+        ActionStatus status,
+        DateOnly today,
+        CancellationToken cancellationToken = default
+    )
     {
         var closedOn = status == ActionStatus.Open ? null : Clock.Iso(today);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(ActionStatusSql,
-            new { tenantId, actionId = action.Id, status = status.ToString(), closedOn });
+        await connection.ExecuteAsync(
+            ActionStatusSql,
+            new
+            {
+                tenantId,
+                actionId = action.Id,
+                status = status.ToString(),
+                closedOn,
+            }
+        );
         return action with { Status = status, ClosedOn = Clock.ParseIso(closedOn) };
     }
 }

@@ -12,8 +12,11 @@ public sealed class SdkBodies(BodyStore bodies, BodyRules rules, MeetingContext 
     public Task<Body> GetAsync(string tenantId, string bodyId, CancellationToken cancellationToken = default) =>
         bodies.GetAsync(tenantId, bodyId, cancellationToken);
 
-    public Task<IReadOnlyList<Body>> ListAsync(string tenantId, string? districtId = null, CancellationToken cancellationToken = default) =>
-        bodies.ListAsync(tenantId, districtId, cancellationToken);
+    public Task<IReadOnlyList<Body>> ListAsync(
+        string tenantId,
+        string? districtId = null,
+        CancellationToken cancellationToken = default
+    ) => bodies.ListAsync(tenantId, districtId, cancellationToken);
 
     public async Task<Body> CreateAsync(string tenantId, BodyInput input, CancellationToken cancellationToken = default)
     {
@@ -22,7 +25,12 @@ public sealed class SdkBodies(BodyStore bodies, BodyRules rules, MeetingContext 
         return body;
     }
 
-    public async Task<Body> UpdateAsync(string tenantId, string bodyId, BodyInput input, CancellationToken cancellationToken = default)
+    public async Task<Body> UpdateAsync(
+        string tenantId,
+        string bodyId,
+        BodyInput input,
+        CancellationToken cancellationToken = default
+    )
     {
         var body = await rules.UpdateAsync(tenantId, bodyId, input, cancellationToken);
         await context.MeetingChangedAsync(tenantId, bodyId, cancellationToken);

@@ -14,18 +14,50 @@ namespace Platform.Core.Sdk;
 /// </summary>
 public sealed class SdkMeetingRecords(Disclosure disclosure, IHttpContextAccessor requests) : IMeetingRecords
 {
-    public async Task<RecordView> ReadAsync(string tenantId, Meeting meeting, CancellationToken cancellationToken = default)
+    public async Task<RecordView> ReadAsync(
+        string tenantId,
+        Meeting meeting,
+        CancellationToken cancellationToken = default
+    )
     {
         var http = requests.HttpContext;
-        var audience = http?.Account() is { } account ? Audience.Of(account, tenantId)
+        var audience =
+            http?.Account() is { } account ? Audience.Of(account, tenantId)
             : Seeding.Active ? Audience.Seeding
             : Audience.Public;
-        var record = await disclosure.RecordAsync(tenantId, meeting, audience, http?.Request.Path.Value ?? $"/{tenantId}/meetings/{meeting.Id}", cancellationToken);
+        var record = await disclosure.RecordAsync(
+            tenantId,
+            meeting,
+            audience,
+            http?.Request.Path.Value ?? $"/{tenantId}/meetings/{meeting.Id}",
+            cancellationToken
+        );
         return new RecordView(
             record.Agenda.Select(a => new RecordTheme(a.Id, a.Title)).ToList(),
-            record.Opinions.Select(o => new RecordOpinion(o.Id, o.AgendaItemId, o.Text, o.Kind == OpinionKind.Response, o.Speaker, o.Organisation,
-                o.Sensitivity.IsPersonal(), o.Withheld is not null)).ToList(),
-            record.Comments.Select(c => new RecordComment(c.Id, c.Seq, c.Text, c.Kind == CommentKind.Review, c.Speaker, c.Role, c.Position,
-                c.Withheld is not null)).ToList());
+            record
+                .Opinions.Select(o => new RecordOpinion(
+                    o.Id,
+                    o.AgendaItemId,
+                    o.Text,
+                    o.Kind == OpinionKind.Response,
+                    o.Speaker,
+                    o.Organisation,
+                    o.Sensitivity.IsPersonal(),
+                    o.Withheld is not null
+                ))
+                .ToList(),
+            record
+                .Comments.Select(c => new RecordComment(
+                    c.Id,
+                    c.Seq,
+                    c.Text,
+                    c.Kind == CommentKind.Review,
+                    c.Speaker,
+                    c.Role,
+                    c.Position,
+                    c.Withheld is not null
+                ))
+                .ToList()
+        );
     }
 }

@@ -14,11 +14,17 @@ namespace Platform.Core.Search;
 public static class SearchApi
 {
     public static void MapSearchApi(this IEndpointRouteBuilder tenant) =>
-        tenant.MapGet("/api/search", Search).WithTags("Search")
+        tenant
+            .MapGet("/api/search", Search)
+            .WithTags("Search")
             .RequirePermissions(CorePermissions.View, CorePermissions.Manage)
             .Describe("search", "会議・意見・コメントを検索", "Search meetings, opinions and comments");
 
-    public static async Task<Ok<IReadOnlyList<SearchHit>>> Search(ITenantContext tenant, string? q, Audience audience,
-        SearchService search, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await search.FindAsync(tenant.Tenant.Id, q, audience, cancellationToken: cancellationToken));
+    public static async Task<Ok<IReadOnlyList<SearchHit>>> Search(
+        ITenantContext tenant,
+        string? q,
+        Audience audience,
+        SearchService search,
+        CancellationToken cancellationToken
+    ) => TypedResults.Ok(await search.FindAsync(tenant.Tenant.Id, q, audience, cancellationToken: cancellationToken));
 }

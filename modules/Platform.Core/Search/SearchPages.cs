@@ -19,8 +19,18 @@ public static class SearchPages
     public static void MapSearchPages(this IEndpointRouteBuilder tenant) =>
         tenant.MapGet("/search", SearchPageAsync).RequirePermission(CorePermissions.View).ExcludeFromDescription();
 
-    public static async Task<RazorComponentResult<SearchPage>> SearchPageAsync(ITenantContext tenant, string? q,
-        Audience audience, SearchService search, CancellationToken cancellationToken) =>
-        PageResult.For<SearchPage, SearchModel>(new SearchModel(tenant.Tenant, q ?? "",
-            await search.FindAsync(tenant.Tenant.Id, q, audience, cancellationToken: cancellationToken)));
+    public static async Task<RazorComponentResult<SearchPage>> SearchPageAsync(
+        ITenantContext tenant,
+        string? q,
+        Audience audience,
+        SearchService search,
+        CancellationToken cancellationToken
+    ) =>
+        PageResult.For<SearchPage, SearchModel>(
+            new SearchModel(
+                tenant.Tenant,
+                q ?? "",
+                await search.FindAsync(tenant.Tenant.Id, q, audience, cancellationToken: cancellationToken)
+            )
+        );
 }

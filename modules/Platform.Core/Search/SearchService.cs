@@ -4,13 +4,21 @@ using Platform.Core.Storage;
 
 namespace Platform.Core.Search;
 
-public sealed record SearchHit(string Type, string MeetingId, string MeetingTitle, string MeetingDate, string Text, string? Id);
+public sealed record SearchHit(
+    string Type,
+    string MeetingId,
+    string MeetingTitle,
+    string MeetingDate,
+    string Text,
+    string? Id
+);
 
 /// <summary>
 /// Finds meetings, opinions and comments by words. Both the stored text and the query are folded by
-/// <see cref="SearchText"/>, so full-width and half-width, hiragana and katakana, and Latin case all match; every word must occur.
-/// Residents' information (個人情報 and above) is never searched: a hit would tell that a name occurs even where the
-/// text is withheld. Other hits are shown only where the reader's clearance in the meeting's district reaches them.
+/// <see cref="SearchText"/>, so full-width and half-width, hiragana and katakana, and Latin case all match; every word
+/// must occur. Residents' information (個人情報 and above) is never searched: a hit would tell that a name occurs even
+/// where the text is withheld. Other hits are shown only where the reader's clearance in the meeting's district reaches
+/// them.
 /// </summary>
 public sealed class SearchService(Database database)
 {
@@ -28,67 +36,88 @@ public sealed class SearchService(Database database)
 
     private const string Bodies = "JOIN bodies b ON b.tenant_id = m.tenant_id AND b.body_id = m.body_id";
 
-    public async Task<IReadOnlyList<SearchHit>> FindAsync(string tenantId, string? query, Audience audience, int limit = 100, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SearchHit>> FindAsync(
+        string tenantId,
+        string? query,
+        Audience audience,
+        int limit = 100,
+        CancellationToken cancellationToken = default
+    )
     {
         var terms = SearchText.Terms(query);
-        if (terms.Count == 0) return [];
+        if (terms.Count == 0)
+            return [];
         var parameters = new DynamicParameters(new { tenantId, personal = (int)Sensitivity.Personal });
         for (var i = 0; i < terms.Count; i++)
         {
             parameters.Add($"t{i}", SearchText.Contains(terms[i]));
-            if (database.Provider == DatabaseProvider.Postgres) parameters.Add($"w{i}", terms[i]);
+            if (database.Provider == DatabaseProvider.Postgres)
+                parameters.Add($"w{i}", terms[i]);
         }
         string Like(string column) => string.Join(" AND ", terms.Select((_, i) => $"{column} LIKE @t{i} ESCAPE '\\'"));
-        // PostgreSQL (migration 0007): the GIN index of the tenant's bigrams narrows opinions and comments to the rows that hold
-        // every bigram of each word of two or more characters; LIKE stays the test, so the hits are those of LIKE alone.
-        // A one-character word has no bigram: only the tenant's rows are read for it.
-        string Where(string table) => database.Provider != DatabaseProvider.Postgres ? Like($"{table}.search_text") : string.Join(" AND ",
-            terms.Select((t, i) => (t, i)).Where(w => w.t.EnumerateRunes().Count() >= 2)
-                .Select(w => $"search_bigrams({table}.tenant_id, {table}.search_text) @> search_bigrams(@tenantId, @w{w.i})")
-                .Append(Like($"{table}.search_text")));
+        // PostgreSQL (migration 0007): the GIN index of the tenant's bigrams narrows opinions and comments to the rows
+        // that hold every bigram of each word of two or more characters; LIKE stays the test, so the hits are those of
+        // LIKE alone. A one-character word has no bigram: only the tenant's rows are read for it.
+        string Where(string table) =>
+            database.Provider != DatabaseProvider.Postgres
+                ? Like($"{table}.search_text")
+                : string.Join(
+                    " AND ",
+                    terms
+                        .Select((t, i) => (t, i))
+                        .Where(w => w.t.EnumerateRunes().Count() >= 2)
+                        .Select(w =>
+                            $"search_bigrams({table}.tenant_id, {table}.search_text) @> search_bigrams(@tenantId, @w{w.i})"
+                        )
+                        .Append(Like($"{table}.search_text"))
+                );
         IEnumerable<Row> rows;
         await using var connection = await database.OpenAsync(cancellationToken);
         if (database.Provider != DatabaseProvider.Postgres)
         {
             var sql = database.Dialect.Limit(
-                $"SELECT 'meeting' AS Type, m.meeting_id AS MeetingId, m.title AS MeetingTitle, m.meeting_date AS MeetingDate, m.title AS Text, m.meeting_id AS Id, " +
-                $"0 AS Sensitivity, b.district_id AS DistrictId FROM meetings m {Bodies} WHERE m.tenant_id = @tenantId AND {Like("m.search_text")} " +
-                $"UNION ALL SELECT 'opinion', m.meeting_id, m.title, m.meeting_date, o.text, o.opinion_id, o.sensitivity, b.district_id " +
-                $"FROM opinions o JOIN meetings m ON m.tenant_id = o.tenant_id AND m.meeting_id = o.meeting_id {Bodies} " +
-                $"WHERE o.tenant_id = @tenantId AND o.sensitivity < @personal AND {Where("o")} " +
-                $"UNION ALL SELECT 'comment', m.meeting_id, m.title, m.meeting_date, c.text, c.comment_id, c.sensitivity, b.district_id " +
-                $"FROM comments c JOIN meetings m ON m.tenant_id = c.tenant_id AND m.meeting_id = c.meeting_id {Bodies} " +
-                $"WHERE c.tenant_id = @tenantId AND c.sensitivity < @personal AND {Where("c")} " +
-                "ORDER BY MeetingDate DESC, Type", limit);
+                $"SELECT 'meeting' AS Type, m.meeting_id AS MeetingId, m.title AS MeetingTitle, m.meeting_date AS MeetingDate, m.title AS Text, m.meeting_id AS Id, "
+                    + $"0 AS Sensitivity, b.district_id AS DistrictId FROM meetings m {Bodies} WHERE m.tenant_id = @tenantId AND {Like("m.search_text")} "
+                    + $"UNION ALL SELECT 'opinion', m.meeting_id, m.title, m.meeting_date, o.text, o.opinion_id, o.sensitivity, b.district_id "
+                    + $"FROM opinions o JOIN meetings m ON m.tenant_id = o.tenant_id AND m.meeting_id = o.meeting_id {Bodies} "
+                    + $"WHERE o.tenant_id = @tenantId AND o.sensitivity < @personal AND {Where("o")} "
+                    + $"UNION ALL SELECT 'comment', m.meeting_id, m.title, m.meeting_date, c.text, c.comment_id, c.sensitivity, b.district_id "
+                    + $"FROM comments c JOIN meetings m ON m.tenant_id = c.tenant_id AND m.meeting_id = c.meeting_id {Bodies} "
+                    + $"WHERE c.tenant_id = @tenantId AND c.sensitivity < @personal AND {Where("c")} "
+                    + "ORDER BY MeetingDate DESC, Type",
+                limit
+            );
             rows = await connection.QueryAsync<Row>(sql, parameters);
         }
         else
         {
-            // The same hits in the same order, at national scale (build/bench/README.md, NationwideQueries): each part is
-            // sorted by its meeting's date and cut to the limit before the union, and only those rows meet their body. The
-            // planner cannot tell how many rows the bigram test leaves (the bigrams of a word occur together, it multiplies
-            // them as if apart) and expects one: it would then look up each hit's meeting by index, 20,000 times for a word
-            // in half the rows. Without nested loops the hits are hash-joined with the tenant's meetings instead, which for a
-            // rare word costs a read of the tenant's meetings (a few ms) and for a common one saves most of the time.
+            // The same hits in the same order, at national scale (build/bench/README.md, NationwideQueries): each part
+            // is sorted by its meeting's date and cut to the limit before the union, and only those rows meet their
+            // body. The planner cannot tell how many rows the bigram test leaves (the bigrams of a word occur together,
+            // it multiplies them as if apart) and expects one: it would then look up each hit's meeting by index,
+            // 20,000 times for a word in half the rows. Without nested loops the hits are hash-joined with the tenant's
+            // meetings instead, which for a rare word costs a read of the tenant's meetings (a few ms) and for a common
+            // one saves most of the time.
             parameters.Add("limit", limit);
             var sql =
-                "SELECT h.type AS Type, h.meeting_id AS MeetingId, h.title AS MeetingTitle, h.meeting_date AS MeetingDate, h.text AS Text, h.id AS Id, " +
-                "h.sensitivity AS Sensitivity, b.district_id AS DistrictId FROM (" +
-                "(SELECT 'meeting' AS type, m.meeting_id, m.title, m.meeting_date, m.title AS text, m.meeting_id AS id, 0 AS sensitivity, m.body_id " +
-                $"FROM meetings m WHERE m.tenant_id = @tenantId AND {Like("m.search_text")} ORDER BY m.meeting_date DESC LIMIT @limit) " +
-                "UNION ALL (SELECT 'opinion', m.meeting_id, m.title, m.meeting_date, o.text, o.opinion_id, o.sensitivity, m.body_id " +
-                "FROM opinions o JOIN meetings m ON m.tenant_id = o.tenant_id AND m.meeting_id = o.meeting_id " +
-                $"WHERE o.tenant_id = @tenantId AND o.sensitivity < @personal AND {Where("o")} ORDER BY m.meeting_date DESC LIMIT @limit) " +
-                "UNION ALL (SELECT 'comment', m.meeting_id, m.title, m.meeting_date, c.text, c.comment_id, c.sensitivity, m.body_id " +
-                "FROM comments c JOIN meetings m ON m.tenant_id = c.tenant_id AND m.meeting_id = c.meeting_id " +
-                $"WHERE c.tenant_id = @tenantId AND c.sensitivity < @personal AND {Where("c")} ORDER BY m.meeting_date DESC LIMIT @limit)" +
-                ") h JOIN bodies b ON b.tenant_id = @tenantId AND b.body_id = h.body_id ORDER BY h.meeting_date DESC, h.type LIMIT @limit";
+                "SELECT h.type AS Type, h.meeting_id AS MeetingId, h.title AS MeetingTitle, h.meeting_date AS MeetingDate, h.text AS Text, h.id AS Id, "
+                + "h.sensitivity AS Sensitivity, b.district_id AS DistrictId FROM ("
+                + "(SELECT 'meeting' AS type, m.meeting_id, m.title, m.meeting_date, m.title AS text, m.meeting_id AS id, 0 AS sensitivity, m.body_id "
+                + $"FROM meetings m WHERE m.tenant_id = @tenantId AND {Like("m.search_text")} ORDER BY m.meeting_date DESC LIMIT @limit) "
+                + "UNION ALL (SELECT 'opinion', m.meeting_id, m.title, m.meeting_date, o.text, o.opinion_id, o.sensitivity, m.body_id "
+                + "FROM opinions o JOIN meetings m ON m.tenant_id = o.tenant_id AND m.meeting_id = o.meeting_id "
+                + $"WHERE o.tenant_id = @tenantId AND o.sensitivity < @personal AND {Where("o")} ORDER BY m.meeting_date DESC LIMIT @limit) "
+                + "UNION ALL (SELECT 'comment', m.meeting_id, m.title, m.meeting_date, c.text, c.comment_id, c.sensitivity, m.body_id "
+                + "FROM comments c JOIN meetings m ON m.tenant_id = c.tenant_id AND m.meeting_id = c.meeting_id "
+                + $"WHERE c.tenant_id = @tenantId AND c.sensitivity < @personal AND {Where("c")} ORDER BY m.meeting_date DESC LIMIT @limit)"
+                + ") h JOIN bodies b ON b.tenant_id = @tenantId AND b.body_id = h.body_id ORDER BY h.meeting_date DESC, h.type LIMIT @limit";
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync("SET LOCAL enable_nestloop = off", transaction: transaction);
             rows = await connection.QueryAsync<Row>(sql, parameters, transaction);
             await transaction.CommitAsync(cancellationToken);
         }
         return rows.Where(r => (Sensitivity)r.Sensitivity <= audience.ClearanceIn(r.DistrictId))
-            .Select(r => new SearchHit(r.Type, r.MeetingId, r.MeetingTitle, r.MeetingDate, r.Text, r.Id)).ToList();
+            .Select(r => new SearchHit(r.Type, r.MeetingId, r.MeetingTitle, r.MeetingDate, r.Text, r.Id))
+            .ToList();
     }
 }

@@ -16,7 +16,8 @@ public sealed class SeedFile
     public List<SeedDistrict> Districts { get; init; } = [];
     public List<string> Modules { get; init; } = [];
     public Dictionary<string, List<string>> DisabledInDistricts { get; init; } = [];
-    public Dictionary<string, Dictionary<string, System.Text.Json.Nodes.JsonObject>> DistrictSettings { get; init; } = [];
+    public Dictionary<string, Dictionary<string, System.Text.Json.Nodes.JsonObject>> DistrictSettings { get; init; } =
+    [];
     public List<SeedOrganisation> Organisations { get; init; } = [];
     public List<SeedPerson> People { get; init; } = [];
     public List<System.Text.Json.Nodes.JsonObject> Bodies { get; init; } = [];
@@ -25,20 +26,38 @@ public sealed class SeedFile
     /// <summary>Demo accounts of the tenant, with their roles (documented in the README; not for production).</summary>
     public List<SeedUser> Users { get; init; } = [];
 
-    /// <summary>Each module's own part, by module id; see <see cref="Platform.Abstractions.Seeds.IModuleSeeder"/>.</summary>
+    /// <summary>Each module's own part, by module id; see <see
+    /// cref="Platform.Abstractions.Seeds.IModuleSeeder"/>.</summary>
     public Dictionary<string, System.Text.Json.Nodes.JsonObject> ModuleContent { get; init; } = [];
 }
 
 public sealed record SeedOrganisation(string Id, string Name, string TypeId, string? DistrictId = null);
 
-public sealed record SeedPerson(string Id, string Name, string? Reading = null, string? Title = null, string? OrganisationId = null,
-    List<Platform.Abstractions.People.PersonRoleInput>? Roles = null);
+public sealed record SeedPerson(
+    string Id,
+    string Name,
+    string? Reading = null,
+    string? Title = null,
+    string? OrganisationId = null,
+    List<Platform.Abstractions.People.PersonRoleInput>? Roles = null
+);
 
 public sealed record SeedAgendaItem(string Title, List<string>? Opinions = null);
 
-public sealed record SeedTenant(string Id, string Name, TenantKind Kind, string LocalGovernmentCode, string? HostName = null);
+public sealed record SeedTenant(
+    string Id,
+    string Name,
+    TenantKind Kind,
+    string LocalGovernmentCode,
+    string? HostName = null
+);
 
-public sealed record SeedDistrict(string Id, string Name, DistrictKind Kind = DistrictKind.District, string? ParentId = null);
+public sealed record SeedDistrict(
+    string Id,
+    string Name,
+    DistrictKind Kind = DistrictKind.District,
+    string? ParentId = null
+);
 
 public sealed record SeedUser(string UserName, string DisplayName, string Password, List<SeedGrant> Grants);
 

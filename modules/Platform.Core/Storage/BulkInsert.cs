@@ -13,8 +13,14 @@ public static class BulkInsert
     // SQL Server takes at most 2,100 parameters in a statement: a hundred rows of up to twenty columns fit.
     private const int RowsPerStatement = 100;
 
-    public static async Task<int> RowsAsync<T>(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
-        IReadOnlyList<T> rows, Func<T, object?[]> values)
+    public static async Task<int> RowsAsync<T>(
+        DbConnection connection,
+        DbTransaction transaction,
+        string table,
+        IReadOnlyList<string> columns,
+        IReadOnlyList<T> rows,
+        Func<T, object?[]> values
+    )
     {
         var written = 0;
         for (var start = 0; start < rows.Count; start += RowsPerStatement)

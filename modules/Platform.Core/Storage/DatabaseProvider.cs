@@ -1,6 +1,7 @@
 namespace Platform.Core.Storage;
 
-/// <summary>The database engines the platform speaks. The folder name under <c>Migrations/</c> is the lower-case name.</summary>
+/// <summary>The database engines the platform speaks. The folder name under <c>Migrations/</c> is the lower-case
+/// name.</summary>
 public enum DatabaseProvider
 {
     Sqlite,
@@ -15,10 +16,11 @@ public sealed class DatabaseOptions
 
     public string? ConnectionString { get; set; }
 
-    public string MigrationFolder => Provider switch
-    {
-        DatabaseProvider.Sqlite => "sqlite",
-        DatabaseProvider.Postgres => "postgres",
-        _ => "sqlserver",
-    };
+    public string MigrationFolder =>
+        Provider switch
+        {
+            DatabaseProvider.Sqlite => "sqlite",
+            DatabaseProvider.Postgres => "postgres",
+            _ => "sqlserver",
+        };
 }

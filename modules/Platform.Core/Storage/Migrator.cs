@@ -22,7 +22,9 @@ public sealed partial class Migrator(Database database, ILogger<Migrator> logger
         var marker = $".Migrations.{folder}.";
         var owner = assembly.GetName().Name!;
         var found = new List<Migration>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.Contains(marker) && r.EndsWith(".sql")))
+        foreach (
+            var resource in assembly.GetManifestResourceNames().Where(r => r.Contains(marker) && r.EndsWith(".sql"))
+        )
         {
             var file = resource[(resource.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..^4];
             var separator = file.IndexOf('_');
@@ -41,7 +43,8 @@ public sealed partial class Migrator(Database database, ILogger<Migrator> logger
         await using var connection = await database.OpenAsync(cancellationToken);
         // Write-ahead logging lets readers go on while a meeting is recorded, and commits append to one file; it is a
         // property of the file, set once. synchronous stays FULL, so an acknowledged write survives a power cut.
-        if (database.Provider == DatabaseProvider.Sqlite) await connection.ExecuteAsync("PRAGMA journal_mode=WAL");
+        if (database.Provider == DatabaseProvider.Sqlite)
+            await connection.ExecuteAsync("PRAGMA journal_mode=WAL");
         await connection.ExecuteAsync(CreateHistoryTable);
         foreach (var migration in assemblies.SelectMany(a => Discover(a, database.Provider)))
         {
@@ -49,38 +52,52 @@ public sealed partial class Migrator(Database database, ILogger<Migrator> logger
             await connection.ExecuteAsync(LockHistory, transaction: transaction);
             var applied = await connection.QuerySingleOrDefaultAsync<string>(
                 "SELECT checksum FROM schema_migrations WHERE owner = @Owner AND version = @Version",
-                new { migration.Owner, migration.Version }, transaction);
+                new { migration.Owner, migration.Version },
+                transaction
+            );
             if (applied is not null)
             {
                 if (applied != migration.Checksum)
                     throw new InvalidOperationException(
-                        $"Migration {migration.Owner} {migration.Version:D4}_{migration.Name} was changed after it was applied " +
-                        $"(checksum {applied[..12]}… in the database, {migration.Checksum[..12]}… in the code). Add a new migration instead.");
+                        $"Migration {migration.Owner} {migration.Version:D4}_{migration.Name} was changed after it was applied "
+                            + $"(checksum {applied[..12]}… in the database, {migration.Checksum[..12]}… in the code). Add a new migration instead."
+                    );
                 continue;
             }
             await connection.ExecuteAsync(migration.Sql, transaction: transaction);
             await connection.ExecuteAsync(
                 "INSERT INTO schema_migrations (owner, version, name, checksum, applied_at) VALUES (@Owner, @Version, @Name, @Checksum, @AppliedAt)",
-                new { migration.Owner, migration.Version, migration.Name, migration.Checksum, AppliedAt = DateTimeOffset.UtcNow.ToString("O") },
-                transaction);
+                new
+                {
+                    migration.Owner,
+                    migration.Version,
+                    migration.Name,
+                    migration.Checksum,
+                    AppliedAt = DateTimeOffset.UtcNow.ToString("O"),
+                },
+                transaction
+            );
             await transaction.CommitAsync(cancellationToken);
             LogApplied(migration.Owner, migration.Version, migration.Name, database.Describe());
         }
     }
 
     // The history table carries no tenant_id: it describes the schema, not anybody's data.
-    private string CreateHistoryTable => database.Provider == DatabaseProvider.SqlServer
-        ? "IF OBJECT_ID('schema_migrations') IS NULL CREATE TABLE schema_migrations (owner varchar(200) NOT NULL, version int NOT NULL, name varchar(200) NOT NULL, checksum char(64) NOT NULL, applied_at varchar(40) NOT NULL, PRIMARY KEY (owner, version))"
-        : "CREATE TABLE IF NOT EXISTS schema_migrations (owner varchar(200) NOT NULL, version int NOT NULL, name varchar(200) NOT NULL, checksum char(64) NOT NULL, applied_at varchar(40) NOT NULL, PRIMARY KEY (owner, version))";
+    private string CreateHistoryTable =>
+        database.Provider == DatabaseProvider.SqlServer
+            ? "IF OBJECT_ID('schema_migrations') IS NULL CREATE TABLE schema_migrations (owner varchar(200) NOT NULL, version int NOT NULL, name varchar(200) NOT NULL, checksum char(64) NOT NULL, applied_at varchar(40) NOT NULL, PRIMARY KEY (owner, version))"
+            : "CREATE TABLE IF NOT EXISTS schema_migrations (owner varchar(200) NOT NULL, version int NOT NULL, name varchar(200) NOT NULL, checksum char(64) NOT NULL, applied_at varchar(40) NOT NULL, PRIMARY KEY (owner, version))";
 
     // Two hosts starting together against one server database must not both apply a migration.
     // SQLite's transactions are already exclusive (BEGIN IMMEDIATE).
-    private string LockHistory => database.Provider switch
-    {
-        DatabaseProvider.Postgres => "SELECT pg_advisory_xact_lock(724271)",
-        DatabaseProvider.SqlServer => "EXEC sp_getapplock @Resource = 'schema_migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction'",
-        _ => "SELECT 1",
-    };
+    private string LockHistory =>
+        database.Provider switch
+        {
+            DatabaseProvider.Postgres => "SELECT pg_advisory_xact_lock(724271)",
+            DatabaseProvider.SqlServer =>
+                "EXEC sp_getapplock @Resource = 'schema_migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction'",
+            _ => "SELECT 1",
+        };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Owner} {Version} {Name} to {Database}")]
     private partial void LogApplied(string owner, int version, string name, string database);

@@ -8,31 +8,36 @@ public sealed record SqlDialect(DatabaseProvider Provider, string LimitTemplate)
 {
     private static readonly SqlDialect Sqlite = new(DatabaseProvider.Sqlite, "{0} LIMIT {1}");
     private static readonly SqlDialect Postgres = new(DatabaseProvider.Postgres, "{0} LIMIT {1}");
-    private static readonly SqlDialect SqlServer = new(DatabaseProvider.SqlServer, "{0} OFFSET 0 ROWS FETCH NEXT {1} ROWS ONLY");
+    private static readonly SqlDialect SqlServer = new(
+        DatabaseProvider.SqlServer,
+        "{0} OFFSET 0 ROWS FETCH NEXT {1} ROWS ONLY"
+    );
 
-    public static SqlDialect For(DatabaseProvider provider) => provider switch
-    {
-        DatabaseProvider.Sqlite => Sqlite,
-        DatabaseProvider.Postgres => Postgres,
-        _ => SqlServer,
-    };
+    public static SqlDialect For(DatabaseProvider provider) =>
+        provider switch
+        {
+            DatabaseProvider.Sqlite => Sqlite,
+            DatabaseProvider.Postgres => Postgres,
+            _ => SqlServer,
+        };
 
     /// <summary>Appends a row limit to a query that has an ORDER BY.</summary>
     public string Limit(string orderedQuery, int rows) => string.Format(LimitTemplate, orderedQuery, rows);
 
     /// <summary>
-    /// <c>column</c> is one of the list in <c>@parameter</c>. Dapper expands <c>IN @list</c> into one parameter per item,
-    /// except for Npgsql, which takes the array whole: there it must be <c>= ANY(@list)</c>.
+    /// <c>column</c> is one of the list in <c>@parameter</c>. Dapper expands <c>IN @list</c> into one parameter per
+    /// item, except for Npgsql, which takes the array whole: there it must be <c>= ANY(@list)</c>.
     /// </summary>
     public string InList(string column, string parameter) =>
         Provider == DatabaseProvider.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 
     /// <summary>Whether an exception is a unique-key violation, which callers turn into a conflict.</summary>
-    public static bool IsUniqueViolation(Exception exception) => exception switch
-    {
-        Microsoft.Data.Sqlite.SqliteException e => e.SqliteErrorCode == 19,
-        Npgsql.PostgresException e => e.SqlState == "23505",
-        Microsoft.Data.SqlClient.SqlException e => e.Number is 2627 or 2601,
-        _ => false,
-    };
+    public static bool IsUniqueViolation(Exception exception) =>
+        exception switch
+        {
+            Microsoft.Data.Sqlite.SqliteException e => e.SqliteErrorCode == 19,
+            Npgsql.PostgresException e => e.SqlState == "23505",
+            Microsoft.Data.SqlClient.SqlException e => e.Number is 2627 or 2601,
+            _ => false,
+        };
 }

@@ -16,24 +16,35 @@ public static class StorageFaults
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
-            if (e is AggregateException { InnerExceptions.Count: > 0 } aggregate && aggregate.InnerExceptions.Any(IsUnavailable)) return true;
-            if (Unavailable(e)) return true;
+            if (
+                e is AggregateException { InnerExceptions.Count: > 0 } aggregate
+                && aggregate.InnerExceptions.Any(IsUnavailable)
+            )
+                return true;
+            if (Unavailable(e))
+                return true;
         }
         return false;
     }
 
-    private static bool Unavailable(Exception e) => e switch
-    {
-        // Class 08: connection exceptions; 53: insufficient resources; 57P0x: the server is shutting down or starting.
-        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("53", StringComparison.Ordinal) ||
-                               p.SqlState is "57P01" or "57P02" or "57P03",
-        NpgsqlException n => n.IsTransient || n.InnerException is SocketException or IOException or TimeoutException,
-        // BUSY, LOCKED, IOERR, FULL, CANTOPEN: another process holds the file, or the disk is gone or full.
-        SqliteException s => s.SqliteErrorCode is 5 or 6 or 10 or 13 or 14,
-        SqlException s => s.IsTransient || s.Number is -2 or 53 or 4060,
-        // A grain that failed on the database answers with the exception's type name when the type itself cannot travel.
-        // Only the connection failure's own type counts: PostgresException (a constraint, a bug in a query) is a fault.
-        Orleans.Serialization.UnavailableExceptionFallbackException f => f.ExceptionType == typeof(NpgsqlException).FullName,
-        _ => false,
-    };
+    private static bool Unavailable(Exception e) =>
+        e switch
+        {
+            // Class 08: connection exceptions; 53: insufficient resources; 57P0x: the server is shutting down or
+            // starting.
+            PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
+                || p.SqlState.StartsWith("53", StringComparison.Ordinal)
+                || p.SqlState is "57P01" or "57P02" or "57P03",
+            NpgsqlException n => n.IsTransient
+                || n.InnerException is SocketException or IOException or TimeoutException,
+            // BUSY, LOCKED, IOERR, FULL, CANTOPEN: another process holds the file, or the disk is gone or full.
+            SqliteException s => s.SqliteErrorCode is 5 or 6 or 10 or 13 or 14,
+            SqlException s => s.IsTransient || s.Number is -2 or 53 or 4060,
+            // A grain that failed on the database answers with the exception's type name when the type itself cannot
+            // travel. Only the connection failure's own type counts: PostgresException (a constraint, a bug in a query)
+            // is a fault.
+            Orleans.Serialization.UnavailableExceptionFallbackException f => f.ExceptionType
+                == typeof(NpgsqlException).FullName,
+            _ => false,
+        };
 }

@@ -1,7 +1,6 @@
+using Microsoft.AspNetCore.Http;
 using Platform.Abstractions.Tenancy;
 using Platform.Core.Districts;
-
-using Microsoft.AspNetCore.Http;
 
 namespace Platform.Core.Tenancy;
 

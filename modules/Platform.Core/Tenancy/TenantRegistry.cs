@@ -16,10 +16,13 @@ public sealed class TenantRegistry(TenantStore store)
 
     public async ValueTask<TenantInfo?> FindAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        if (_tenants.TryGetValue(tenantId, out var cached)) return cached;
-        if (!TenantRules.IsValidSlug(tenantId)) return null;
+        if (_tenants.TryGetValue(tenantId, out var cached))
+            return cached;
+        if (!TenantRules.IsValidSlug(tenantId))
+            return null;
         var tenant = await store.FindAsync(tenantId, cancellationToken);
-        if (tenant is not null) _tenants[tenantId] = tenant;
+        if (tenant is not null)
+            _tenants[tenantId] = tenant;
         return tenant;
     }
 

@@ -5,7 +5,8 @@ using Platform.Abstractions.Tenancy;
 
 namespace Platform.Resources.Resources;
 
-/// <summary>The catalogue page: the resources found by its filters, those due for review, and the lists its filters offer.</summary>
+/// <summary>The catalogue page: the resources found by its filters, those due for review, and the lists its filters
+/// offer.</summary>
 public sealed record CatalogueModel(
     TenantInfo Tenant,
     IReadOnlyList<Resource> Resources,
@@ -14,7 +15,8 @@ public sealed record CatalogueModel(
     IReadOnlyList<ResourceCategory> Categories,
     string? DistrictId,
     string? CategoryId,
-    string? Query);
+    string? Query
+);
 
 /// <summary>What is published, by district and category: the booklet and the public page for care managers.</summary>
 public sealed record PublishedModel(TenantInfo Tenant, IReadOnlyList<PublishedDistrict> Districts);
@@ -24,11 +26,13 @@ public sealed record ShowcaseModel(
     TenantInfo Tenant,
     IReadOnlyList<Resource> Resources,
     IReadOnlyDictionary<string, string> DistrictNames,
-    IReadOnlyDictionary<string, string> CategoryNames);
+    IReadOnlyDictionary<string, string> CategoryNames
+);
 
 /// <summary>A meeting's opinions as its reader may see them, with the resources already made from them.</summary>
 public sealed record MeetingResourcesModel(
     TenantInfo Tenant,
     Meeting Meeting,
     RecordView Record,
-    IReadOnlyDictionary<string, Resource> Found);
+    IReadOnlyDictionary<string, Resource> Found
+);

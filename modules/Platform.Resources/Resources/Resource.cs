@@ -1,6 +1,7 @@
 namespace Platform.Resources.Resources;
 
-/// <summary>found → confirmed (someone checked it exists) → published (care managers may see it); ended when it stops.</summary>
+/// <summary>found → confirmed (someone checked it exists) → published (care managers may see it); ended when it
+/// stops.</summary>
 public enum ResourceStatus
 {
     Found,
@@ -10,7 +11,12 @@ public enum ResourceStatus
 }
 
 /// <summary>What a resource offers, who runs it, when and where: free text as people describe it.</summary>
-public sealed record ResourceDetails(string? Offers = null, string? RunBy = null, string? When = null, string? Where = null);
+public sealed record ResourceDetails(
+    string? Offers = null,
+    string? RunBy = null,
+    string? When = null,
+    string? Where = null
+);
 
 /// <summary>
 /// A community resource (お宝): something good an area already has. <see cref="MeetingId"/> and
@@ -30,7 +36,8 @@ public sealed record Resource(
     string? OpinionId,
     ResourceStatus Status,
     DateOnly? LastConfirmed,
-    string CreatedAt)
+    string CreatedAt
+)
 {
     /// <summary>The contact as the public may see it: only with consent and the choice to publish.</summary>
     public string? PublicContact => ContactConsent && PublishContact ? Contact : null;
@@ -45,7 +52,8 @@ public sealed record ResourceInput(
     bool? ContactConsent = null,
     bool? PublishContact = null,
     ResourceStatus? Status = null,
-    string? LastConfirmed = null);
+    string? LastConfirmed = null
+);
 
 public sealed record ResourceCategory(string Id, string Name, bool BuiltIn);
 
@@ -71,25 +79,27 @@ public static class ResourceCategories
     ];
 
     /// <summary>A first guess for a resource made from an opinion's words; staff correct it.</summary>
-    public static string Guess(string text) => text switch
-    {
-        _ when text.Contains("雪") => "snow-clearing",
-        _ when text.Contains("サロン") || text.Contains("お茶") => "salon",
-        _ when text.Contains("食堂") => "childrens-cafeteria",
-        _ when text.Contains("見守") || text.Contains("みまもり") || text.Contains("安心電話") => "watching-over",
-        _ when text.Contains("認知症") => "dementia-cafe",
-        _ when text.Contains("ゲートボール") || text.Contains("体操") || text.Contains("運動") => "exercise-hobby",
-        _ when text.Contains("防災") => "disaster-prevention",
-        _ when text.Contains("送迎") || text.Contains("移動") => "transport",
-        _ when text.Contains("ボランティア") || text.Contains("便利屋") || text.Contains("協力員") => "volunteer",
-        _ => "other",
-    };
+    public static string Guess(string text) =>
+        text switch
+        {
+            _ when text.Contains("雪") => "snow-clearing",
+            _ when text.Contains("サロン") || text.Contains("お茶") => "salon",
+            _ when text.Contains("食堂") => "childrens-cafeteria",
+            _ when text.Contains("見守") || text.Contains("みまもり") || text.Contains("安心電話") => "watching-over",
+            _ when text.Contains("認知症") => "dementia-cafe",
+            _ when text.Contains("ゲートボール") || text.Contains("体操") || text.Contains("運動") => "exercise-hobby",
+            _ when text.Contains("防災") => "disaster-prevention",
+            _ when text.Contains("送迎") || text.Contains("移動") => "transport",
+            _ when text.Contains("ボランティア") || text.Contains("便利屋") || text.Contains("協力員") => "volunteer",
+            _ => "other",
+        };
 
-    public static string Japanese(this ResourceStatus status) => status switch
-    {
-        ResourceStatus.Found => "発見",
-        ResourceStatus.Confirmed => "確認済み",
-        ResourceStatus.Published => "公開中",
-        _ => "終了",
-    };
+    public static string Japanese(this ResourceStatus status) =>
+        status switch
+        {
+            ResourceStatus.Found => "発見",
+            ResourceStatus.Confirmed => "確認済み",
+            ResourceStatus.Published => "公開中",
+            _ => "終了",
+        };
 }

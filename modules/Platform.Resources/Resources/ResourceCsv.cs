@@ -10,14 +10,29 @@ namespace Platform.Resources.Resources;
 /// </summary>
 public static class ResourceCsv
 {
-    public static byte[] Write(IEnumerable<Resource> resources, IReadOnlyDictionary<string, string> districtNames, IReadOnlyDictionary<string, string> categoryNames)
+    public static byte[] Write(
+        IEnumerable<Resource> resources,
+        IReadOnlyDictionary<string, string> districtNames,
+        IReadOnlyDictionary<string, string> categoryNames
+    )
     {
         var csv = new StringBuilder();
         Csv.Line(csv, ["名前", "分類", "地区", "内容", "運営", "日時", "場所", "連絡先", "最終確認日"]);
         foreach (var r in resources.Where(r => r.Status == ResourceStatus.Published))
-            Csv.Line(csv, [r.Name, categoryNames.GetValueOrDefault(r.CategoryId, r.CategoryId), r.DistrictId is null ? "" : districtNames.GetValueOrDefault(r.DistrictId, ""),
-                r.Details.Offers ?? "", r.Details.RunBy ?? "", r.Details.When ?? "", r.Details.Where ?? "", r.PublicContact ?? "",
-                r.LastConfirmed is { } d ? Wareki.Format(d, fullWidth: false, weekday: false) : ""]);
+            Csv.Line(
+                csv,
+                [
+                    r.Name,
+                    categoryNames.GetValueOrDefault(r.CategoryId, r.CategoryId),
+                    r.DistrictId is null ? "" : districtNames.GetValueOrDefault(r.DistrictId, ""),
+                    r.Details.Offers ?? "",
+                    r.Details.RunBy ?? "",
+                    r.Details.When ?? "",
+                    r.Details.Where ?? "",
+                    r.PublicContact ?? "",
+                    r.LastConfirmed is { } d ? Wareki.Format(d, fullWidth: false, weekday: false) : "",
+                ]
+            );
         return Csv.Utf8WithBom(csv);
     }
 }

@@ -21,7 +21,9 @@ public static class ResourcePages
 {
     public static void MapResourcePages(this IEndpointRouteBuilder tenant)
     {
-        var pages = tenant.MapGroup("").ExcludeFromDescription()
+        var pages = tenant
+            .MapGroup("")
+            .ExcludeFromDescription()
             .RequirePermissions(ResourcePermissions.View, ResourcePermissions.Manage);
         pages.MapGet("/resources", ShowCatalogue);
         pages.MapGet("/resources/booklet", ShowBooklet);
@@ -31,73 +33,128 @@ public static class ResourcePages
         pages.MapGet("/resources/meetings/{meetingId}", ShowMeetingResources);
     }
 
-    public static async Task<RazorComponentResult<CataloguePage>> ShowCatalogue(ITenantContext tenant,
-        string? districtId, string? categoryId, string? q, ResourceStore store, IDistricts districts,
-        TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<RazorComponentResult<CataloguePage>> ShowCatalogue(
+        ITenantContext tenant,
+        string? districtId,
+        string? categoryId,
+        string? q,
+        ResourceStore store,
+        IDistricts districts,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var tenantId = tenant.Tenant.Id;
         var today = Clock.TodayInJapan(time);
         var filter = new ResourceStore.Filter(districtId, string.IsNullOrEmpty(categoryId) ? null : categoryId, q);
         var all = await store.ListAsync(tenantId, filter, cancellationToken);
-        return PageResult.For<CataloguePage, CatalogueModel>(new CatalogueModel(tenant.Tenant, all,
-            all.Where(r => ResourceStore.NeedsReview(r, today)).ToList(),
-            await districts.ListAsync(tenantId, cancellationToken),
-            await store.CategoriesAsync(tenantId, cancellationToken),
-            districtId, categoryId, q));
+        return PageResult.For<CataloguePage, CatalogueModel>(
+            new CatalogueModel(
+                tenant.Tenant,
+                all,
+                all.Where(r => ResourceStore.NeedsReview(r, today)).ToList(),
+                await districts.ListAsync(tenantId, cancellationToken),
+                await store.CategoriesAsync(tenantId, cancellationToken),
+                districtId,
+                categoryId,
+                q
+            )
+        );
     }
 
-    public static async Task<RazorComponentResult<BookletPage>> ShowBooklet(ITenantContext tenant, ResourceStore store,
-        IDistricts districts, CancellationToken cancellationToken) =>
+    public static async Task<RazorComponentResult<BookletPage>> ShowBooklet(
+        ITenantContext tenant,
+        ResourceStore store,
+        IDistricts districts,
+        CancellationToken cancellationToken
+    ) =>
         PageResult.For<BookletPage, PublishedModel>(
-            await PublishedModelAsync(tenant.Tenant, store, districts, cancellationToken));
+            await PublishedModelAsync(tenant.Tenant, store, districts, cancellationToken)
+        );
 
-    public static async Task<RazorComponentResult<PublicPage>> ShowPublic(ITenantContext tenant, ResourceStore store,
-        IDistricts districts, CancellationToken cancellationToken) =>
+    public static async Task<RazorComponentResult<PublicPage>> ShowPublic(
+        ITenantContext tenant,
+        ResourceStore store,
+        IDistricts districts,
+        CancellationToken cancellationToken
+    ) =>
         PageResult.For<PublicPage, PublishedModel>(
-            await PublishedModelAsync(tenant.Tenant, store, districts, cancellationToken));
+            await PublishedModelAsync(tenant.Tenant, store, districts, cancellationToken)
+        );
 
-    public static async Task<RazorComponentResult<ShowcasePage>> ShowShowcase(ITenantContext tenant, string? ids,
-        ResourceStore store, IDistricts districts, CancellationToken cancellationToken)
+    public static async Task<RazorComponentResult<ShowcasePage>> ShowShowcase(
+        ITenantContext tenant,
+        string? ids,
+        ResourceStore store,
+        IDistricts districts,
+        CancellationToken cancellationToken
+    )
     {
         var tenantId = tenant.Tenant.Id;
         var resources = new List<Resource>();
         foreach (var id in (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
             resources.Add(await store.GetAsync(tenantId, id, cancellationToken));
-        var (districtNames, categoryNames) =
-            await ResourceApi.NamesAsync(tenantId, store, districts, cancellationToken);
-        return PageResult.For<ShowcasePage, ShowcaseModel>(new ShowcaseModel(tenant.Tenant, resources, districtNames,
-            categoryNames));
+        var (districtNames, categoryNames) = await ResourceApi.NamesAsync(
+            tenantId,
+            store,
+            districts,
+            cancellationToken
+        );
+        return PageResult.For<ShowcasePage, ShowcaseModel>(
+            new ShowcaseModel(tenant.Tenant, resources, districtNames, categoryNames)
+        );
     }
 
-    public static async Task<RazorComponentResult<MeetingResourcesPage>> ShowMeetingResources(ITenantContext tenant,
-        string meetingId, IMeetings meetings, IMeetingRecords records, ResourceStore store,
-        CancellationToken cancellationToken)
+    public static async Task<RazorComponentResult<MeetingResourcesPage>> ShowMeetingResources(
+        ITenantContext tenant,
+        string meetingId,
+        IMeetings meetings,
+        IMeetingRecords records,
+        ResourceStore store,
+        CancellationToken cancellationToken
+    )
     {
         var tenantId = tenant.Tenant.Id;
         var meeting = await meetings.GetAsync(tenantId, meetingId, cancellationToken);
         var record = await records.ReadAsync(tenantId, meeting, cancellationToken);
         var found = (await store.ListAsync(tenantId, new ResourceStore.Filter(), cancellationToken))
-            .Where(r => r.MeetingId == meetingId && r.OpinionId is not null).ToDictionary(r => r.OpinionId!);
+            .Where(r => r.MeetingId == meetingId && r.OpinionId is not null)
+            .ToDictionary(r => r.OpinionId!);
         return PageResult.For<MeetingResourcesPage, MeetingResourcesModel>(
-            new MeetingResourcesModel(tenant.Tenant, meeting, record, found));
+            new MeetingResourcesModel(tenant.Tenant, meeting, record, found)
+        );
     }
 
-    private static async Task<PublishedModel> PublishedModelAsync(TenantInfo tenant, ResourceStore store,
-        IDistricts districts, CancellationToken cancellationToken)
+    private static async Task<PublishedModel> PublishedModelAsync(
+        TenantInfo tenant,
+        ResourceStore store,
+        IDistricts districts,
+        CancellationToken cancellationToken
+    )
     {
-        var (districtNames, categoryNames) =
-            await ResourceApi.NamesAsync(tenant.Id, store, districts, cancellationToken);
-        var published = await store.ListAsync(tenant.Id, new ResourceStore.Filter(Status: ResourceStatus.Published),
-            cancellationToken);
-        var order = (await districts.ListAsync(tenant.Id, cancellationToken)).Select((d, i) => (d.Id, i))
+        var (districtNames, categoryNames) = await ResourceApi.NamesAsync(
+            tenant.Id,
+            store,
+            districts,
+            cancellationToken
+        );
+        var published = await store.ListAsync(
+            tenant.Id,
+            new ResourceStore.Filter(Status: ResourceStatus.Published),
+            cancellationToken
+        );
+        var order = (await districts.ListAsync(tenant.Id, cancellationToken))
+            .Select((d, i) => (d.Id, i))
             .ToDictionary(x => x.Id, x => x.i);
-        var groups = published.GroupBy(r => r.DistrictId ?? "")
+        var groups = published
+            .GroupBy(r => r.DistrictId ?? "")
             .OrderBy(g => order.GetValueOrDefault(g.Key, int.MaxValue))
             .Select(g => new PublishedDistrict(
                 g.Key.Length == 0 ? "全域" : districtNames.GetValueOrDefault(g.Key, g.Key),
                 g.GroupBy(r => r.CategoryId)
                     .Select(c => new PublishedCategory(categoryNames.GetValueOrDefault(c.Key, c.Key), c.ToList()))
-                    .ToList()))
+                    .ToList()
+            ))
             .ToList();
         return new PublishedModel(tenant, groups);
     }

@@ -77,17 +77,36 @@ public sealed class ResourceStore(IModuleDatabase database)
         public string? LastConfirmed { get; init; }
         public string CreatedAt { get; init; } = "";
 
-        public Resource ToResource() => new(Id, Name, CategoryId, DistrictId,
-            JsonSerializer.Deserialize<ResourceDetails>(Details, Json)!, Contact, ContactConsent != 0,
-            PublishContact != 0, MeetingId, OpinionId, Enum.Parse<ResourceStatus>(Status),
-            Clock.ParseIso(LastConfirmed), CreatedAt);
+        public Resource ToResource() =>
+            new(
+                Id,
+                Name,
+                CategoryId,
+                DistrictId,
+                JsonSerializer.Deserialize<ResourceDetails>(Details, Json)!,
+                Contact,
+                ContactConsent != 0,
+                PublishContact != 0,
+                MeetingId,
+                OpinionId,
+                Enum.Parse<ResourceStatus>(Status),
+                Clock.ParseIso(LastConfirmed),
+                CreatedAt
+            );
     }
 
-    public sealed record Filter(string? DistrictId = null, string? CategoryId = null, string? Query = null,
-        ResourceStatus? Status = null, string? OpinionId = null);
+    public sealed record Filter(
+        string? DistrictId = null,
+        string? CategoryId = null,
+        string? Query = null,
+        ResourceStatus? Status = null,
+        string? OpinionId = null
+    );
 
-    public async Task<IReadOnlyList<ResourceCategory>> CategoriesAsync(string tenantId,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ResourceCategory>> CategoriesAsync(
+        string tenantId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var own = await connection.QueryAsync<(string, string)>(SelectCategories, new { tenantId });
@@ -95,23 +114,43 @@ public sealed class ResourceStore(IModuleDatabase database)
     }
 
     /// <summary>Writes a category of the tenant's own, as <see cref="ResourceRules"/> made it.</summary>
-    public async Task AddCategoryAsync(string tenantId, ResourceCategory category,
-        CancellationToken cancellationToken = default)
+    public async Task AddCategoryAsync(
+        string tenantId,
+        ResourceCategory category,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(InsertCategory, new { tenantId, category.Id, category.Name });
+        await connection.ExecuteAsync(
+            InsertCategory,
+            new
+            {
+                tenantId,
+                category.Id,
+                category.Name,
+            }
+        );
     }
 
-    public async Task<IReadOnlyList<Resource>> ListAsync(string tenantId, Filter filter,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Resource>> ListAsync(
+        string tenantId,
+        Filter filter,
+        CancellationToken cancellationToken = default
+    )
     {
-        var parameters = new DynamicParameters(new
-        {
-            tenantId, districtId = filter.DistrictId, categoryId = filter.CategoryId,
-            status = filter.Status?.ToString(), opinionId = filter.OpinionId,
-        });
+        var parameters = new DynamicParameters(
+            new
+            {
+                tenantId,
+                districtId = filter.DistrictId,
+                categoryId = filter.CategoryId,
+                status = filter.Status?.ToString(),
+                opinionId = filter.OpinionId,
+            }
+        );
         var terms = SearchText.Terms(filter.Query);
-        for (var i = 0; i < terms.Count; i++) parameters.Add($"t{i}", SearchText.Contains(terms[i]));
+        for (var i = 0; i < terms.Count; i++)
+            parameters.Add($"t{i}", SearchText.Contains(terms[i]));
         var words = string.Concat(terms.Select((_, i) => $" AND search_text LIKE @t{i} ESCAPE '\\'"));
         await using var connection = await database.OpenAsync(cancellationToken);
         var sql = string.Format(CultureInfo.InvariantCulture, SelectFiltered, words);
@@ -119,8 +158,11 @@ public sealed class ResourceStore(IModuleDatabase database)
         return rows.Select(r => r.ToResource()).ToList();
     }
 
-    public async Task<Resource> GetAsync(string tenantId, string resourceId,
-        CancellationToken cancellationToken = default)
+    public async Task<Resource> GetAsync(
+        string tenantId,
+        string resourceId,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(SelectOne, new { tenantId, resourceId });
@@ -141,18 +183,31 @@ public sealed class ResourceStore(IModuleDatabase database)
         await connection.ExecuteAsync(Update, Parameters(tenantId, resource));
     }
 
-    private static object Parameters(string tenantId, Resource r) => new
-    {
-        tenantId, r.Id, r.Name, r.CategoryId, r.DistrictId, details = JsonSerializer.Serialize(r.Details, Json),
-        r.Contact, consent = r.ContactConsent ? 1 : 0, publish = r.PublishContact ? 1 : 0, r.MeetingId, r.OpinionId,
-        status = r.Status.ToString(), confirmed = r.LastConfirmed is { } c ? Clock.Iso(c) : null,
-        search = SearchText.Fold($"{r.Name} {r.Details.Offers} {r.Details.RunBy} {r.Details.When} {r.Details.Where}"),
-        now = Clock.Now(),
-    };
+    private static object Parameters(string tenantId, Resource r) =>
+        new
+        {
+            tenantId,
+            r.Id,
+            r.Name,
+            r.CategoryId,
+            r.DistrictId,
+            details = JsonSerializer.Serialize(r.Details, Json),
+            r.Contact,
+            consent = r.ContactConsent ? 1 : 0,
+            publish = r.PublishContact ? 1 : 0,
+            r.MeetingId,
+            r.OpinionId,
+            status = r.Status.ToString(),
+            confirmed = r.LastConfirmed is { } c ? Clock.Iso(c) : null,
+            search = SearchText.Fold(
+                $"{r.Name} {r.Details.Offers} {r.Details.RunBy} {r.Details.When} {r.Details.Where}"
+            ),
+            now = Clock.Now(),
+        };
 
     /// <summary>Not confirmed for over a year (or never, and found over a year ago): to be checked again.</summary>
     public static bool NeedsReview(Resource r, DateOnly today) =>
-        r.Status != ResourceStatus.Ended &&
-        (r.LastConfirmed ?? DateOnly.FromDateTime(DateTime.Parse(r.CreatedAt, CultureInfo.InvariantCulture)))
-        < today.AddYears(-1);
+        r.Status != ResourceStatus.Ended
+        && (r.LastConfirmed ?? DateOnly.FromDateTime(DateTime.Parse(r.CreatedAt, CultureInfo.InvariantCulture)))
+            < today.AddYears(-1);
 }

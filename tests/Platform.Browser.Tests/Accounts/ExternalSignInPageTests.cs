@@ -28,10 +28,16 @@ public class ExternalSignInPageTests : BrowserTest
     [Fact]
     public async Task A_member_of_staff_signs_in_with_the_municipalitys_id_and_lands_where_they_were_going()
     {
-        var created = await Platform.Client.PostAsJsonAsync("/aomori/api/users", new
-        {
-            userName = "yamada", displayName = "山田 太郎", externalName = "yamada@city.aomori.example", grants = new[] { new { role = "coordinator" } },
-        });
+        var created = await Platform.Client.PostAsJsonAsync(
+            "/aomori/api/users",
+            new
+            {
+                userName = "yamada",
+                displayName = "山田 太郎",
+                externalName = "yamada@city.aomori.example",
+                grants = new[] { new { role = "coordinator" } },
+            }
+        );
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         _provider.SignedIn = ("subject-0100", "yamada@city.aomori.example");
 

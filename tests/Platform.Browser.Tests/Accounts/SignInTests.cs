@@ -16,7 +16,9 @@ public class SignInTests : BrowserTest
         await form.Locator("#userName").FillAsync("aomori-viewer");
         await form.Locator("#password").FillAsync("まちがい");
         await form.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("ユーザー名またはパスワードが違います。");
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Alert))
+            .ToContainTextAsync("ユーザー名またはパスワードが違います。");
 
         await page.GetByTestId("signin").Locator("#password").FillAsync(TestAuth.DemoPassword);
         await page.GetByTestId("signin").GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();

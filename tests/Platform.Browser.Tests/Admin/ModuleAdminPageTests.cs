@@ -12,8 +12,12 @@ public class ModuleAdminPageTests : BrowserTest
         await page.GetByRole(AriaRole.Link, new() { Name = "モジュール管理" }).ClickAsync();
         await page.GetByTestId("switch-aomori-shinjo-Aomori.SupportMeetings").ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("新城で「Aomori.SupportMeetings」を無効にしました。");
-        await Assertions.Expect(page.GetByTestId("switch-aomori-shinjo-Aomori.SupportMeetings")).ToHaveTextAsync("有効にする");
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Status))
+            .ToContainTextAsync("新城で「Aomori.SupportMeetings」を無効にしました。");
+        await Assertions
+            .Expect(page.GetByTestId("switch-aomori-shinjo-Aomori.SupportMeetings"))
+            .ToHaveTextAsync("有効にする");
 
         var shinjo = await page.GotoAsync($"{Platform.BaseUrl}/aomori/districts/aomori-shinjo/support-meetings");
         Assert.Equal(404, shinjo!.Status);
@@ -28,13 +32,17 @@ public class ModuleAdminPageTests : BrowserTest
     public async Task A_refused_switch_and_invalid_settings_are_explained_in_Japanese_and_change_nothing()
     {
         var page = await NewPageAsync();
-        await page.GotoAsync($"{Platform.BaseUrl}/aomori/admin/districts/aomori-ono/modules/Aomori.SupportMeetings/settings");
+        await page.GotoAsync(
+            $"{Platform.BaseUrl}/aomori/admin/districts/aomori-ono/modules/Aomori.SupportMeetings/settings"
+        );
         await page.FillAsync("#minMeetingsPerFiscalYear", "５");
         await page.FillAsync("#maxMeetingsPerFiscalYear", "４");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("入力内容に誤りがあります");
-        await Assertions.Expect(page.Locator("[data-field=minMeetingsPerFiscalYear]")).ToContainTextAsync("最少開催回数は最多開催回数以下");
+        await Assertions
+            .Expect(page.Locator("[data-field=minMeetingsPerFiscalYear]"))
+            .ToContainTextAsync("最少開催回数は最多開催回数以下");
 
         await page.FillAsync("#minMeetingsPerFiscalYear", "２");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();

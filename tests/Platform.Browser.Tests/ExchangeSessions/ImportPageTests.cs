@@ -61,7 +61,9 @@ public class ImportPageTests : BrowserTest
         await page.GetByTestId("preview").ClickAsync();
         await page.GetByTestId("import").ClickAsync();
         await Assertions.Expect(page.GetByTestId("session-1")).ToContainTextAsync("火曜日ですが、概要には（木）");
-        await Assertions.Expect(page.GetByTestId("theme-comparison")).ToContainTextAsync("地区社協の車両を使った送迎を検討している。");
+        await Assertions
+            .Expect(page.GetByTestId("theme-comparison"))
+            .ToContainTextAsync("地区社協の車両を使った送迎を検討している。");
 
         await page.GotoAsync($"{Platform.BaseUrl}/miyagi/exchange-sessions/import");
         await page.GetByTestId("summary-text").FillAsync(Document);

@@ -19,7 +19,9 @@ public class MeetingFormTests : BrowserTest
         await form.Locator("[name=slot1End]").FillAsync("16:05");
         await form.GetByRole(AriaRole.Button, new() { Name = "予定を登録する" }).ClickAsync();
 
-        await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("開催日「2019-02-30」は正しい日付ではありません。");
+        await Assertions
+            .Expect(form.GetByRole(AriaRole.Alert))
+            .ToContainTextAsync("開催日「2019-02-30」は正しい日付ではありません。");
         await Assertions.Expect(form.Locator("#title")).ToHaveValueAsync("大野地区 幹事会");
 
         await form.Locator("#date").FillAsync("平成31年2月28日");
@@ -32,7 +34,9 @@ public class MeetingFormTests : BrowserTest
         await attendance.Locator("#counts").FillAsync("大野地区社協(５)，町会(8)");
         await attendance.Locator("#statedTotal").FillAsync("14");
         await attendance.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
-        await Assertions.Expect(page.Locator("p.error").First).ToContainTextAsync("記載の合計（14名）と内訳の合計（13名）が一致しません");
+        await Assertions
+            .Expect(page.Locator("p.error").First)
+            .ToContainTextAsync("記載の合計（14名）と内訳の合計（13名）が一致しません");
 
         await page.GetByText("参集範囲（今回の追加・除外）").ClickAsync();
         var convening = page.GetByTestId("convening-form");
@@ -40,7 +44,9 @@ public class MeetingFormTests : BrowserTest
         await convening.Locator("[name=reason]").FillAsync("防犯の情報共有のため");
         await convening.GetByRole(AriaRole.Button, new() { Name = "参集範囲を変更する" }).ClickAsync();
         await page.GetByText("参集範囲（今回の追加・除外）").ClickAsync();
-        await Assertions.Expect(page.Locator("details").Nth(1)).ToContainTextAsync("新城地区の交番（追加：防犯の情報共有のため）");
+        await Assertions
+            .Expect(page.Locator("details").Nth(1))
+            .ToContainTextAsync("新城地区の交番（追加：防犯の情報共有のため）");
 
         await page.GetByTestId("template-form").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.GetByTestId("themes").Locator("li")).ToHaveCountAsync(5);

@@ -10,10 +10,23 @@ public class MeetingRecorderTests : BrowserTest
     public async Task Two_recorders_typing_into_one_theme_at_once_see_every_opinion_in_one_order_and_the_summary_shows_them()
     {
         var api = Platform.Client;
-        var body = await (await api.PostAsJsonAsync("/aomori/api/bodies", new { name = "筒井地区 地域支え合い会議", districtId = "aomori-tsutsui" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        var meeting = await (await api.PostAsJsonAsync("/aomori/api/meetings", new { bodyId = body.GetProperty("id").GetString(), title = "第1回", date = "2019-11-19" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
+        var body = await (
+            await api.PostAsJsonAsync(
+                "/aomori/api/bodies",
+                new { name = "筒井地区 地域支え合い会議", districtId = "aomori-tsutsui" }
+            )
+        ).Content.ReadFromJsonAsync<JsonElement>();
+        var meeting = await (
+            await api.PostAsJsonAsync(
+                "/aomori/api/meetings",
+                new
+                {
+                    bodyId = body.GetProperty("id").GetString(),
+                    title = "第1回",
+                    date = "2019-11-19",
+                }
+            )
+        ).Content.ReadFromJsonAsync<JsonElement>();
         var url = $"{Platform.BaseUrl}/aomori/meetings/{meeting.GetProperty("id").GetString()}";
 
         var a = await (await NewContextAsync(new() { Locale = "ja-JP" })).NewPageAsync();
@@ -47,7 +60,8 @@ public class MeetingRecorderTests : BrowserTest
         Assert.Equal(orderA, await listB.AllTextContentsAsync());
         Assert.Equal(20, orderA.Distinct().Count());
 
-        // How fast it arrives is measured by build/bench/FollowerFanout, not here: a timing in a test fails on a busy machine.
+        // How fast it arrives is measured by build/bench/FollowerFanout, not here: a timing in a test fails on a busy
+        // machine.
         await a.GetByTestId("opinion-input").FillAsync("⇒回覧板で周知してはどうか");
         await a.GetByTestId("opinion-input").PressAsync("Enter");
         await Assertions.Expect(listB).ToHaveCountAsync(21);
@@ -59,7 +73,9 @@ public class MeetingRecorderTests : BrowserTest
         await Assertions.Expect(summary).ToContainTextAsync("記録者Aの意見10");
         await Assertions.Expect(summary).ToContainTextAsync("記録者Bの意見10");
         await Assertions.Expect(summary.Locator("li.response")).ToHaveTextAsync("⇒ 回覧板で周知してはどうか");
-        var summaryOrder = (await summary.Locator("ul.opinions li:not(.response)").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        var summaryOrder = (await summary.Locator("ul.opinions li:not(.response)").AllTextContentsAsync())
+            .Select(t => t.Trim())
+            .ToList();
         Assert.Equal(orderA.Select(t => t.Trim()), summaryOrder);
     }
 
@@ -75,7 +91,9 @@ public class MeetingRecorderTests : BrowserTest
         await input.FillAsync(new string('あ', 4001));
         await input.PressAsync("Enter");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("意見は4000文字以内で入力してください");
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Alert))
+            .ToContainTextAsync("意見は4000文字以内で入力してください");
         await Assertions.Expect(input).ToHaveValueAsync(new string('あ', 4001));
     }
 }

@@ -25,7 +25,9 @@ public class OrganisationsAndPeoplePageTests : BrowserTest
         var person = page.GetByTestId("person-form");
         await person.Locator("#reading").FillAsync("さとうはなこ");
         await person.GetByRole(AriaRole.Button).ClickAsync();
-        await Assertions.Expect(person.GetByRole(AriaRole.Alert)).ToContainTextAsync("氏名を100文字以内で入力してください。");
+        await Assertions
+            .Expect(person.GetByRole(AriaRole.Alert))
+            .ToContainTextAsync("氏名を100文字以内で入力してください。");
         await Assertions.Expect(person.Locator("#reading")).ToHaveValueAsync("さとうはなこ");
 
         await person.Locator("#name").FillAsync("佐藤 花子");
@@ -37,7 +39,8 @@ public class OrganisationsAndPeoplePageTests : BrowserTest
         await Assertions.Expect(page.GetByTestId("roles")).ToContainTextAsync("地域支え合い推進員［令和2年4月1日〜］");
 
         var role = page.GetByTestId("role-form");
-        await role.Locator("#role").SelectOptionAsync(new SelectOptionValue { Label = "第2層生活支援コーディネーター" });
+        await role.Locator("#role")
+            .SelectOptionAsync(new SelectOptionValue { Label = "第2層生活支援コーディネーター" });
         await role.Locator("#since").FillAsync("令和5年2月30日");
         await role.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(role.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
@@ -53,7 +56,9 @@ public class OrganisationsAndPeoplePageTests : BrowserTest
         await promoter.Locator("summary").ClickAsync();
         await promoter.Locator("input[name=until]").FillAsync("令和７年３月３１日");
         await promoter.GetByRole(AriaRole.Button).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("roles")).ToContainTextAsync("地域支え合い推進員［令和2年4月1日〜令和7年3月31日］");
+        await Assertions
+            .Expect(page.GetByTestId("roles"))
+            .ToContainTextAsync("地域支え合い推進員［令和2年4月1日〜令和7年3月31日］");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "新城地区老人クラブ連合会" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("people")).ToContainTextAsync("佐藤 花子（さとうはなこ）");
@@ -64,6 +69,8 @@ public class OrganisationsAndPeoplePageTests : BrowserTest
         await listed.Locator("summary").ClickAsync();
         await listed.Locator("input[name=name]").FillAsync("新城地区老人クラブ連合会（ことぶき会）");
         await listed.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("organisations")).ToContainTextAsync("新城地区老人クラブ連合会（ことぶき会）");
+        await Assertions
+            .Expect(page.GetByTestId("organisations"))
+            .ToContainTextAsync("新城地区老人クラブ連合会（ことぶき会）");
     }
 }

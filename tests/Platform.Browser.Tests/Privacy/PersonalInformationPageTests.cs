@@ -21,11 +21,19 @@ public class PersonalInformationPageTests : BrowserTest
         await form.Locator("#districtId").SelectOptionAsync("aomori-shinjo");
         await form.Locator("#clearance").SelectOptionAsync("sensitive");
         await form.GetByRole(AriaRole.Button, new() { Name = "追加する" }).ClickAsync();
-        await Assertions.Expect(admin.GetByTestId("users")).ToContainTextAsync("コーディネーター（新城）・要配慮個人情報まで");
+        await Assertions
+            .Expect(admin.GetByTestId("users"))
+            .ToContainTextAsync("コーディネーター（新城）・要配慮個人情報まで");
 
         using var api = new HttpClient { BaseAddress = new Uri(Platform.BaseUrl) };
         var token = await TestAuth.SignInAsync(api, "care-browser", Password);
-        var context = await Browser.NewContextAsync(new() { Locale = "ja-JP", ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" } });
+        var context = await Browser.NewContextAsync(
+            new()
+            {
+                Locale = "ja-JP",
+                ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
+            }
+        );
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/meetings/aomori-shinjo-briefing-h30");
@@ -34,20 +42,28 @@ public class PersonalInformationPageTests : BrowserTest
         var input = page.GetByTestId("opinion-input");
         await input.FillAsync("独居の山田花子さん（要介護３）の見守り");
         await input.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#record-error")).ToContainTextAsync("本人が同意した日を入力してください。");
+        await Assertions
+            .Expect(page.Locator("#record-error"))
+            .ToContainTextAsync("本人が同意した日を入力してください。");
         await Assertions.Expect(input).ToHaveValueAsync("独居の山田花子さん（要介護３）の見守り");
 
         await page.Locator("#basis-fields [name=consentedOn]").FillAsync("令和元年１０月１日");
         await page.Locator("#basis-fields [name=consentScope]").FillAsync("支援会議の構成員に限る");
         await input.PressAsync("Enter");
-        // Without the meeting's pledge even the one who recorded it reads only the marker, at once and after a reload; with it, the text and its basis.
-        await Assertions.Expect(page.Locator("section.theme li", new() { HasText = "守秘の誓約書が未提出のため非表示" })).ToContainTextAsync("要配慮個人情報");
+        // Without the meeting's pledge even the one who recorded it reads only the marker, at once and after a reload;
+        // with it, the text and its basis.
+        await Assertions
+            .Expect(page.Locator("section.theme li", new() { HasText = "守秘の誓約書が未提出のため非表示" }))
+            .ToContainTextAsync("要配慮個人情報");
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("section.theme").First).ToContainTextAsync("守秘の誓約書が未提出のため非表示");
+        await Assertions
+            .Expect(page.Locator("section.theme").First)
+            .ToContainTextAsync("守秘の誓約書が未提出のため非表示");
         await page.GetByText("個人情報の扱い（公開区分・同意・誓約書）").ClickAsync();
         await page.GetByTestId("pledge-form").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.Locator("section.theme").First).ToContainTextAsync("山田花子");
-        // Another page open on the meeting (a second recorder's) loses the text at once when consent is withdrawn, without a reload.
+        // Another page open on the meeting (a second recorder's) loses the text at once when consent is withdrawn,
+        // without a reload.
         var other = await context.NewPageAsync();
         await other.GotoAsync($"{Platform.BaseUrl}/aomori/meetings/aomori-shinjo-briefing-h30");
         await Assertions.Expect(other.Locator("section.theme").First).ToContainTextAsync("山田花子");

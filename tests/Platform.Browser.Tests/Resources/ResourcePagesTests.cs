@@ -9,8 +9,13 @@ public class ResourcePagesTests : BrowserTest
     [Fact]
     public async Task An_opinion_promoted_and_published_is_on_the_public_page_where_drafts_and_private_contacts_are_not()
     {
-        var round = (await Platform.Client.GetFromJsonAsync<JsonElement>("/miyagi/api/exchange-rounds"))[0].GetProperty("id").GetString();
-        var north = (await Platform.Client.GetFromJsonAsync<JsonElement>($"/miyagi/api/exchange-rounds/{round}")).GetProperty("sessions")[0].GetProperty("meetingId").GetString();
+        var round = (await Platform.Client.GetFromJsonAsync<JsonElement>("/miyagi/api/exchange-rounds"))[0]
+            .GetProperty("id")
+            .GetString();
+        var north = (await Platform.Client.GetFromJsonAsync<JsonElement>($"/miyagi/api/exchange-rounds/{round}"))
+            .GetProperty("sessions")[0]
+            .GetProperty("meetingId")
+            .GetString();
 
         var staff = await NewPageAsync(new() { Locale = "ja-JP" });
         await staff.GotoAsync($"{Platform.BaseUrl}/miyagi/meetings/{north}");
@@ -22,7 +27,9 @@ public class ResourcePagesTests : BrowserTest
         await staff.GotoAsync($"{Platform.BaseUrl}/miyagi/resources");
         var row = staff.Locator("tr[data-resource]", new() { HasText = "元看護師の数人が地域で活動" });
         await row.GetByRole(AriaRole.Button, new() { Name = "公開する" }).ClickAsync();
-        await Assertions.Expect(staff.Locator("tr[data-resource]", new() { HasText = "元看護師の数人が地域で活動" })).ToContainTextAsync("公開中");
+        await Assertions
+            .Expect(staff.Locator("tr[data-resource]", new() { HasText = "元看護師の数人が地域で活動" }))
+            .ToContainTextAsync("公開中");
 
         var careManager = await (await Browser.NewContextAsync(new() { Locale = "ja-JP" })).NewPageAsync();
         var answer = await careManager.GotoAsync($"{Platform.BaseUrl}/miyagi/public/resources");

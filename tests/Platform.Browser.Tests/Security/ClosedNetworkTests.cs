@@ -2,15 +2,31 @@ using Microsoft.Playwright;
 
 namespace Platform.Browser.Tests.Security;
 
-/// <summary>Municipal networks are closed: every page must load from the host alone, under a Content-Security-Policy without inline code.</summary>
+/// <summary>Municipal networks are closed: every page must load from the host alone, under a Content-Security-Policy
+/// without inline code.</summary>
 public class ClosedNetworkTests : BrowserTest
 {
     private static readonly string[] Pages =
     [
-        "/aomori/", "/aomori/districts/aomori-shinjo", "/aomori/districts/aomori-shinjo/support-meetings", "/aomori/bodies", "/aomori/meetings",
-        "/aomori/meetings/aomori-shinjo-network-h30", "/aomori/meetings/aomori-shinjo-network-h30/summary", "/aomori/dashboard", "/aomori/search?q=回覧板",
-        "/aomori/resources", "/aomori/resources/booklet", "/aomori/public/resources", "/aomori/support-meetings/rollout", "/aomori/support-meetings/comparison",
-        "/aomori/admin/modules", "/miyagi/exchange-sessions", "/miyagi/exchange-sessions/import", "/miyagi/exchange-sessions/speakers", "/aomori/no-such-page",
+        "/aomori/",
+        "/aomori/districts/aomori-shinjo",
+        "/aomori/districts/aomori-shinjo/support-meetings",
+        "/aomori/bodies",
+        "/aomori/meetings",
+        "/aomori/meetings/aomori-shinjo-network-h30",
+        "/aomori/meetings/aomori-shinjo-network-h30/summary",
+        "/aomori/dashboard",
+        "/aomori/search?q=回覧板",
+        "/aomori/resources",
+        "/aomori/resources/booklet",
+        "/aomori/public/resources",
+        "/aomori/support-meetings/rollout",
+        "/aomori/support-meetings/comparison",
+        "/aomori/admin/modules",
+        "/miyagi/exchange-sessions",
+        "/miyagi/exchange-sessions/import",
+        "/miyagi/exchange-sessions/speakers",
+        "/aomori/no-such-page",
     ];
 
     [Fact]
@@ -18,19 +34,27 @@ public class ClosedNetworkTests : BrowserTest
     {
         var context = await NewContextAsync(new() { Locale = "ja-JP" });
         var outside = new List<string>();
-        await context.RouteAsync("**/*", async route =>
-        {
-            var host = new Uri(route.Request.Url).Host;
-            if (host is "127.0.0.1" or "localhost") await route.ContinueAsync();
-            else
+        await context.RouteAsync(
+            "**/*",
+            async route =>
             {
-                outside.Add(route.Request.Url);
-                await route.AbortAsync();
+                var host = new Uri(route.Request.Url).Host;
+                if (host is "127.0.0.1" or "localhost")
+                    await route.ContinueAsync();
+                else
+                {
+                    outside.Add(route.Request.Url);
+                    await route.AbortAsync();
+                }
             }
-        });
+        );
         var page = await context.NewPageAsync();
         var violations = new List<string>();
-        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add($"{page.Url}: {message.Text}"); };
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                violations.Add($"{page.Url}: {message.Text}");
+        };
         page.PageError += (_, error) => violations.Add($"{page.Url}: {error}");
 
         foreach (var path in Pages)
@@ -45,7 +69,9 @@ public class ClosedNetworkTests : BrowserTest
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/meetings/aomori-shinjo-network-h30");
         await page.GetByTestId("opinion-input").FillAsync("閉じたネットワークでも記録できる");
         await page.GetByTestId("opinion-input").PressAsync("Enter");
-        await Assertions.Expect(page.Locator("section.theme").First).ToContainTextAsync("閉じたネットワークでも記録できる");
+        await Assertions
+            .Expect(page.Locator("section.theme").First)
+            .ToContainTextAsync("閉じたネットワークでも記録できる");
 
         Assert.Empty(outside);
         Assert.Empty(violations);

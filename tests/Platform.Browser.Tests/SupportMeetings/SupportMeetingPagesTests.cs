@@ -10,13 +10,18 @@ public class SupportMeetingPagesTests : BrowserTest
     {
         var api = Platform.Client;
         await api.DeleteAsync("/aomori/api/districts/aomori-namioka/modules/Aomori.SupportMeetings");
-        await api.PutAsJsonAsync("/aomori/api/districts/aomori-aburakawa/modules/Aomori.SupportMeetings/settings", new { requireSteeringCommitteeFirst = true });
+        await api.PutAsJsonAsync(
+            "/aomori/api/districts/aomori-aburakawa/modules/Aomori.SupportMeetings/settings",
+            new { requireSteeringCommitteeFirst = true }
+        );
         var page = await NewPageAsync(new() { Locale = "ja-JP" });
 
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/districts/aomori-aburakawa");
         await page.GetByRole(AriaRole.Link, new() { Name = "地域支え合い会議" }).ClickAsync();
         await page.GetByTestId("create-support-meeting").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("charter")).ToContainTextAsync("事案がなくても定期的に集まり情報交換を行う");
+        await Assertions
+            .Expect(page.GetByTestId("charter"))
+            .ToContainTextAsync("事案がなくても定期的に集まり情報交換を行う");
 
         var schedule = page.GetByTestId("schedule-support-meeting");
         await schedule.Locator("[name=date]").FillAsync("令和8年4月20日");

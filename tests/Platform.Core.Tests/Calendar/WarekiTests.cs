@@ -26,7 +26,8 @@ public class WarekiTests
     [InlineData("2019-03-31", 2018)]
     [InlineData("2019-04-01", 2019)]
     [InlineData("2020-03-31", 2019)]
-    public void The_fiscal_year_starts_in_April(string iso, int expected) => Assert.Equal(expected, FiscalYear.Of(DateOnly.Parse(iso)).Year);
+    public void The_fiscal_year_starts_in_April(string iso, int expected) =>
+        Assert.Equal(expected, FiscalYear.Of(DateOnly.Parse(iso)).Year);
 
     [Theory]
     [InlineData("2019-11-19", "2019-11-19")]
@@ -47,7 +48,8 @@ public class WarekiTests
     [InlineData("令和0年1月1日")]
     [InlineData("明日")]
     [InlineData("")]
-    public void Impossible_dates_are_refused_not_rolled_over(string typed) => Assert.False(JapaneseDate.TryParseDate(typed, out _));
+    public void Impossible_dates_are_refused_not_rolled_over(string typed) =>
+        Assert.False(JapaneseDate.TryParseDate(typed, out _));
 
     [Theory]
     [InlineData("10:00", "10:00")]

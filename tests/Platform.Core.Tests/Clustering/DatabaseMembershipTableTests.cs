@@ -12,16 +12,17 @@ public class DatabaseMembershipTableTests
     private static DatabaseMembershipTable Table(TestDatabase test) =>
         new(test.Open(), Options.Create(new ClusterOptions { ClusterId = "test", ServiceId = "sasaeai" }));
 
-    private static MembershipEntry Entry(int port, SiloStatus status) => new()
-    {
-        SiloAddress = SiloAddress.New(new IPEndPoint(IPAddress.Loopback, port), 1),
-        Status = status,
-        HostName = "localhost",
-        SiloName = $"silo-{port}",
-        StartTime = DateTime.UtcNow,
-        IAmAliveTime = DateTime.UtcNow,
-        SuspectTimes = [],
-    };
+    private static MembershipEntry Entry(int port, SiloStatus status) =>
+        new()
+        {
+            SiloAddress = SiloAddress.New(new IPEndPoint(IPAddress.Loopback, port), 1),
+            Status = status,
+            HostName = "localhost",
+            SiloName = $"silo-{port}",
+            StartTime = DateTime.UtcNow,
+            IAmAliveTime = DateTime.UtcNow,
+            SuspectTimes = [],
+        };
 
     [SkippableTheory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Rows_are_inserted_and_updated_only_against_the_current_table_version(DatabaseProvider provider)

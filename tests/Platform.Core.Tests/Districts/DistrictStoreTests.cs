@@ -9,8 +9,9 @@ namespace Platform.Core.Tests.Districts;
 
 public class DistrictStoreTests
 {
-    private static async Task<(TestDatabase Test, DistrictStore Store,
-        DistrictRules Rules)> ArrangeAsync(DatabaseProvider provider)
+    private static async Task<(TestDatabase Test, DistrictStore Store, DistrictRules Rules)> ArrangeAsync(
+        DatabaseProvider provider
+    )
     {
         var test = await Migrated.DatabaseAsync(provider);
         var tenants = new TenantStore(test.Open());
@@ -45,11 +46,13 @@ public class DistrictStoreTests
         var shinjo = await rules.CreateAsync("aomori", new DistrictInput("新城"));
 
         Assert.Null(await store.FindAsync("miyagi", shinjo.Id));
-        var error = await Assert.ThrowsAsync<PlatformException>(() => rules.UpdateAsync("miyagi", shinjo.Id,
-            new DistrictInput("乗っ取り")));
+        var error = await Assert.ThrowsAsync<PlatformException>(() =>
+            rules.UpdateAsync("miyagi", shinjo.Id, new DistrictInput("乗っ取り"))
+        );
         Assert.Equal(404, error.Status);
-        var parentError = await Assert.ThrowsAsync<PlatformException>(() => rules.CreateAsync("miyagi",
-            new DistrictInput("仙台", DistrictKind.Region, shinjo.Id)));
+        var parentError = await Assert.ThrowsAsync<PlatformException>(() =>
+            rules.CreateAsync("miyagi", new DistrictInput("仙台", DistrictKind.Region, shinjo.Id))
+        );
         Assert.Contains("parentId", parentError.Errors!.Keys);
         Assert.Equal("新城", (await store.FindAsync("aomori", shinjo.Id))!.Name);
     }
@@ -61,10 +64,12 @@ public class DistrictStoreTests
         await using var _ = test;
         var shinjo = await rules.CreateAsync("aomori", new DistrictInput("新城"));
 
-        var empty = await Assert.ThrowsAsync<PlatformException>(() => rules.CreateAsync("aomori",
-            new DistrictInput("　")));
-        var longName = await Assert.ThrowsAsync<PlatformException>(() => rules.UpdateAsync("aomori", shinjo.Id,
-            new DistrictInput(new string('地', 101))));
+        var empty = await Assert.ThrowsAsync<PlatformException>(() =>
+            rules.CreateAsync("aomori", new DistrictInput("　"))
+        );
+        var longName = await Assert.ThrowsAsync<PlatformException>(() =>
+            rules.UpdateAsync("aomori", shinjo.Id, new DistrictInput(new string('地', 101)))
+        );
 
         Assert.Equal("validation.failed", empty.Code);
         Assert.Contains("name", longName.Errors!.Keys);

@@ -15,7 +15,10 @@ public class DatabaseGrainStorageTests
     public async Task State_survives_a_new_storage_instance_and_records_its_tenant(DatabaseProvider provider)
     {
         await using var test = await Migrated.DatabaseAsync(provider);
-        var state = new GrainState<DistrictState> { State = new DistrictState { Disabled = { "Aomori.SupportMeetings" } } };
+        var state = new GrainState<DistrictState>
+        {
+            State = new DistrictState { Disabled = { "Aomori.SupportMeetings" } },
+        };
         await new DatabaseGrainStorage(test.Open()).WriteStateAsync("district", Shinjo, state);
 
         var read = new GrainState<DistrictState> { State = new DistrictState() };
@@ -40,7 +43,9 @@ public class DatabaseGrainStorageTests
 
         stale.State!.Disabled.Add("B");
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("district", Shinjo, stale));
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("district", Shinjo, new GrainState<DistrictState> { State = new DistrictState() }));
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            storage.WriteStateAsync("district", Shinjo, new GrainState<DistrictState> { State = new DistrictState() })
+        );
 
         var read = new GrainState<DistrictState> { State = new DistrictState() };
         await storage.ReadStateAsync("district", Shinjo, read);

@@ -11,18 +11,78 @@ public class MinutesFormatTests
 {
     private static Platform.Core.Minutes.Minutes Sample()
     {
-        var body = new Body("b", "県北部 情報交換会", null, 1, Territory.Region, "miyagi-north", null, BodyStatus.Active, new CadencePolicy(), new Charter(), [], [], []);
-        var meeting = new Meeting("m", "b", "exchange-session", "情報交換会", new DateOnly(2019, 11, 19),
-            [new TimeSlot("10:00", "12:00"), new TimeSlot("13:30", "15:30")], "ホテルサンシャイン佐沼", "鳳凰の間", MeetingStatus.Held, [],
-            new Attendance([new HeadCount("気仙沼市", 19), new HeadCount("登米市", 14)], [], [], 0, 70), false, false, null, null, null, 3);
-        var view = MeetingViews.From(meeting, body, new Dictionary<string, Platform.Abstractions.Organisations.Organisation>(), [], MeetingKinds.BuiltIn);
+        var body = new Body(
+            "b",
+            "県北部 情報交換会",
+            null,
+            1,
+            Territory.Region,
+            "miyagi-north",
+            null,
+            BodyStatus.Active,
+            new CadencePolicy(),
+            new Charter(),
+            [],
+            [],
+            []
+        );
+        var meeting = new Meeting(
+            "m",
+            "b",
+            "exchange-session",
+            "情報交換会",
+            new DateOnly(2019, 11, 19),
+            [new TimeSlot("10:00", "12:00"), new TimeSlot("13:30", "15:30")],
+            "ホテルサンシャイン佐沼",
+            "鳳凰の間",
+            MeetingStatus.Held,
+            [],
+            new Attendance([new HeadCount("気仙沼市", 19), new HeadCount("登米市", 14)], [], [], 0, 70),
+            false,
+            false,
+            null,
+            null,
+            null,
+            3
+        );
+        var view = MeetingViews.From(
+            meeting,
+            body,
+            new Dictionary<string, Platform.Abstractions.Organisations.Organisation>(),
+            [],
+            MeetingKinds.BuiltIn
+        );
         var theme = new AgendaItem("a", 1, "庁舎内連携", 1);
-        var record = new MeetingRecord([theme],
-            [new Opinion("o1", "a", 2, OpinionKind.Opinion, "=1層Coと2層Coで, 月1回\n\"情報交換\"", null, "気仙沼市", null, null, ""),
-             new Opinion("o2", "a", 3, OpinionKind.Response, "髙橋さんに確認する", null, null, "o1", null, "")],
-            [], [], []);
-        return new Platform.Core.Minutes.Minutes(new TenantInfo("miyagi", "宮城県", TenantKind.Prefecture, "040002"), body, null, view, record,
-            new Dictionary<string, Platform.Abstractions.Organisations.Organisation>(), []);
+        var record = new MeetingRecord(
+            [theme],
+            [
+                new Opinion(
+                    "o1",
+                    "a",
+                    2,
+                    OpinionKind.Opinion,
+                    "=1層Coと2層Coで, 月1回\n\"情報交換\"",
+                    null,
+                    "気仙沼市",
+                    null,
+                    null,
+                    ""
+                ),
+                new Opinion("o2", "a", 3, OpinionKind.Response, "髙橋さんに確認する", null, null, "o1", null, ""),
+            ],
+            [],
+            [],
+            []
+        );
+        return new Platform.Core.Minutes.Minutes(
+            new TenantInfo("miyagi", "宮城県", TenantKind.Prefecture, "040002"),
+            body,
+            null,
+            view,
+            record,
+            new Dictionary<string, Platform.Abstractions.Organisations.Organisation>(),
+            []
+        );
     }
 
     [Fact]
@@ -64,7 +124,10 @@ public class MinutesFormatTests
         var bytes = MinutesXlsx.Write(Sample());
 
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-        var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+        var sheets = document
+            .WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>()
+            .Select(s => s.Name!.Value)
+            .ToList();
         Assert.Equal(["概要", "意見"], sheets);
         Assert.Contains("gannen", document.WorkbookPart.WorkbookStylesPart!.Stylesheet.NumberingFormats!.InnerXml);
     }

@@ -18,7 +18,8 @@ public class ModuleSettingsBinderTests
 
         public IEnumerable<ValidationResult> Validate(ValidationContext context)
         {
-            if (Min > Max) yield return new ValidationResult("最少は最多以下にしてください。", [nameof(Min)]);
+            if (Min > Max)
+                yield return new ValidationResult("最少は最多以下にしてください。", [nameof(Min)]);
         }
     }
 
@@ -32,15 +33,27 @@ public class ModuleSettingsBinderTests
     [Fact]
     public void Full_width_digits_and_form_strings_are_accepted()
     {
-        var outcome = ModuleSettingsBinder.Apply(typeof(Cadence), null, new JsonObject { ["min"] = "２", ["meetWithoutCase"] = "false" });
+        var outcome = ModuleSettingsBinder.Apply(
+            typeof(Cadence),
+            null,
+            new JsonObject { ["min"] = "２", ["meetWithoutCase"] = "false" }
+        );
         Assert.Equal("""{"min":2,"max":4,"meetWithoutCase":false}""", outcome.Json);
     }
 
     [Fact]
     public void Every_wrong_field_is_reported_not_only_the_first()
     {
-        var outcome = ModuleSettingsBinder.Apply(typeof(Cadence), null,
-            new JsonObject { ["min"] = "たくさん", ["meetWithoutCase"] = 7, ["colour"] = "red" });
+        var outcome = ModuleSettingsBinder.Apply(
+            typeof(Cadence),
+            null,
+            new JsonObject
+            {
+                ["min"] = "たくさん",
+                ["meetWithoutCase"] = 7,
+                ["colour"] = "red",
+            }
+        );
 
         Assert.Null(outcome.Json);
         Assert.Equal(["colour", "meetWithoutCase", "min"], outcome.Errors!.Keys.Order());
@@ -49,10 +62,18 @@ public class ModuleSettingsBinderTests
     [Fact]
     public void Rules_across_fields_are_checked_after_the_values_convert()
     {
-        var outcome = ModuleSettingsBinder.Apply(typeof(Cadence), """{"min":3,"max":4}""", new JsonObject { ["min"] = 5, ["max"] = 13 });
+        var outcome = ModuleSettingsBinder.Apply(
+            typeof(Cadence),
+            """{"min":3,"max":4}""",
+            new JsonObject { ["min"] = 5, ["max"] = 13 }
+        );
         Assert.Equal(["max"], outcome.Errors!.Keys.Order());
 
-        var crossed = ModuleSettingsBinder.Apply(typeof(Cadence), """{"min":3,"max":4}""", new JsonObject { ["min"] = 5 });
+        var crossed = ModuleSettingsBinder.Apply(
+            typeof(Cadence),
+            """{"min":3,"max":4}""",
+            new JsonObject { ["min"] = 5 }
+        );
         Assert.Equal(["最少は最多以下にしてください。"], crossed.Errors!["min"]);
     }
 }

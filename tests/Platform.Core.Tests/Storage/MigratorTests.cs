@@ -18,7 +18,9 @@ public class MigratorTests
         await migrator.ApplyAsync([typeof(Migrator).Assembly]);
 
         await using var connection = await database.OpenAsync();
-        var rows = (await connection.QueryAsync<string>("SELECT checksum FROM schema_migrations WHERE owner = 'Platform.Core'")).ToList();
+        var rows = (
+            await connection.QueryAsync<string>("SELECT checksum FROM schema_migrations WHERE owner = 'Platform.Core'")
+        ).ToList();
         var expected = Migrator.Discover(typeof(Migrator).Assembly, provider).Select(m => m.Checksum).ToList();
         Assert.Equal(expected, rows);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM tenants"));
@@ -32,9 +34,14 @@ public class MigratorTests
         var migrator = new Migrator(database, NullLogger<Migrator>.Instance);
         await migrator.ApplyAsync([typeof(Migrator).Assembly]);
         await using (var connection = await database.OpenAsync())
-            await connection.ExecuteAsync("UPDATE schema_migrations SET checksum = @c", new { c = new string('0', 64) });
+            await connection.ExecuteAsync(
+                "UPDATE schema_migrations SET checksum = @c",
+                new { c = new string('0', 64) }
+            );
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.ApplyAsync([typeof(Migrator).Assembly]));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            migrator.ApplyAsync([typeof(Migrator).Assembly])
+        );
         Assert.Contains("was changed after it was applied", error.Message);
     }
 
@@ -42,7 +49,9 @@ public class MigratorTests
     public void Every_provider_has_the_same_migrations()
     {
         var versions = Enum.GetValues<DatabaseProvider>()
-            .Select(p => string.Join(",", Migrator.Discover(typeof(Migrator).Assembly, p).Select(m => $"{m.Version}_{m.Name}")))
+            .Select(p =>
+                string.Join(",", Migrator.Discover(typeof(Migrator).Assembly, p).Select(m => $"{m.Version}_{m.Name}"))
+            )
             .Distinct()
             .ToList();
         Assert.Single(versions);

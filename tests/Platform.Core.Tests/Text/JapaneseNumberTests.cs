@@ -16,7 +16,11 @@ public class JapaneseNumberTests
     [InlineData("99999999999x", NumberReading.NotANumber, 0)]
     [InlineData("-3", NumberReading.NotANumber, 0)]
     [InlineData("1.5", NumberReading.NotANumber, 0)]
-    public void Ascii_and_full_width_digits_are_numbers_and_nothing_else_is(string input, NumberReading expected, long value)
+    public void Ascii_and_full_width_digits_are_numbers_and_nothing_else_is(
+        string input,
+        NumberReading expected,
+        long value
+    )
     {
         Assert.Equal(expected, JapaneseNumber.TryRead(input, int.MaxValue, out var read));
         Assert.Equal(value, read);
@@ -40,7 +44,15 @@ public class JapaneseNumberTests
         Assert.Null(JapaneseNumber.Optional("abc", errors, "other", "x.invalid", "その他"));
         Assert.Equal(12, JapaneseNumber.Optional("１２", errors, "fine", "x.invalid", "可"));
         var codes = (Dictionary<string, string>)errors.ToException().Extensions["fieldCodes"]!;
-        Assert.Equal(new Dictionary<string, string> { ["count"] = "validation.digits", ["total"] = "validation.too_large", ["other"] = "x.invalid" }, codes);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["count"] = "validation.digits",
+                ["total"] = "validation.too_large",
+                ["other"] = "x.invalid",
+            },
+            codes
+        );
         Assert.Contains("人数「٣٤」", errors.ToException().Errors!["count"][0]);
     }
 

@@ -28,7 +28,10 @@ public class AccessTests : PlatformTest
         Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
         Assert.Equal("/signin?returnUrl=%2Faomori%2Fmeetings", redirected.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/plugins")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await AsAsync("aomori-admin")).GetAsync("/api/plugins")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await (await AsAsync("aomori-admin")).GetAsync("/api/plugins")).StatusCode
+        );
     }
 
     [Fact]
@@ -36,12 +39,26 @@ public class AccessTests : PlatformTest
     {
         var client = Platform.NewClient();
         for (var i = 0; i < 3; i++)
-            Assert.Equal("auth.invalid_credentials", await (await client.PostAsJsonAsync("/api/auth/token", new { userName = "aomori-viewer", password = "wrong" })).ProblemCodeAsync());
-        var waiting = await client.PostAsJsonAsync("/api/auth/token", new { userName = "aomori-viewer", password = TestAuth.DemoPassword });
+            Assert.Equal(
+                "auth.invalid_credentials",
+                await (
+                    await client.PostAsJsonAsync(
+                        "/api/auth/token",
+                        new { userName = "aomori-viewer", password = "wrong" }
+                    )
+                ).ProblemCodeAsync()
+            );
+        var waiting = await client.PostAsJsonAsync(
+            "/api/auth/token",
+            new { userName = "aomori-viewer", password = TestAuth.DemoPassword }
+        );
         Assert.Equal(HttpStatusCode.TooManyRequests, waiting.StatusCode);
         Assert.Equal("auth.retry_later", await waiting.ProblemCodeAsync());
 
-        var form = await Client.PostAsync("/aomori/admin/districts/aomori-shinjo/modules/Aomori.SupportMeetings", new FormUrlEncodedContent([new("enabled", "false")]));
+        var form = await Client.PostAsync(
+            "/aomori/admin/districts/aomori-shinjo/modules/Aomori.SupportMeetings",
+            new FormUrlEncodedContent([new("enabled", "false")])
+        );
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
         Assert.True(await EnabledInDistrictAsync("aomori", "aomori-shinjo", "Aomori.SupportMeetings"));
     }
@@ -50,56 +67,156 @@ public class AccessTests : PlatformTest
     public async Task A_tenant_admin_adds_a_recorder_for_one_district_who_records_there_only()
     {
         var admin = await AsAsync("aomori-admin");
-        var bad = await admin.PostAsJsonAsync("/aomori/api/users", new { userName = "ono-recorder", displayName = "大野 記録係", password = "short", grants = new[] { new { role = "recorder", districtId = "miyagi-north" } } });
+        var bad = await admin.PostAsJsonAsync(
+            "/aomori/api/users",
+            new
+            {
+                userName = "ono-recorder",
+                displayName = "大野 記録係",
+                password = "short",
+                grants = new[] { new { role = "recorder", districtId = "miyagi-north" } },
+            }
+        );
         Assert.Equal("validation.failed", await bad.ProblemCodeAsync());
-        var created = await admin.PostAsJsonAsync("/aomori/api/users", new
-        {
-            userName = "ono-recorder", displayName = "大野 記録係", password = "ono-recorder-password", grants = new object[] { new { role = "recorder", districtId = "aomori-ono" }, new { role = "viewer" } },
-        });
+        var created = await admin.PostAsJsonAsync(
+            "/aomori/api/users",
+            new
+            {
+                userName = "ono-recorder",
+                displayName = "大野 記録係",
+                password = "ono-recorder-password",
+                grants = new object[] { new { role = "recorder", districtId = "aomori-ono" }, new { role = "viewer" } },
+            }
+        );
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal("account.exists", await (await admin.PostAsJsonAsync("/aomori/api/users", new { userName = "ono-recorder", displayName = "x", password = "ono-recorder-password", grants = new[] { new { role = "viewer" } } })).ProblemCodeAsync());
+        Assert.Equal(
+            "account.exists",
+            await (
+                await admin.PostAsJsonAsync(
+                    "/aomori/api/users",
+                    new
+                    {
+                        userName = "ono-recorder",
+                        displayName = "x",
+                        password = "ono-recorder-password",
+                        grants = new[] { new { role = "viewer" } },
+                    }
+                )
+            ).ProblemCodeAsync()
+        );
 
         var recorder = await Platform.ClientForAsync("ono-recorder", "ono-recorder-password");
-        var ono = (await recorder.GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/meetings/aomori-ono-briefing-h30/record")).GetProperty("record").GetProperty("agenda")[0].GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.Created, (await recorder.PostAsJsonAsync("/aomori/api/meetings/aomori-ono-briefing-h30/opinions", new { agendaItemId = ono, text = "大野で記録" })).StatusCode);
-        var shinjo = (await recorder.GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/meetings/aomori-shinjo-briefing-h30/record")).GetProperty("record").GetProperty("agenda")[0].GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.Forbidden, (await recorder.PostAsJsonAsync("/aomori/api/meetings/aomori-shinjo-briefing-h30/opinions", new { agendaItemId = shinjo, text = "新城で記録" })).StatusCode);
+        var ono = (
+            await recorder.GetFromJsonAsync<System.Text.Json.JsonElement>(
+                "/aomori/api/meetings/aomori-ono-briefing-h30/record"
+            )
+        )
+            .GetProperty("record")
+            .GetProperty("agenda")[0]
+            .GetProperty("id")
+            .GetString();
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (
+                await recorder.PostAsJsonAsync(
+                    "/aomori/api/meetings/aomori-ono-briefing-h30/opinions",
+                    new { agendaItemId = ono, text = "大野で記録" }
+                )
+            ).StatusCode
+        );
+        var shinjo = (
+            await recorder.GetFromJsonAsync<System.Text.Json.JsonElement>(
+                "/aomori/api/meetings/aomori-shinjo-briefing-h30/record"
+            )
+        )
+            .GetProperty("record")
+            .GetProperty("agenda")[0]
+            .GetProperty("id")
+            .GetString();
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (
+                await recorder.PostAsJsonAsync(
+                    "/aomori/api/meetings/aomori-shinjo-briefing-h30/opinions",
+                    new { agendaItemId = shinjo, text = "新城で記録" }
+                )
+            ).StatusCode
+        );
         Assert.Equal(HttpStatusCode.Forbidden, (await recorder.GetAsync("/aomori/api/users")).StatusCode);
-        Assert.Contains((await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/users")).EnumerateArray(), u => u.GetProperty("userName").GetString() == "ono-recorder");
+        Assert.Contains(
+            (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/users")).EnumerateArray(),
+            u => u.GetProperty("userName").GetString() == "ono-recorder"
+        );
     }
 
     [Fact]
     public async Task A_calendar_application_subscribes_with_a_feed_token_that_opens_nothing_else()
     {
         var viewer = await AsAsync("aomori-viewer");
-        var feed = (await (await viewer.PostAsync("/api/auth/feed-token", null)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
+        var feed = (
+            await (
+                await viewer.PostAsync("/api/auth/feed-token", null)
+            ).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()
+        )
+            .GetProperty("token")
+            .GetString();
         var calendarApp = Platform.NewClient();
 
         var ics = await calendarApp.GetAsync($"/aomori/api/districts/aomori-shinjo/calendar.ics?feed={feed}");
         Assert.Equal(HttpStatusCode.OK, ics.StatusCode);
         Assert.Contains("BEGIN:VCALENDAR", await ics.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await calendarApp.GetAsync($"/aomori/api/meetings?feed={feed}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await calendarApp.GetAsync($"/aomori/api/meetings?feed={feed}")).StatusCode
+        );
         calendarApp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", feed);
         Assert.Equal(HttpStatusCode.Unauthorized, (await calendarApp.GetAsync("/aomori/api/meetings")).StatusCode);
         var normal = viewer.DefaultRequestHeaders.Authorization!.Parameter;
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Platform.NewClient().GetAsync($"/aomori/api/districts/aomori-shinjo/calendar.ics?feed={normal}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (
+                await Platform.NewClient().GetAsync($"/aomori/api/districts/aomori-shinjo/calendar.ics?feed={normal}")
+            ).StatusCode
+        );
     }
 
     [Fact]
     public async Task Changes_are_audited_with_who_made_them_and_only_the_tenant_admin_reads_the_log()
     {
         var coordinator = await AsAsync("aomori-coordinator");
-        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync("/aomori/api/meetings/aomori-shinjo-network-h30/status", new { status = "minutesApproved" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await coordinator.PostAsJsonAsync(
+                    "/aomori/api/meetings/aomori-shinjo-network-h30/status",
+                    new { status = "minutesApproved" }
+                )
+            ).StatusCode
+        );
         await coordinator.PostAsJsonAsync("/aomori/api/meetings", new { bodyId = "nope", date = "2019-02-30" });
 
-        var log = await (await AsAsync("aomori-admin")).GetFromJsonAsync<System.Text.Json.JsonElement>("/aomori/api/audit");
+        var log = await (await AsAsync("aomori-admin")).GetFromJsonAsync<System.Text.Json.JsonElement>(
+            "/aomori/api/audit"
+        );
         var entry = log.EnumerateArray().First();
-        Assert.Equal(("aomori-coordinator", "POST", "/aomori/api/meetings/aomori-shinjo-network-h30/status"),
-            (entry.GetProperty("account").GetString(), entry.GetProperty("action").GetString(), entry.GetProperty("path").GetString()));
+        Assert.Equal(
+            ("aomori-coordinator", "POST", "/aomori/api/meetings/aomori-shinjo-network-h30/status"),
+            (
+                entry.GetProperty("account").GetString(),
+                entry.GetProperty("action").GetString(),
+                entry.GetProperty("path").GetString()
+            )
+        );
         Assert.DoesNotContain(log.EnumerateArray(), e => e.GetProperty("status").GetInt32() >= 400);
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/aomori/api/audit")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await AsAsync("miyagi-admin")).GetAsync("/aomori/api/audit")).StatusCode);
-        Assert.Empty(await (await AsAsync("miyagi-admin")).GetFromJsonAsync<System.Text.Json.JsonElement[]>("/miyagi/api/audit") ?? []);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await (await AsAsync("miyagi-admin")).GetAsync("/aomori/api/audit")).StatusCode
+        );
+        Assert.Empty(
+            await (await AsAsync("miyagi-admin")).GetFromJsonAsync<System.Text.Json.JsonElement[]>("/miyagi/api/audit")
+                ?? []
+        );
     }
 
     /// <summary>
@@ -110,33 +227,62 @@ public class AccessTests : PlatformTest
     [Fact]
     public async Task Every_route_answers_each_role_as_its_rights_say()
     {
-        var routes = Platform.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = Platform
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/{tenant}", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Endpoint: e)))
+            .SelectMany(e =>
+                (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m =>
+                    (Method: m, Endpoint: e)
+                )
+            )
             .ToList();
         Assert.True(routes.Count > 80, $"{routes.Count} routes");
         var clients = new Dictionary<string, HttpClient>
         {
-            ["anonymous"] = Platform.NewClient(), ["other-tenant"] = await AsAsync("miyagi-admin"), ["viewer"] = await AsAsync("aomori-viewer"),
-            ["recorder"] = await AsAsync("aomori-recorder"), ["coordinator"] = await AsAsync("aomori-coordinator"), ["admin"] = await AsAsync("aomori-admin"),
+            ["anonymous"] = Platform.NewClient(),
+            ["other-tenant"] = await AsAsync("miyagi-admin"),
+            ["viewer"] = await AsAsync("aomori-viewer"),
+            ["recorder"] = await AsAsync("aomori-recorder"),
+            ["coordinator"] = await AsAsync("aomori-coordinator"),
+            ["admin"] = await AsAsync("aomori-admin"),
         };
         var failures = new List<string>();
         foreach (var who in clients.Keys)
-            foreach (var (method, endpoint) in routes)
+        foreach (var (method, endpoint) in routes)
+        {
+            var pattern = endpoint.RoutePattern.RawText!;
+            var path = endpoint.RoutePattern.Parameters.Aggregate(
+                pattern,
+                (p, parameter) =>
+                    p.Replace($"{{{parameter.Name}}}", parameter.Name == "tenant" ? "aomori" : Ids[parameter.Name])
+            );
+            var request = new HttpRequestMessage(new HttpMethod(method), path);
+            var takesForm =
+                endpoint
+                    .Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()
+                    ?.ContentTypes.Contains("application/x-www-form-urlencoded") == true;
+            if (method is "POST" or "PUT" or "PATCH")
+                request.Content = takesForm
+                    ? new FormUrlEncodedContent([new("enabled", "true")])
+                    : JsonContent.Create(new { name = "x" });
+            using var answer = await clients[who].SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            var status = (int)answer.StatusCode;
+            var expected = Expected(
+                who,
+                method,
+                pattern,
+                endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                endpoint.Metadata.GetMetadata<RequiredPermission>() is not null
+            );
+            var ok = expected switch
             {
-                var pattern = endpoint.RoutePattern.RawText!;
-                var path = endpoint.RoutePattern.Parameters.Aggregate(pattern, (p, parameter) => p.Replace($"{{{parameter.Name}}}", parameter.Name == "tenant" ? "aomori" : Ids[parameter.Name]));
-                var request = new HttpRequestMessage(new HttpMethod(method), path);
-                var takesForm = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("application/x-www-form-urlencoded") == true;
-                if (method is "POST" or "PUT" or "PATCH")
-                    request.Content = takesForm ? new FormUrlEncodedContent([new("enabled", "true")]) : JsonContent.Create(new { name = "x" });
-                using var answer = await clients[who].SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-                var status = (int)answer.StatusCode;
-                var expected = Expected(who, method, pattern, endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
-                    endpoint.Metadata.GetMetadata<RequiredPermission>() is not null);
-                var ok = expected switch { 401 or 403 or 404 => status == expected, _ => status is not (401 or 403) };
-                if (!ok) failures.Add($"{who} {method} {pattern} → {status}, expected {(expected == 0 ? "access" : expected)}");
-            }
+                401 or 403 or 404 => status == expected,
+                _ => status is not (401 or 403),
+            };
+            if (!ok)
+                failures.Add($"{who} {method} {pattern} → {status}, expected {(expected == 0 ? "access" : expected)}");
+        }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
@@ -146,16 +292,36 @@ public class AccessTests : PlatformTest
     /// </summary>
     private static int Expected(string who, string method, string pattern, bool anonymousAllowed, bool declared)
     {
-        if (anonymousAllowed) return 0;
-        if (who == "anonymous") return 401;
-        if (who == "other-tenant") return 404;
-        if (!declared) return 403;
+        if (anonymousAllowed)
+            return 0;
+        if (who == "anonymous")
+            return 401;
+        if (who == "other-tenant")
+            return 404;
+        if (!declared)
+            return 403;
         var read = method == "GET";
-        var adminOnly = pattern.Contains("/admin", StringComparison.Ordinal) || pattern.Contains("/modules", StringComparison.Ordinal) || pattern.Contains("/api/audit", StringComparison.Ordinal) || pattern.Contains("/api/users", StringComparison.Ordinal) ||
-                        pattern.Contains("/api/privacy", StringComparison.Ordinal) ||
-                        (!read && (pattern.TrimEnd('/') is "/{tenant}/api/districts" or "/{tenant}/api/districts/{districtId}"
-                            or "/{tenant}/api/organisation-types" or "/{tenant}/api/resource-categories"));
-        var recording = !read && new[] { "/agenda", "/opinions", "/comments", "/agenda/from-template" }.Any(s => pattern.TrimEnd('/').EndsWith(s, StringComparison.Ordinal));
+        var adminOnly =
+            pattern.Contains("/admin", StringComparison.Ordinal)
+            || pattern.Contains("/modules", StringComparison.Ordinal)
+            || pattern.Contains("/api/audit", StringComparison.Ordinal)
+            || pattern.Contains("/api/users", StringComparison.Ordinal)
+            || pattern.Contains("/api/privacy", StringComparison.Ordinal)
+            || (
+                !read
+                && (
+                    pattern.TrimEnd('/')
+                    is "/{tenant}/api/districts"
+                        or "/{tenant}/api/districts/{districtId}"
+                        or "/{tenant}/api/organisation-types"
+                        or "/{tenant}/api/resource-categories"
+                )
+            );
+        var recording =
+            !read
+            && new[] { "/agenda", "/opinions", "/comments", "/agenda/from-template" }.Any(s =>
+                pattern.TrimEnd('/').EndsWith(s, StringComparison.Ordinal)
+            );
         return who switch
         {
             "admin" => 0,
@@ -169,8 +335,19 @@ public class AccessTests : PlatformTest
     // The demo tenant's ids; the recorder's district is 新城, where these meetings are.
     private static readonly Dictionary<string, string> Ids = new()
     {
-        ["districtId"] = "aomori-shinjo", ["moduleId"] = "Aomori.SupportMeetings", ["organisationId"] = "aomori-shinjo-swc", ["personId"] = "aomori-shinjo-promoter-1",
-        ["bodyId"] = "aomori-shinjo-support", ["meetingId"] = "aomori-shinjo-network-h30", ["actionId"] = "any-action", ["handoutId"] = "any-handout",
-        ["roundId"] = "any-round", ["resourceId"] = "any-resource", ["opinionId"] = "any-opinion", ["itemId"] = "any-item", ["roleId"] = "any-role", ["userName"] = "aomori-viewer",
+        ["districtId"] = "aomori-shinjo",
+        ["moduleId"] = "Aomori.SupportMeetings",
+        ["organisationId"] = "aomori-shinjo-swc",
+        ["personId"] = "aomori-shinjo-promoter-1",
+        ["bodyId"] = "aomori-shinjo-support",
+        ["meetingId"] = "aomori-shinjo-network-h30",
+        ["actionId"] = "any-action",
+        ["handoutId"] = "any-handout",
+        ["roundId"] = "any-round",
+        ["resourceId"] = "any-resource",
+        ["opinionId"] = "any-opinion",
+        ["itemId"] = "any-item",
+        ["roleId"] = "any-role",
+        ["userName"] = "aomori-viewer",
     };
 }

@@ -8,7 +8,8 @@ using Platform.Host.Modules;
 
 namespace Platform.Host.Tests.Accounts;
 
-/// <summary>Every tenant route states its permission beside it, from a module that declares it; one that states none is refused.</summary>
+/// <summary>Every tenant route states its permission beside it, from a module that declares it; one that states none is
+/// refused.</summary>
 public class PermissionTests : PlatformTest
 {
     private const string Undeclared = "/{tenant}/probe-undeclared";
@@ -16,22 +17,36 @@ public class PermissionTests : PlatformTest
     [Fact]
     public void Every_tenant_route_states_a_declared_permission_or_allows_anonymous_callers()
     {
-        var declared = Platform.Services.GetRequiredService<ModuleRuntime>().Container.Resolve<IEnumerable<IPermissionProvider>>()
-            .SelectMany(p => p.Permissions).ToHashSet();
+        var declared = Platform
+            .Services.GetRequiredService<ModuleRuntime>()
+            .Container.Resolve<IEnumerable<IPermissionProvider>>()
+            .SelectMany(p => p.Permissions)
+            .ToHashSet();
         Assert.Contains(declared, p => p.Name == "resources.manage");
-        var routes = Platform.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/{tenant}", StringComparison.Ordinal) == true).ToList();
+        var routes = Platform
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/{tenant}", StringComparison.Ordinal) == true)
+            .ToList();
         Assert.True(routes.Count > 80, $"{routes.Count} routes");
         var failures = new List<string>();
-        foreach (var route in routes.Where(r => r.RoutePattern.RawText != Undeclared && r.Metadata.GetMetadata<IAllowAnonymous>() is null))
+        foreach (
+            var route in routes.Where(r =>
+                r.RoutePattern.RawText != Undeclared && r.Metadata.GetMetadata<IAllowAnonymous>() is null
+            )
+        )
         {
             var pattern = route.RoutePattern.RawText;
-            if (route.Metadata.GetMetadata<RequiredPermission>() is not { } required) failures.Add($"{pattern}: no permission");
-            else if (!declared.Contains(required.Read) || !declared.Contains(required.Write)) failures.Add($"{pattern}: a permission no module declares");
+            if (route.Metadata.GetMetadata<RequiredPermission>() is not { } required)
+                failures.Add($"{pattern}: no permission");
+            else if (!declared.Contains(required.Read) || !declared.Contains(required.Write))
+                failures.Add($"{pattern}: a permission no module declares");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         // The check sees a route without one: the probe's.
-        Assert.Null(routes.Single(r => r.RoutePattern.RawText == Undeclared).Metadata.GetMetadata<RequiredPermission>());
+        Assert.Null(
+            routes.Single(r => r.RoutePattern.RawText == Undeclared).Metadata.GetMetadata<RequiredPermission>()
+        );
     }
 
     [Fact]

@@ -17,8 +17,14 @@ public sealed class RememberedTokenTests : PlatformTest
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/aomori/api/meetings")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/aomori/api/meetings")).StatusCode);
 
-        var changed = await client.PostAsJsonAsync("/api/auth/password", new { currentPassword = TestAuth.DemoPassword, newPassword = "a-new-password-2026-11" });
-        Assert.True(changed.IsSuccessStatusCode, $"{(int)changed.StatusCode} {await changed.Content.ReadAsStringAsync()}");
+        var changed = await client.PostAsJsonAsync(
+            "/api/auth/password",
+            new { currentPassword = TestAuth.DemoPassword, newPassword = "a-new-password-2026-11" }
+        );
+        Assert.True(
+            changed.IsSuccessStatusCode,
+            $"{(int)changed.StatusCode} {await changed.Content.ReadAsStringAsync()}"
+        );
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/aomori/api/meetings")).StatusCode);
         var again = await Platform.ClientForAsync("aomori-coordinator", "a-new-password-2026-11");

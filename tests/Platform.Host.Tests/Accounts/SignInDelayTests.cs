@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 
 namespace Platform.Host.Tests.Accounts;
 
-/// <summary>Wrong passwords slow the next attempts down for a few seconds, never lock the owner out, and never tell which names exist.</summary>
+/// <summary>Wrong passwords slow the next attempts down for a few seconds, never lock the owner out, and never tell
+/// which names exist.</summary>
 public class SignInDelayTests(ITestOutputHelper output) : PlatformTest
 {
     private Task<HttpResponseMessage> TryAsync(HttpClient client, string userName, string password) =>
@@ -17,7 +18,11 @@ public class SignInDelayTests(ITestOutputHelper output) : PlatformTest
     public async Task After_three_wrong_passwords_the_next_attempt_waits_a_second_and_then_the_right_password_works()
     {
         var client = Platform.NewClient();
-        for (var i = 0; i < 3; i++) Assert.Equal("auth.invalid_credentials", await (await TryAsync(client, "aomori-viewer", "wrong")).ProblemCodeAsync());
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(
+                "auth.invalid_credentials",
+                await (await TryAsync(client, "aomori-viewer", "wrong")).ProblemCodeAsync()
+            );
         var early = await TryAsync(client, "aomori-viewer", TestAuth.DemoPassword);
         Assert.Equal(HttpStatusCode.TooManyRequests, early.StatusCode);
         Assert.Equal("auth.retry_later", await early.ProblemCodeAsync());
@@ -26,7 +31,11 @@ public class SignInDelayTests(ITestOutputHelper output) : PlatformTest
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         Assert.Equal(HttpStatusCode.OK, (await TryAsync(client, "aomori-viewer", TestAuth.DemoPassword)).StatusCode);
         // The success cleared the count: three more mistakes are free again.
-        for (var i = 0; i < 3; i++) Assert.Equal("auth.invalid_credentials", await (await TryAsync(client, "aomori-viewer", "wrong")).ProblemCodeAsync());
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(
+                "auth.invalid_credentials",
+                await (await TryAsync(client, "aomori-viewer", "wrong")).ProblemCodeAsync()
+            );
     }
 
     [Fact]
@@ -35,14 +44,18 @@ public class SignInDelayTests(ITestOutputHelper output) : PlatformTest
         var client = Platform.NewClient();
         foreach (var name in new[] { "aomori-coordinator", "no-such-person" })
         {
-            for (var i = 0; i < 3; i++) await TryAsync(client, name, "wrong");
+            for (var i = 0; i < 3; i++)
+                await TryAsync(client, name, "wrong");
             for (var wait = 1; wait <= 2; wait *= 2)
             {
                 var refused = await TryAsync(client, name, "wrong");
                 Assert.Equal("auth.retry_later", await refused.ProblemCodeAsync());
                 Assert.Equal(wait.ToString(), refused.Headers.GetValues("Retry-After").Single());
                 await Task.Delay(TimeSpan.FromSeconds(wait + 0.2));
-                Assert.Equal("auth.invalid_credentials", await (await TryAsync(client, name, "wrong")).ProblemCodeAsync());
+                Assert.Equal(
+                    "auth.invalid_credentials",
+                    await (await TryAsync(client, name, "wrong")).ProblemCodeAsync()
+                );
             }
         }
     }
@@ -50,7 +63,8 @@ public class SignInDelayTests(ITestOutputHelper output) : PlatformTest
     [Fact]
     public async Task The_sign_in_page_says_how_long_to_wait()
     {
-        for (var i = 0; i < 3; i++) await FormSignIn.PostAsync(Platform.NewClient(), "aomori-viewer", "wrong");
+        for (var i = 0; i < 3; i++)
+            await FormSignIn.PostAsync(Platform.NewClient(), "aomori-viewer", "wrong");
         var (answer, _) = await FormSignIn.PostAsync(Platform.NewClient(), "aomori-viewer", TestAuth.DemoPassword);
         Assert.Equal(HttpStatusCode.TooManyRequests, answer.StatusCode);
         Assert.NotNull(answer.Headers.RetryAfter);
@@ -61,23 +75,39 @@ public class SignInDelayTests(ITestOutputHelper output) : PlatformTest
     public async Task The_tenant_admin_sees_and_clears_the_wait_of_the_tenants_accounts_only()
     {
         var client = Platform.NewClient();
-        for (var i = 0; i < 3; i++) await TryAsync(client, "aomori-recorder", "wrong");
-        for (var i = 0; i < 3; i++) await TryAsync(client, "miyagi-coordinator", "wrong");
+        for (var i = 0; i < 3; i++)
+            await TryAsync(client, "aomori-recorder", "wrong");
+        for (var i = 0; i < 3; i++)
+            await TryAsync(client, "miyagi-coordinator", "wrong");
         var admin = await Platform.ClientForAsync("aomori-admin");
 
-        var waiting = (await admin.GetFromJsonAsync<JsonElement>("/aomori/api/users/sign-in-delays")).EnumerateArray().ToList();
+        var waiting = (await admin.GetFromJsonAsync<JsonElement>("/aomori/api/users/sign-in-delays"))
+            .EnumerateArray()
+            .ToList();
         var recorder = Assert.Single(waiting);
         Assert.Equal("aomori-recorder", recorder.GetProperty("userName").GetString());
         Assert.Equal(3, recorder.GetProperty("failures").GetInt32());
         Assert.Contains("解除する", await admin.GetStringAsync("/aomori/admin/users"));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/aomori/api/users/miyagi-coordinator/sign-in-delay")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/aomori/api/users/aomori-recorder/sign-in-delay")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await admin.DeleteAsync("/aomori/api/users/miyagi-coordinator/sign-in-delay")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await admin.DeleteAsync("/aomori/api/users/aomori-recorder/sign-in-delay")).StatusCode
+        );
         Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/aomori/api/users/sign-in-delays")).EnumerateArray());
-        Assert.Equal(HttpStatusCode.OK, (await TryAsync(Platform.NewClient(), "aomori-recorder", TestAuth.DemoPassword)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await TryAsync(Platform.NewClient(), "aomori-recorder", TestAuth.DemoPassword)).StatusCode
+        );
 
         // The platform administrator sees every name, of no tenant or of none at all.
-        Assert.Contains((await Client.GetFromJsonAsync<JsonElement>("/api/users/sign-in-delays")).EnumerateArray(), w => w.GetProperty("userName").GetString() == "miyagi-coordinator");
+        Assert.Contains(
+            (await Client.GetFromJsonAsync<JsonElement>("/api/users/sign-in-delays")).EnumerateArray(),
+            w => w.GetProperty("userName").GetString() == "miyagi-coordinator"
+        );
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/users/sign-in-delays")).StatusCode);
     }
 
@@ -90,12 +120,17 @@ public class SignInDelayTests(ITestOutputHelper output) : PlatformTest
         var real = new List<double>();
         for (var i = 0; i < 15; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await TryAsync(client, "aomori-coordinator", TestAuth.DemoPassword)).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.OK,
+                (await TryAsync(client, "aomori-coordinator", TestAuth.DemoPassword)).StatusCode
+            );
             unknown.Add(await TimeAsync(() => TryAsync(client, $"nobody-{i}", "wrong-password")));
             real.Add(await TimeAsync(() => TryAsync(client, "aomori-coordinator", "wrong-password")));
         }
         var (u, r) = (Median(unknown), Median(real));
-        output.WriteLine($"median sign-in refusal: unknown name {u:F1} ms, real name {r:F1} ms, ratio {Math.Max(u, r) / Math.Min(u, r):F2}");
+        output.WriteLine(
+            $"median sign-in refusal: unknown name {u:F1} ms, real name {r:F1} ms, ratio {Math.Max(u, r) / Math.Min(u, r):F2}"
+        );
         Assert.True(Math.Max(u, r) / Math.Min(u, r) < 2, $"unknown {u:F1} ms, real {r:F1} ms");
     }
 

@@ -20,7 +20,8 @@ public sealed partial class OpenApiContractTests : PlatformTest
         "PUT /{tenant}/api/districts/{districtId}/modules/{moduleId}",
     ];
 
-    /// <summary>Operations that refuse nothing: the health check answers 503 as plain JSON for load balancers.</summary>
+    /// <summary>Operations that refuse nothing: the health check answers 503 as plain JSON for load
+    /// balancers.</summary>
     private static readonly HashSet<string> WithoutProblems = ["GET /healthz"];
 
     [Fact]
@@ -37,10 +38,16 @@ public sealed partial class OpenApiContractTests : PlatformTest
         foreach (var operation in path.Value.EnumerateObject())
         {
             // The probe modules are this test project's fixtures, not part of the product.
-            if (operation.Name is not ("get" or "post" or "put" or "patch" or "delete") || path.Name.Contains("/probe-")) continue;
+            if (
+                operation.Name is not ("get" or "post" or "put" or "patch" or "delete")
+                || path.Name.Contains("/probe-")
+            )
+                continue;
             var op = operation.Value;
             var where = $"{operation.Name.ToUpperInvariant()} {path.Name}";
-            var tags = op.TryGetProperty("tags", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToList() : ["(untagged)"];
+            var tags = op.TryGetProperty("tags", out var t)
+                ? t.EnumerateArray().Select(x => x.GetString()!).ToList()
+                : ["(untagged)"];
             operations++;
             failures.AddRange(Check(where, operation.Name, op, names).Select(f => $"{f} [{string.Join(",", tags)}]"));
         }
@@ -52,26 +59,38 @@ public sealed partial class OpenApiContractTests : PlatformTest
     {
         if (!op.TryGetProperty("operationId", out var id) || id.GetString() is not { Length: > 0 } name)
             yield return $"{where}: no operationId";
-        else if (!names.Add(name)) yield return $"{where}: operationId {name} is used twice";
-        else if (!CamelCase().IsMatch(name)) yield return $"{where}: operationId {name} is not camelCase";
+        else if (!names.Add(name))
+            yield return $"{where}: operationId {name} is used twice";
+        else if (!CamelCase().IsMatch(name))
+            yield return $"{where}: operationId {name} is not camelCase";
         var summary = op.TryGetProperty("summary", out var s) ? s.GetString() ?? "" : "";
-        if (!JapaneseAndEnglish().IsMatch(summary)) yield return $"{where}: summary is not 「日本語 / English」: {summary}";
-        if (method is "post" or "put" or "patch" && !op.TryGetProperty("requestBody", out _) && !WritesWithoutBody.Contains(where))
+        if (!JapaneseAndEnglish().IsMatch(summary))
+            yield return $"{where}: summary is not 「日本語 / English」: {summary}";
+        if (
+            method is "post" or "put" or "patch"
+            && !op.TryGetProperty("requestBody", out _)
+            && !WritesWithoutBody.Contains(where)
+        )
             yield return $"{where}: a write without a request body";
         var responses = op.GetProperty("responses");
         var success = responses.EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
-        if (success.Count == 0) yield return $"{where}: no success response";
+        if (success.Count == 0)
+            yield return $"{where}: no success response";
         foreach (var r in success.Where(r => r.Name != "204"))
-            if (!r.Value.TryGetProperty("content", out var content) ||
-                !content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out _)))
+            if (
+                !r.Value.TryGetProperty("content", out var content)
+                || !content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out _))
+            )
                 yield return $"{where}: response {r.Name} has no schema";
         if (!op.TryGetProperty("x-problem-codes", out var problems) || !problems.EnumerateObject().Any())
         {
-            if (!WithoutProblems.Contains(where)) yield return $"{where}: no problem codes";
+            if (!WithoutProblems.Contains(where))
+                yield return $"{where}: no problem codes";
         }
         else
             foreach (var status in problems.EnumerateObject())
-                if (!responses.TryGetProperty(status.Name, out _)) yield return $"{where}: problem {status.Name} not among responses";
+                if (!responses.TryGetProperty(status.Name, out _))
+                    yield return $"{where}: problem {status.Name} not among responses";
     }
 
     [GeneratedRegex("^[a-z][A-Za-z0-9]+$")]

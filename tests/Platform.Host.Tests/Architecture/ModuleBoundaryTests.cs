@@ -14,9 +14,13 @@ public class ModuleBoundaryTests
 
     /// <summary>Our own modules besides the core and the SDK, and every plugin: the projects held to the SDK.</summary>
     private static IEnumerable<string> SdkOnlyProjects() =>
-        Directory.EnumerateFiles(Path.Combine(Root, "modules"), "*.csproj", SearchOption.AllDirectories)
+        Directory
+            .EnumerateFiles(Path.Combine(Root, "modules"), "*.csproj", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(Path.Combine(Root, "plugins"), "*.csproj", SearchOption.AllDirectories))
-            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .Where(p =>
+                !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
+                && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+            )
             .Where(p => Path.GetFileNameWithoutExtension(p) is not ("Platform.Core" or "Platform.Abstractions"));
 
     private static readonly string[] Forbidden = ["Platform.Core", "Platform.Host"];
@@ -27,15 +31,24 @@ public class ModuleBoundaryTests
         var projects = SdkOnlyProjects().ToList();
         Assert.Contains(projects, p => p.EndsWith("Aomori.SupportMeetings.csproj"));
         Assert.Contains(projects, p => p.EndsWith("Sample.AnnualReport.csproj"));
-        var wrong = projects.SelectMany(p => ProjectReferences(p).Where(r => r != "Platform.Abstractions").Select(r => $"{Path.GetFileName(p)} → {r}")).ToList();
+        var wrong = projects
+            .SelectMany(p =>
+                ProjectReferences(p)
+                    .Where(r => r != "Platform.Abstractions")
+                    .Select(r => $"{Path.GetFileName(p)} → {r}")
+            )
+            .ToList();
         Assert.Empty(wrong);
     }
 
     [Fact]
     public void Modules_and_plugins_compiled_reference_neither_the_core_nor_the_host()
     {
-        var wrong = SdkOnlyProjects().Select(CompiledAssembly).OfType<string>()
-            .SelectMany(dll => Violations(dll, Forbidden).Select(r => $"{Path.GetFileName(dll)} → {r}")).ToList();
+        var wrong = SdkOnlyProjects()
+            .Select(CompiledAssembly)
+            .OfType<string>()
+            .SelectMany(dll => Violations(dll, Forbidden).Select(r => $"{Path.GetFileName(dll)} → {r}"))
+            .ToList();
         Assert.Empty(wrong);
     }
 
@@ -44,10 +57,17 @@ public class ModuleBoundaryTests
     {
         var modules = SdkOnlyProjects().Select(Path.GetFileNameWithoutExtension).OfType<string>().ToArray();
         var core = CompiledAssembly(Path.Combine(Root, "modules", "Platform.Core", "Platform.Core.csproj"))!;
-        var sdk = CompiledAssembly(Path.Combine(Root, "modules", "Platform.Abstractions", "Platform.Abstractions.csproj"))!;
+        var sdk = CompiledAssembly(
+            Path.Combine(Root, "modules", "Platform.Abstractions", "Platform.Abstractions.csproj")
+        )!;
         Assert.Empty(Violations(core, modules));
         // What a vendor gets with the SDK: no host, no Orleans runtime, no database driver.
-        Assert.Empty(Violations(sdk, [.. modules, "Platform.Core", "Platform.Host", "Orleans", "Dapper", "Npgsql", "Microsoft.Data"]));
+        Assert.Empty(
+            Violations(
+                sdk,
+                [.. modules, "Platform.Core", "Platform.Host", "Orleans", "Dapper", "Npgsql", "Microsoft.Data"]
+            )
+        );
     }
 
     [Fact]
@@ -60,23 +80,33 @@ public class ModuleBoundaryTests
     }
 
     private static IEnumerable<string> ProjectReferences(string project) =>
-        XDocument.Load(project).Descendants("ProjectReference")
+        XDocument
+            .Load(project)
+            .Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')));
 
-    /// <summary>The assemblies <paramref name="dll"/> references whose names are, or start with, one of <paramref name="names"/>.</summary>
+    /// <summary>The assemblies <paramref name="dll"/> references whose names are, or start with, one of <paramref
+    /// name="names"/>.</summary>
     private static List<string> Violations(string dll, IReadOnlyCollection<string> names)
     {
         using var stream = File.OpenRead(dll);
         using var pe = new PEReader(stream);
         var reader = pe.GetMetadataReader();
-        return reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name))
-            .Where(r => names.Any(n => r == n || r.StartsWith(n + ".", StringComparison.Ordinal))).ToList();
+        return reader
+            .AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name))
+            .Where(r => names.Any(n => r == n || r.StartsWith(n + ".", StringComparison.Ordinal)))
+            .ToList();
     }
 
-    /// <summary>The project's build output in the tests' configuration; every project is built before the tests run.</summary>
+    /// <summary>The project's build output in the tests' configuration; every project is built before the tests
+    /// run.</summary>
     private static string? CompiledAssembly(string project)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var configuration = AppContext.BaseDirectory.Contains(
+            $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}"
+        )
+            ? "Release"
+            : "Debug";
         var name = Path.GetFileNameWithoutExtension(project);
         var dll = Path.Combine(Path.GetDirectoryName(project)!, "bin", configuration, "net10.0", $"{name}.dll");
         Assert.True(File.Exists(dll), $"{dll} is not built");
@@ -86,7 +116,8 @@ public class ModuleBoundaryTests
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Platform.sln"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+            dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test's folder.");
     }
 }

@@ -13,9 +13,19 @@ namespace Platform.Host.Tests.ExchangeSessions;
 /// </summary>
 public class ParserLinearityTests(ITestOutputHelper output)
 {
-    private const string Head = "令和元年度第２回 情報交換会\n概要\n区分・会場 県北部 会場\n開催日時 令和元年１１月１９日（火）１０：００～１２：００\n";
+    private const string Head =
+        "令和元年度第２回 情報交換会\n概要\n区分・会場 県北部 会場\n開催日時 令和元年１１月１９日（火）１０：００～１２：００\n";
 
-    public static readonly string[] ShapeNames = ["counts-one-line", "counts-entries", "theme-continuations", "comment-header-line", "date-line", "advisor-line", "random"];
+    public static readonly string[] ShapeNames =
+    [
+        "counts-one-line",
+        "counts-entries",
+        "theme-continuations",
+        "comment-header-line",
+        "date-line",
+        "advisor-line",
+        "random",
+    ];
 
     public static TheoryData<string> Shapes => [.. ShapeNames];
 
@@ -30,31 +40,42 @@ public class ParserLinearityTests(ITestOutputHelper output)
                 break;
             case "counts-entries":
                 text.Append(Head).Append("出席市町村\n");
-                for (var i = 0; text.Length < size; i++) text.Append("気仙沼市(").Append(i % 30).Append(")，");
+                for (var i = 0; text.Length < size; i++)
+                    text.Append("気仙沼市(").Append(i % 30).Append(")，");
                 break;
             case "theme-continuations":
                 text.Append(Head).Append("主な意見・内容\nテーマ：担い手\n○始まり\n");
-                while (text.Length < size) text.Append("続きの行\n");
+                while (text.Length < size)
+                    text.Append("続きの行\n");
                 break;
             case "comment-header-line":
-                text.Append(Head).Append("アドバイザー\nよりコメント\n＜").Append('高', size).Append("委員＞\n・コメント\n");
+                text.Append(Head)
+                    .Append("アドバイザー\nよりコメント\n＜")
+                    .Append('高', size)
+                    .Append("委員＞\n・コメント\n");
                 break;
             case "date-line":
                 text.Append("区分・会場 県北部 会場\n開催日時 ").Append('1', size).Append('\n');
                 break;
             case "advisor-line":
-                text.Append(Head).Append("アドバイザー\n（運営委員）\n").Append(string.Concat(Enumerable.Repeat("協会 ", size / 3))).Append("会長 佐藤 花子 氏\n");
+                text.Append(Head)
+                    .Append("アドバイザー\n（運営委員）\n")
+                    .Append(string.Concat(Enumerable.Repeat("協会 ", size / 3)))
+                    .Append("会長 佐藤 花子 氏\n");
                 break;
             default:
-                const string alphabet = "区分・会場出席市町村()（）0123456789０１２３４５６７８９٣ 　\n○・＜＞:：～名合計日月年令和元";
+                const string alphabet =
+                    "区分・会場出席市町村()（）0123456789０１２３４５６７８９٣ 　\n○・＜＞:：～名合計日月年令和元";
                 text.Append(Head);
-                while (text.Length < size) text.Append(alphabet[random.Next(alphabet.Length)]);
+                while (text.Length < size)
+                    text.Append(alphabet[random.Next(alphabet.Length)]);
                 break;
         }
         return text.ToString();
     }
 
-    /// <summary>The best of three parses: other tests share the machine, and a pause of theirs is not the parser's time.</summary>
+    /// <summary>The best of three parses: other tests share the machine, and a pause of theirs is not the parser's
+    /// time.</summary>
     private static TimeSpan Time(string text) => Enumerable.Range(0, 3).Select(_ => TimeOnce(text)).Min();
 
     private static TimeSpan TimeOnce(string text)
@@ -82,8 +103,11 @@ public class ParserLinearityTests(ITestOutputHelper output)
         var one = Time(oneMegabyte);
         var oneCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var two = Time(twoMegabytes);
-        // Wall time on a shared machine says little alone; the process's processor time beside it says how much was waiting.
-        output.WriteLine($"{shape}: 1 MB {one.TotalMilliseconds:F0} ms (processor {oneCpu.TotalMilliseconds:F0} ms), 2 MB {two.TotalMilliseconds:F0} ms");
+        // Wall time on a shared machine says little alone; the process's processor time beside it says how much was
+        // waiting.
+        output.WriteLine(
+            $"{shape}: 1 MB {one.TotalMilliseconds:F0} ms (processor {oneCpu.TotalMilliseconds:F0} ms), 2 MB {two.TotalMilliseconds:F0} ms"
+        );
         Assert.True(one < TimeSpan.FromSeconds(5), $"1 MB took {one}");
         Assert.True(two < 4 * one + TimeSpan.FromSeconds(1), $"1 MB took {one}, 2 MB {two}");
     }
@@ -93,6 +117,8 @@ public class ParserLinearityTests(ITestOutputHelper output)
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Assert.Throws<OperationCanceledException>(() => ExchangeSummaryParser.Parse(Document("theme-continuations", 100_000), null, cancelled.Token));
+        Assert.Throws<OperationCanceledException>(() =>
+            ExchangeSummaryParser.Parse(Document("theme-continuations", 100_000), null, cancelled.Token)
+        );
     }
 }

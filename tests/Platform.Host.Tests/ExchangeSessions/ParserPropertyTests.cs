@@ -43,7 +43,10 @@ public class ParserPropertyTests
     [InlineData("令和元年١١月١٩日（火）１０：００～１２：００")]
     public void A_date_or_time_in_other_digits_is_a_warning_and_no_date(string when)
     {
-        var text = SeedDocument.Text.Replace("令和元年１１月１９日（火）１０：００～１２：００，１３：３０～１５：３０", when);
+        var text = SeedDocument.Text.Replace(
+            "令和元年１１月１９日（火）１０：００～１２：００，１３：３０～１５：３０",
+            when
+        );
         var (document, warnings) = ExchangeSummaryParser.Parse(text, SeedDocument.Positions);
         Assert.Contains(warnings, w => w.Code == "import.digits" && w.Session == 1);
         Assert.Equal(default, document.Sessions[0].Date);
@@ -52,7 +55,10 @@ public class ParserPropertyTests
     [Fact]
     public void A_municipality_listed_more_often_than_a_session_can_hold_is_refused_with_a_reason()
     {
-        var text = SeedDocument.Text.Replace("気仙沼市(19)，", string.Concat(Enumerable.Repeat("気仙沼市(1)，", SummaryLimits.CountsPerSession + 1)));
+        var text = SeedDocument.Text.Replace(
+            "気仙沼市(19)，",
+            string.Concat(Enumerable.Repeat("気仙沼市(1)，", SummaryLimits.CountsPerSession + 1))
+        );
         var refused = Assert.Throws<PlatformException>(() => ExchangeSummaryParser.Parse(text, SeedDocument.Positions));
         Assert.Equal((400, "import.too_large"), (refused.Status, refused.Code));
     }
@@ -61,7 +67,10 @@ public class ParserPropertyTests
     [Fact]
     public void A_character_cut_in_half_is_read_not_thrown()
     {
-        var (document, _) = ExchangeSummaryParser.Parse(SeedDocument.Text.Replace("東北こども", "東北\ud835こども"), SeedDocument.Positions);
+        var (document, _) = ExchangeSummaryParser.Parse(
+            SeedDocument.Text.Replace("東北こども", "東北\ud835こども"),
+            SeedDocument.Positions
+        );
         Assert.Equal("東北\ufffdこども福祉専門学院", document.Sessions[0].Advisors[0].Organisation);
     }
 
@@ -80,7 +89,13 @@ public class ParserPropertyTests
     public void Invisible_characters_and_line_ends_do_not_change_what_is_read()
     {
         var plain = ExchangeSummaryParser.Parse(SeedDocument.Text, SeedDocument.Positions);
-        var noisy = ExchangeSummaryParser.Parse("\uFEFF\u200B" + SeedDocument.Text.Replace("\n", "  \r\n").Replace("区分", "\u2060区分"), SeedDocument.Positions);
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(plain.Document), System.Text.Json.JsonSerializer.Serialize(noisy.Document));
+        var noisy = ExchangeSummaryParser.Parse(
+            "\uFEFF\u200B" + SeedDocument.Text.Replace("\n", "  \r\n").Replace("区分", "\u2060区分"),
+            SeedDocument.Positions
+        );
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(plain.Document),
+            System.Text.Json.JsonSerializer.Serialize(noisy.Document)
+        );
     }
 }

@@ -20,13 +20,21 @@ public class ParserTests
         Assert.Equal(70, north.StatedTotal);
         Assert.Equal(70, north.Counts.Sum(c => c.Count));
         Assert.Equal(["大坂 純", "鈴木 守幸", "西塚 国彦"], north.Advisors.Select(a => a.Name));
-        Assert.Equal(("宮城県社会福祉協議会 震災復興・地域福祉部", "部長"), (north.Advisors[2].Organisation, north.Advisors[2].Title));
+        Assert.Equal(
+            ("宮城県社会福祉協議会 震災復興・地域福祉部", "部長"),
+            (north.Advisors[2].Organisation, north.Advisors[2].Title)
+        );
         Assert.Equal(4, north.Themes.Count);
         Assert.Equal([5, 7, 6, 7], north.Themes.Select(t => t.Opinions.Count));
         Assert.Equal(["大坂委員長", "鈴木委員", "西塚委員", "県伊藤主事"], north.Comments.Select(c => c.Header));
-        Assert.Equal("協議の場で，自分たちのしていることを知ってもらうこと，他の人たちがしていることを伝えてもらうことをまず行う。その後に，どのような情報が欲しいかを伝えていく。",
-            north.Comments[0].Texts[0]);
-        Assert.Equal(("伊藤", ParticipantKind.Other, "県"), (north.Comments[3].Speaker!.Name, north.Comments[3].Speaker!.Kind, north.Comments[3].Speaker!.Organisation));
+        Assert.Equal(
+            "協議の場で，自分たちのしていることを知ってもらうこと，他の人たちがしていることを伝えてもらうことをまず行う。その後に，どのような情報が欲しいかを伝えていく。",
+            north.Comments[0].Texts[0]
+        );
+        Assert.Equal(
+            ("伊藤", ParticipantKind.Other, "県"),
+            (north.Comments[3].Speaker!.Name, north.Comments[3].Speaker!.Kind, north.Comments[3].Speaker!.Organisation)
+        );
         Assert.Equal(4, Assert.Single(north.Reviews).Texts.Count);
 
         var sendai = document.Sessions[1];
@@ -37,7 +45,10 @@ public class ParserTests
         Assert.Equal("仙台弁護士会 高齢者・障害者の権利に関する委員会", sendai.LiaisonMembers[1].Organisation);
         Assert.Equal("高橋 誠一", sendai.Comments.Single(c => c.Header == "高橋副委員長").Speaker!.Name);
         Assert.Equal("髙橋 健一", sendai.Comments.Single(c => c.Header == "高橋委員").Speaker!.Name);
-        Assert.Contains("お宝発表会に市長を呼ぶことで，部長，課長クラスも芋づる式で巻き込むことができる。", sendai.Themes[0].Opinions);
+        Assert.Contains(
+            "お宝発表会に市長を呼ぶことで，部長，課長クラスも芋づる式で巻き込むことができる。",
+            sendai.Themes[0].Opinions
+        );
 
         var warning = Assert.Single(warnings);
         Assert.Equal("import.weekday_mismatch", warning.Code);
@@ -52,19 +63,39 @@ public class ParserTests
 
         // 高橋副委員長 twice (a comment and the overall review) and 高橋委員 once.
         Assert.Equal(3, warnings.Count(w => w.Code == "import.ambiguous_speaker"));
-        Assert.Equal(ParticipantKind.Other, document.Sessions[1].Comments.Single(c => c.Header == "高橋委員").Speaker!.Kind);
+        Assert.Equal(
+            ParticipantKind.Other,
+            document.Sessions[1].Comments.Single(c => c.Header == "高橋委員").Speaker!.Kind
+        );
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("   \n  ")]
     public void An_empty_document_is_refused(string text) =>
-        Assert.Equal("import.empty", Assert.Throws<Platform.Abstractions.Errors.PlatformException>(() => ExchangeSummaryParser.Parse(text)).Code);
+        Assert.Equal(
+            "import.empty",
+            Assert.Throws<Platform.Abstractions.Errors.PlatformException>(() => ExchangeSummaryParser.Parse(text)).Code
+        );
 
     [Fact]
     public void Text_that_is_not_a_summary_and_binary_data_are_refused()
     {
-        Assert.Equal("import.not_a_summary", Assert.Throws<Platform.Abstractions.Errors.PlatformException>(() => ExchangeSummaryParser.Parse("議事録\n本日は晴天なり。")).Code);
-        Assert.Equal("import.binary", Assert.Throws<Platform.Abstractions.Errors.PlatformException>(() => ExchangeSummaryParser.Parse("%PDF-1.7\0\u0001\u0002")).Code);
+        Assert.Equal(
+            "import.not_a_summary",
+            Assert
+                .Throws<Platform.Abstractions.Errors.PlatformException>(() =>
+                    ExchangeSummaryParser.Parse("議事録\n本日は晴天なり。")
+                )
+                .Code
+        );
+        Assert.Equal(
+            "import.binary",
+            Assert
+                .Throws<Platform.Abstractions.Errors.PlatformException>(() =>
+                    ExchangeSummaryParser.Parse("%PDF-1.7\0\u0001\u0002")
+                )
+                .Code
+        );
     }
 }

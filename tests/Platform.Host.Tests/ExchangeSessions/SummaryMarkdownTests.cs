@@ -8,7 +8,10 @@ public class SummaryMarkdownTests
     public void Markup_in_an_imported_text_stays_text_in_the_regenerated_markdown()
     {
         var index = SeedDocument.Text.IndexOf("○", StringComparison.Ordinal);
-        var hostile = SeedDocument.Text.Insert(index + 1, "<script>alert(1)</script>[x](javascript:alert(1))<img src=x onerror=alert(2)>");
+        var hostile = SeedDocument.Text.Insert(
+            index + 1,
+            "<script>alert(1)</script>[x](javascript:alert(1))<img src=x onerror=alert(2)>"
+        );
         var (document, _) = ExchangeSummaryParser.Parse(hostile, SeedDocument.Positions);
 
         var markdown = ExchangeSummaryWriter.Markdown(document);

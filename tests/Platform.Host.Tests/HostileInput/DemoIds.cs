@@ -9,7 +9,8 @@ namespace Platform.Host.Tests.HostileInput;
 /// </summary>
 public sealed class DemoIds
 {
-    // For a parameter nothing here knows: shaped like the platform's ids, so it is looked up rather than refused as a shape.
+    // For a parameter nothing here knows: shaped like the platform's ids, so it is looked up rather than refused as a
+    // shape.
     public const string Unknown = "q4snhsqeza44zzzz";
 
     private readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
@@ -30,18 +31,26 @@ public sealed class DemoIds
         var ids = new DemoIds(tenant) { _byName = { ["tenant"] = tenant } };
         async Task<JsonElement> Get(string path) => await client.GetFromJsonAsync<JsonElement>($"/{tenant}/api/{path}");
         static string? First(JsonElement list, string property = "id") =>
-            list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0 ? list[0].GetProperty(property).GetString() : null;
+            list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+                ? list[0].GetProperty(property).GetString()
+                : null;
         void Set(string name, string? id)
         {
-            if (id is not null) ids._byName[name] = id;
+            if (id is not null)
+                ids._byName[name] = id;
         }
 
         // A held meeting with opinions: the record routes need one, and its body and district go with it.
-        foreach (var meeting in (await Get("meetings")).EnumerateArray().Where(m => m.GetProperty("status").GetString() == "held"))
+        foreach (
+            var meeting in (await Get("meetings"))
+                .EnumerateArray()
+                .Where(m => m.GetProperty("status").GetString() == "held")
+        )
         {
             var id = meeting.GetProperty("id").GetString()!;
             var record = (await Get($"meetings/{id}/record")).GetProperty("record");
-            if (record.GetProperty("opinions").GetArrayLength() == 0) continue;
+            if (record.GetProperty("opinions").GetArrayLength() == 0)
+                continue;
             Set("meetingId", id);
             Set("bodyId", meeting.GetProperty("bodyId").GetString());
             Set("districtId", meeting.GetProperty("districtId").GetString());
@@ -60,16 +69,29 @@ public sealed class DemoIds
         Set("accountId", First(await Get("users")));
         var people = await Get("people");
         Set("personId", First(people));
-        if (people.GetArrayLength() > 0) Set("roleId", First(people[0].GetProperty("roles")));
+        if (people.GetArrayLength() > 0)
+            Set("roleId", First(people[0].GetProperty("roles")));
         var modules = (await Get("modules")).EnumerateArray().ToList();
-        ids.EnabledModules = modules.Where(m => m.GetProperty("enabled").GetBoolean()).Select(m => m.GetProperty("id").GetString()!).ToHashSet();
+        ids.EnabledModules = modules
+            .Where(m => m.GetProperty("enabled").GetBoolean())
+            .Select(m => m.GetProperty("id").GetString()!)
+            .ToHashSet();
         // The module with settings, so that the settings route reaches the settings' validation.
-        Set("moduleId", modules.Where(m => m.GetProperty("hasSettings").GetBoolean()).Select(m => m.GetProperty("id").GetString()).FirstOrDefault());
+        Set(
+            "moduleId",
+            modules
+                .Where(m => m.GetProperty("hasSettings").GetBoolean())
+                .Select(m => m.GetProperty("id").GetString())
+                .FirstOrDefault()
+        );
 
         // There is no list of action items: one is made, as a coordinator would from the meeting's record.
         if (ids.Knows("meetingId"))
         {
-            var action = await client.PostAsJsonAsync($"/{tenant}/api/meetings/{ids["meetingId"]}/actions", new { title = "検査用の取組" });
+            var action = await client.PostAsJsonAsync(
+                $"/{tenant}/api/meetings/{ids["meetingId"]}/actions",
+                new { title = "検査用の取組" }
+            );
             action.EnsureSuccessStatusCode();
             Set("actionId", (await action.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
         }
@@ -80,5 +102,8 @@ public sealed class DemoIds
 
     /// <summary>The route's path with each parameter replaced by a real id of this tenant.</summary>
     public string Fill(WriteRoute route) =>
-        route.Parameters.Aggregate(route.Pattern, (path, name) => path.Replace("{" + name + "}", Uri.EscapeDataString(this[name]), StringComparison.Ordinal));
+        route.Parameters.Aggregate(
+            route.Pattern,
+            (path, name) => path.Replace("{" + name + "}", Uri.EscapeDataString(this[name]), StringComparison.Ordinal)
+        );
 }

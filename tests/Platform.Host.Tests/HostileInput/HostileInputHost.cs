@@ -14,19 +14,28 @@ namespace Platform.Host.Tests.HostileInput;
 /// <summary>What a write route answered to one request, and what was sent.</summary>
 public sealed record Outcome(string Request, int Status, string? ContentType, string Body)
 {
-    /// <summary>The request got past routing, sign-in and tenancy to the endpoint (its binding, validation or work).</summary>
+    /// <summary>The request got past routing, sign-in and tenancy to the endpoint (its binding, validation or
+    /// work).</summary>
     public bool ReachedEndpoint => Status is not (401 or 403 or 404 or 405);
 
-    /// <summary>Why this answer breaks the contract of API.md, or null: never a 5xx; a 4xx is problem+json with a code.</summary>
+    /// <summary>Why this answer breaks the contract of API.md, or null: never a 5xx; a 4xx is problem+json with a
+    /// code.</summary>
     public string? Fault()
     {
-        if (Status >= 500) return $"{Status} {Body[..Math.Min(Body.Length, 300)]}";
-        if (Status < 400) return null;
-        if (ContentType != "application/problem+json") return $"{Status} answered as {ContentType ?? "no content type"}, not problem+json";
+        if (Status >= 500)
+            return $"{Status} {Body[..Math.Min(Body.Length, 300)]}";
+        if (Status < 400)
+            return null;
+        if (ContentType != "application/problem+json")
+            return $"{Status} answered as {ContentType ?? "no content type"}, not problem+json";
         try
         {
-            return JsonDocument.Parse(Body).RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String && code.GetString() is { Length: > 0 }
-                ? null : $"{Status} problem without a code: {Body}";
+            return
+                JsonDocument.Parse(Body).RootElement.TryGetProperty("code", out var code)
+                && code.ValueKind == JsonValueKind.String
+                && code.GetString() is { Length: > 0 }
+                ? null
+                : $"{Status} problem without a code: {Body}";
         }
         catch (JsonException)
         {
@@ -34,7 +43,8 @@ public sealed record Outcome(string Request, int Status, string? ContentType, st
         }
     }
 
-    public override string ToString() => $"{Request}\n    → {Status} {ContentType}: {Body[..Math.Min(Body.Length, 300)]}";
+    public override string ToString() =>
+        $"{Request}\n    → {Status} {ContentType}: {Body[..Math.Min(Body.Length, 300)]}";
 }
 
 /// <summary>
@@ -44,7 +54,8 @@ public sealed record Outcome(string Request, int Status, string? ContentType, st
 /// </summary>
 public sealed class HostileInputHost : IAsyncLifetime
 {
-    /// <summary>A staff account of its own for the sign-in routes, so that locking it or changing its password disturbs nothing else.</summary>
+    /// <summary>A staff account of its own for the sign-in routes, so that locking it or changing its password disturbs
+    /// nothing else.</summary>
     public const string VictimUser = "hostile-input-victim";
 
     public const string VictimPassword = "hostile-input-victim-2026";
@@ -69,8 +80,17 @@ public sealed class HostileInputHost : IAsyncLifetime
             _tenants[tenant] = (client, await DemoIds.ReadAsync(client, tenant));
         }
         await AddConsentedOpinionAsync(_tenants["aomori"].Ids);
-        var created = await _tenants["aomori"].Client.PostAsJsonAsync("/aomori/api/users",
-            new { userName = VictimUser, displayName = "検査用", password = VictimPassword, grants = new[] { new { role = "viewer" } } });
+        var created = await _tenants["aomori"]
+            .Client.PostAsJsonAsync(
+                "/aomori/api/users",
+                new
+                {
+                    userName = VictimUser,
+                    displayName = "検査用",
+                    password = VictimPassword,
+                    grants = new[] { new { role = "viewer" } },
+                }
+            );
         created.EnsureSuccessStatusCode();
         _victim = await Platform.ClientForAsync(VictimUser, VictimPassword);
         Routes = WriteRoutes.All(Platform.Services);
@@ -80,33 +100,53 @@ public sealed class HostileInputHost : IAsyncLifetime
     // one is recorded (by the platform administrator, who may record personal information) and named as {itemId}.
     private async Task AddConsentedOpinionAsync(DemoIds ids)
     {
-        var opinion = await Platform.Client.PostAsJsonAsync($"/{ids.Tenant}/api/meetings/{ids["meetingId"]}/opinions", new
-        {
-            agendaItemId = ids["agendaItemId"],
-            text = "検査用：本人の同意を得た相談内容",
-            sensitivity = "personal",
-            basis = new { kind = "consent", consentedOn = "2018-11-01", scope = "会議の参加者" },
-        });
+        var opinion = await Platform.Client.PostAsJsonAsync(
+            $"/{ids.Tenant}/api/meetings/{ids["meetingId"]}/opinions",
+            new
+            {
+                agendaItemId = ids["agendaItemId"],
+                text = "検査用：本人の同意を得た相談内容",
+                sensitivity = "personal",
+                basis = new
+                {
+                    kind = "consent",
+                    consentedOn = "2018-11-01",
+                    scope = "会議の参加者",
+                },
+            }
+        );
         opinion.EnsureSuccessStatusCode();
-        ids.Add("itemId", (await opinion.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("opinion").GetProperty("id").GetString()!);
+        ids.Add(
+            "itemId",
+            (await opinion.Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("opinion")
+                .GetProperty("id")
+                .GetString()!
+        );
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var (client, _) in _tenants.Values) client.Dispose();
+        foreach (var (client, _) in _tenants.Values)
+            client.Dispose();
         _victim.Dispose();
         await Platform.DisposeAsync();
         await _database.DisposeAsync();
     }
 
-    /// <summary>The tenant a route is called in: one that has the route's module on (aomori unless only miyagi has it).</summary>
+    /// <summary>The tenant a route is called in: one that has the route's module on (aomori unless only miyagi has
+    /// it).</summary>
     public DemoIds IdsFor(WriteRoute route) =>
-        route.ModuleId is { } module && !_tenants["aomori"].Ids.EnabledModules.Contains(module) ? _tenants["miyagi"].Ids : _tenants["aomori"].Ids;
+        route.ModuleId is { } module && !_tenants["aomori"].Ids.EnabledModules.Contains(module)
+            ? _tenants["miyagi"].Ids
+            : _tenants["aomori"].Ids;
 
     public JsonNode ExampleFor(WriteRoute route)
     {
         var ids = IdsFor(route);
-        var settings = ids.Knows("moduleId") ? Platform.Services.GetRequiredService<ModuleCatalog>().Get(ids["moduleId"]).SettingsType : null;
+        var settings = ids.Knows("moduleId")
+            ? Platform.Services.GetRequiredService<ModuleCatalog>().Get(ids["moduleId"]).SettingsType
+            : null;
         return ExampleBodies.For(route, ids, settings);
     }
 
@@ -116,7 +156,8 @@ public sealed class HostileInputHost : IAsyncLifetime
         return await SendAsync(route, contentType, bytes);
     }
 
-    /// <summary>Sends a body to a route as the account allowed to call it, with the route's parameters filled with real ids.</summary>
+    /// <summary>Sends a body to a route as the account allowed to call it, with the route's parameters filled with real
+    /// ids.</summary>
     public async Task<Outcome> SendAsync(WriteRoute route, string? contentType, byte[] bytes)
     {
         var ids = IdsFor(route);
@@ -127,14 +168,22 @@ public sealed class HostileInputHost : IAsyncLifetime
             "/api/auth/password" => _victim,
             _ => _tenants[ids.Tenant].Client,
         };
-        using var request = new HttpRequestMessage(new HttpMethod(route.Method), path) { Content = new ByteArrayContent(bytes) };
+        using var request = new HttpRequestMessage(new HttpMethod(route.Method), path)
+        {
+            Content = new ByteArrayContent(bytes),
+        };
         request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var shown = Encoding.UTF8.GetString(bytes);
-        var outcome = new Outcome($"{route.Method} {path} [{contentType}] {(shown.Length > 300 ? shown[..300] + $"…({shown.Length} chars)" : shown)}",
-            (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
-        if (route.Pattern == "/api/auth/password" && response.StatusCode == HttpStatusCode.OK) await RestoreVictimAsync(bytes);
+        var outcome = new Outcome(
+            $"{route.Method} {path} [{contentType}] {(shown.Length > 300 ? shown[..300] + $"…({shown.Length} chars)" : shown)}",
+            (int)response.StatusCode,
+            response.Content.Headers.ContentType?.MediaType,
+            text
+        );
+        if (route.Pattern == "/api/auth/password" && response.StatusCode == HttpStatusCode.OK)
+            await RestoreVictimAsync(bytes);
         return outcome;
     }
 
@@ -144,7 +193,12 @@ public sealed class HostileInputHost : IAsyncLifetime
     {
         var changedTo = JsonNode.Parse(accepted)!["newPassword"]!.GetValue<string>();
         var client = await Platform.ClientForAsync(VictimUser, changedTo);
-        (await client.PostAsJsonAsync("/api/auth/password", new { currentPassword = changedTo, newPassword = VictimPassword })).EnsureSuccessStatusCode();
+        (
+            await client.PostAsJsonAsync(
+                "/api/auth/password",
+                new { currentPassword = changedTo, newPassword = VictimPassword }
+            )
+        ).EnsureSuccessStatusCode();
         _victim = await Platform.ClientForAsync(VictimUser, VictimPassword);
     }
 }

@@ -16,7 +16,12 @@ public sealed class NoServerErrorProperties(HostileInputHost host) : IClassFixtu
     public const ulong Seed = 20260419;
 
     // Bounded so that the whole suite runs in well under a minute and a half on SQLite.
-    private static readonly int CasesPerRoute = int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_CASES"), out var n) ? n : 25;
+    private static readonly int CasesPerRoute = int.TryParse(
+        Environment.GetEnvironmentVariable("HOSTILE_CASES"),
+        out var n
+    )
+        ? n
+        : 25;
 
     [Fact]
     public async Task Every_write_route_answers_generated_hostile_bodies_without_a_server_error()
@@ -28,11 +33,20 @@ public sealed class NoServerErrorProperties(HostileInputHost host) : IClassFixtu
         {
             // Off xUnit's synchronisation context: FsCheck calls the property synchronously.
             var (failure, reached) = await Task.Run(() => Check(route));
-            if (failure is not null) failures.Add(failure);
-            if (!reached && !WriteRoutes.NotReached.ContainsKey(route.ToString())) neverReached.Add($"{route}: every case answered 401/403/404/405 (fill its parameters in DemoIds, or list it in WriteRoutes.NotReached with why)");
+            if (failure is not null)
+                failures.Add(failure);
+            if (!reached && !WriteRoutes.NotReached.ContainsKey(route.ToString()))
+                neverReached.Add(
+                    $"{route}: every case answered 401/403/404/405 (fill its parameters in DemoIds, or list it in WriteRoutes.NotReached with why)"
+                );
         }
-        Assert.True(failures.Count == 0 && neverReached.Count == 0,
-            string.Join("\n\n", failures.Prepend($"{failures.Count} route(s) failed (seed {Seed}):").Concat(neverReached)));
+        Assert.True(
+            failures.Count == 0 && neverReached.Count == 0,
+            string.Join(
+                "\n\n",
+                failures.Prepend($"{failures.Count} route(s) failed (seed {Seed}):").Concat(neverReached)
+            )
+        );
     }
 
     [Fact]
@@ -47,17 +61,24 @@ public sealed class NoServerErrorProperties(HostileInputHost host) : IClassFixtu
         Outcome? lastFailure = null;
         HostileBody? lastBody = null;
         var reached = false;
-        var property = Prop.ForAll(HostileBodyArbitrary.Bodies, body =>
-        {
-            var outcome = host.SendAsync(route, body).GetAwaiter().GetResult();
-            reached |= outcome.ReachedEndpoint;
-            if (outcome.Fault() is null) return true;
-            // Shrinking tries smaller bodies; the last one that still fails is the minimal case.
-            (lastFailure, lastBody) = (outcome, body);
-            return false;
-        });
+        var property = Prop.ForAll(
+            HostileBodyArbitrary.Bodies,
+            body =>
+            {
+                var outcome = host.SendAsync(route, body).GetAwaiter().GetResult();
+                reached |= outcome.ReachedEndpoint;
+                if (outcome.Fault() is null)
+                    return true;
+                // Shrinking tries smaller bodies; the last one that still fails is the minimal case.
+                (lastFailure, lastBody) = (outcome, body);
+                return false;
+            }
+        );
         var replay = new Replay(new Rnd(Seed ^ StableHash(route.ToString())), FSharpOption<int>.None);
-        var config = Config.QuickThrowOnFailure.WithMaxTest(CasesPerRoute).WithReplay(FSharpOption<Replay>.Some(replay)).WithQuietOnSuccess(true);
+        var config = Config
+            .QuickThrowOnFailure.WithMaxTest(CasesPerRoute)
+            .WithReplay(FSharpOption<Replay>.Some(replay))
+            .WithQuietOnSuccess(true);
         try
         {
             FsCheck.Check.One(config, property);

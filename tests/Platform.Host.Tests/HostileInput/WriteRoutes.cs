@@ -8,7 +8,8 @@ namespace Platform.Host.Tests.HostileInput;
 /// <summary>One write route of the running host, as its endpoint data source knows it.</summary>
 public sealed record WriteRoute(string Method, string Pattern, RouteEndpoint Endpoint)
 {
-    /// <summary>The module that maps it, if a module does: the route is then called in a tenant that has the module on.</summary>
+    /// <summary>The module that maps it, if a module does: the route is then called in a tenant that has the module
+    /// on.</summary>
     public string? ModuleId => Endpoint.Metadata.GetMetadata<ModuleEndpointMetadata>()?.Module.Id;
 
     /// <summary>The type of the JSON body the handler binds, when it binds one.</summary>
@@ -19,7 +20,8 @@ public sealed record WriteRoute(string Method, string Pattern, RouteEndpoint End
     public override string ToString() => $"{Method} {Pattern}";
 }
 
-/// <summary>Every POST, PUT, PATCH and DELETE the host maps, read from the app itself so that a new route is covered without a change here.</summary>
+/// <summary>Every POST, PUT, PATCH and DELETE the host maps, read from the app itself so that a new route is covered
+/// without a change here.</summary>
 public static class WriteRoutes
 {
     private static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE"];
@@ -36,11 +38,17 @@ public static class WriteRoutes
     };
 
     public static IReadOnlyList<WriteRoute> All(IServiceProvider services) =>
-        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
-                .Where(m => WriteMethods.Contains(m))
-                .Select(m => new WriteRoute(m, "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), e)))
-            .OrderBy(Late).ThenBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
+        services
+            .GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e =>
+                (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+                    .Where(m => WriteMethods.Contains(m))
+                    .Select(m => new WriteRoute(m, "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), e))
+            )
+            .OrderBy(Late)
+            .ThenBy(r => r.Pattern, StringComparer.Ordinal)
+            .ThenBy(r => r.Method, StringComparer.Ordinal)
             .ToList();
 
     // All routes share one host and its demo data, so the ones that take something away run last: a meeting's status,
@@ -49,6 +57,9 @@ public static class WriteRoutes
     private static int Late(WriteRoute route) =>
         route.Method == "DELETE" ? 3
         : route.Pattern.Contains("/modules/", StringComparison.Ordinal) ? 2
-        : new[] { "/status", "/publication", "/retention", "/withdraw" }.Any(p => route.Pattern.Contains(p, StringComparison.Ordinal)) ? 1
+        : new[] { "/status", "/publication", "/retention", "/withdraw" }.Any(p =>
+            route.Pattern.Contains(p, StringComparison.Ordinal)
+        )
+            ? 1
         : 0;
 }

@@ -5,7 +5,8 @@ using Platform.Testing;
 
 namespace Platform.Host.Tests.Http;
 
-/// <summary>Nothing about residents or staff may be stored by a proxy or a kiosk browser; public pages and assets may.</summary>
+/// <summary>Nothing about residents or staff may be stored by a proxy or a kiosk browser; public pages and assets
+/// may.</summary>
 public class CachePolicyTests : PlatformTest
 {
     private const string Meeting = "aomori-shinjo-briefing-h30";
@@ -13,22 +14,32 @@ public class CachePolicyTests : PlatformTest
     [Fact]
     public async Task Answers_behind_the_sign_in_are_not_stored_and_public_ones_may_be()
     {
-        var upload = await Client.PostAsync($"/aomori/api/meetings/{Meeting}/handouts",
-            new MultipartFormDataContent { { new ByteArrayContent("資料"u8.ToArray()), "file", "cache.txt" } });
+        var upload = await Client.PostAsync(
+            $"/aomori/api/meetings/{Meeting}/handouts",
+            new MultipartFormDataContent { { new ByteArrayContent("資料"u8.ToArray()), "file", "cache.txt" } }
+        );
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var handout = upload.Headers.Location!.OriginalString;
 
         string[] private_ =
         [
-            "/aomori/api/districts", $"/aomori/api/meetings/{Meeting}/minutes?format=csv", handout, "/aomori/meetings", "/aomori/admin/users",
-            "/aomori/api/no-such-route", "/healthz",
+            "/aomori/api/districts",
+            $"/aomori/api/meetings/{Meeting}/minutes?format=csv",
+            handout,
+            "/aomori/meetings",
+            "/aomori/admin/users",
+            "/aomori/api/no-such-route",
+            "/healthz",
         ];
         foreach (var path in private_)
         {
             var page = new HttpRequestMessage(HttpMethod.Get, path);
             page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
             var answer = await Client.SendAsync(page);
-            Assert.True(answer.Headers.CacheControl?.NoStore == true, $"{path} ({(int)answer.StatusCode}): {answer.Headers.CacheControl}");
+            Assert.True(
+                answer.Headers.CacheControl?.NoStore == true,
+                $"{path} ({(int)answer.StatusCode}): {answer.Headers.CacheControl}"
+            );
         }
         var anonymous = Platform.NewClient();
         Assert.True((await anonymous.GetAsync("/aomori/api/districts")).Headers.CacheControl?.NoStore == true);

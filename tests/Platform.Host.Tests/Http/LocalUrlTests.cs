@@ -4,25 +4,42 @@ using Platform.Testing;
 
 namespace Platform.Host.Tests.Http;
 
-/// <summary>A return URL sends the browser to a path of this host or to the default, never to another site and never to a 500.</summary>
+/// <summary>A return URL sends the browser to a path of this host or to the default, never to another site and never to
+/// a 500.</summary>
 public class LocalUrlTests : PlatformTest
 {
     public static readonly TheoryData<string> Foreign =
     [
-        "/%09/evil.example", "/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/%2F%2Fevil.example",
-        "/%252F%252Fevil.example", "%2F%2Fevil.example", "/%5Cevil.example", "/aomori/\u0001meetings", "/aomori/\u3000meetings", "/aomori/%E3%80%80",
-        "/aomori/\r\nSet-Cookie:x=1", "/\u202Eevil", "javascript:alert(1)", "", "aomori/meetings",
+        "/%09/evil.example",
+        "/\t/evil.example",
+        "//evil.example",
+        "/\\evil.example",
+        "https://evil.example",
+        "/%2F%2Fevil.example",
+        "/%252F%252Fevil.example",
+        "%2F%2Fevil.example",
+        "/%5Cevil.example",
+        "/aomori/\u0001meetings",
+        "/aomori/\u3000meetings",
+        "/aomori/%E3%80%80",
+        "/aomori/\r\nSet-Cookie:x=1",
+        "/\u202Eevil",
+        "javascript:alert(1)",
+        "",
+        "aomori/meetings",
     ];
 
     [Theory]
     [MemberData(nameof(Foreign))]
-    public void A_url_that_could_leave_the_host_or_break_the_header_falls_back(string url) => Assert.Equal("/aomori/", LocalUrl.OrDefault(url, "/aomori/"));
+    public void A_url_that_could_leave_the_host_or_break_the_header_falls_back(string url) =>
+        Assert.Equal("/aomori/", LocalUrl.OrDefault(url, "/aomori/"));
 
     [Theory]
     [InlineData("/aomori/meetings?x=1", "/aomori/meetings?x=1")]
     [InlineData("/aomori/search?q=%E5%9B%9E%E8%A6%A7%E6%9D%BF", "/aomori/search?q=%E5%9B%9E%E8%A6%A7%E6%9D%BF")]
     [InlineData("/aomori/search?q=回覧板", "/aomori/search?q=%E5%9B%9E%E8%A6%A7%E6%9D%BF")]
-    public void A_path_of_this_host_is_kept_in_ascii(string url, string expected) => Assert.Equal(expected, LocalUrl.Checked(url));
+    public void A_path_of_this_host_is_kept_in_ascii(string url, string expected) =>
+        Assert.Equal(expected, LocalUrl.Checked(url));
 
     [Theory]
     [InlineData("/%09/evil.example")]
@@ -34,7 +51,9 @@ public class LocalUrlTests : PlatformTest
     [InlineData("/aomori/%E3%80%80")]
     public async Task The_continue_page_moves_on_to_the_tenant_home(string encoded)
     {
-        var page = await Platform.NewClient().GetAsync($"/aomori/signin/continue?returnUrl={Uri.EscapeDataString(Uri.UnescapeDataString(encoded))}");
+        var page = await Platform
+            .NewClient()
+            .GetAsync($"/aomori/signin/continue?returnUrl={Uri.EscapeDataString(Uri.UnescapeDataString(encoded))}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("url=/aomori/\"", html);
@@ -44,7 +63,9 @@ public class LocalUrlTests : PlatformTest
     [Fact]
     public async Task The_continue_page_keeps_a_local_path()
     {
-        var html = await Platform.NewClient().GetStringAsync("/aomori/signin/continue?returnUrl=%2Faomori%2Fmeetings%3Fx%3D1");
+        var html = await Platform
+            .NewClient()
+            .GetStringAsync("/aomori/signin/continue?returnUrl=%2Faomori%2Fmeetings%3Fx%3D1");
         Assert.Contains("url=/aomori/meetings?x=1\"", html);
     }
 
@@ -58,7 +79,12 @@ public class LocalUrlTests : PlatformTest
     [InlineData("/aomori/\u3000会議")]
     public async Task The_sign_in_form_sends_a_foreign_return_url_home(string returnUrl)
     {
-        var (answer, _) = await FormSignIn.PostAsync(Platform.NewClient(), "aomori-viewer", TestAuth.DemoPassword, returnUrl);
+        var (answer, _) = await FormSignIn.PostAsync(
+            Platform.NewClient(),
+            "aomori-viewer",
+            TestAuth.DemoPassword,
+            returnUrl
+        );
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         Assert.Equal("/aomori/", answer.Headers.Location!.OriginalString);
     }
@@ -66,7 +92,12 @@ public class LocalUrlTests : PlatformTest
     [Fact]
     public async Task The_sign_in_form_returns_to_a_local_path()
     {
-        var (answer, _) = await FormSignIn.PostAsync(Platform.NewClient(), "aomori-viewer", TestAuth.DemoPassword, "/aomori/meetings?x=1");
+        var (answer, _) = await FormSignIn.PostAsync(
+            Platform.NewClient(),
+            "aomori-viewer",
+            TestAuth.DemoPassword,
+            "/aomori/meetings?x=1"
+        );
         Assert.Equal("/aomori/meetings?x=1", answer.Headers.Location!.OriginalString);
     }
 }

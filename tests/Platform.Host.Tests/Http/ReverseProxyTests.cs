@@ -22,8 +22,12 @@ public class ReverseProxyTests : IAsyncLifetime
 
     private static async Task<HttpStatusCode> SignInFromAsync(HttpClient client, string? forwardedFor)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token") { Content = JsonContent.Create(new { userName = "admin", password = TestAuth.AdminPassword }) };
-        if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
+        {
+            Content = JsonContent.Create(new { userName = "admin", password = TestAuth.AdminPassword }),
+        };
+        if (forwardedFor is not null)
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
         return (await client.SendAsync(request)).StatusCode;
     }
 
@@ -32,14 +36,24 @@ public class ReverseProxyTests : IAsyncLifetime
     {
         await using var platform = await StartAsync("--Proxy:KnownNetworks=127.0.0.1/32,::1/128");
         using var client = FormSignIn.RawClient(platform.BaseUrl);
-        var https = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https", ["X-Forwarded-Host"] = "sasaeai.city.example" };
+        var https = new Dictionary<string, string>
+        {
+            ["X-Forwarded-Proto"] = "https",
+            ["X-Forwarded-Host"] = "sasaeai.city.example",
+        };
 
         var (answer, _) = await FormSignIn.PostAsync(client, "aomori-viewer", TestAuth.DemoPassword, headers: https);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        Assert.Contains(answer.Headers.GetValues("Set-Cookie"), c => c.StartsWith("sasaeai=", StringComparison.Ordinal) && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(
+            answer.Headers.GetValues("Set-Cookie"),
+            c =>
+                c.StartsWith("sasaeai=", StringComparison.Ordinal)
+                && c.Contains("; secure", StringComparison.OrdinalIgnoreCase)
+        );
         Assert.Equal("max-age=31536000", answer.Headers.GetValues("Strict-Transport-Security").Single());
 
-        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, await SignInFromAsync(client, "203.0.113.10"));
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, await SignInFromAsync(client, "203.0.113.10"));
         Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFromAsync(client, "203.0.113.10"));
         Assert.Equal(HttpStatusCode.OK, await SignInFromAsync(client, "203.0.113.20"));
     }
@@ -50,11 +64,20 @@ public class ReverseProxyTests : IAsyncLifetime
         await using var platform = await StartAsync();
         using var client = FormSignIn.RawClient(platform.BaseUrl);
 
-        var (answer, _) = await FormSignIn.PostAsync(client, "aomori-viewer", TestAuth.DemoPassword, headers: new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" });
-        Assert.DoesNotContain(answer.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        var (answer, _) = await FormSignIn.PostAsync(
+            client,
+            "aomori-viewer",
+            TestAuth.DemoPassword,
+            headers: new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" }
+        );
+        Assert.DoesNotContain(
+            answer.Headers.GetValues("Set-Cookie"),
+            c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase)
+        );
         Assert.False(answer.Headers.Contains("Strict-Transport-Security"));
 
-        // The platform's own sign-in at start and the form's took two of the three; the rest is shared whatever the header says.
+        // The platform's own sign-in at start and the form's took two of the three; the rest is shared whatever the
+        // header says.
         Assert.Equal(HttpStatusCode.OK, await SignInFromAsync(client, "203.0.113.10"));
         Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFromAsync(client, "203.0.113.20"));
     }

@@ -7,7 +7,8 @@ using Platform.Testing;
 
 namespace Platform.Host.Tests.Meetings;
 
-/// <summary>Whatever file name a browser or a script sends, the upload never answers 500 and the name kept is plain.</summary>
+/// <summary>Whatever file name a browser or a script sends, the upload never answers 500 and the name kept is
+/// plain.</summary>
 public class HandoutFileNameTests : PlatformTest
 {
     private const string Handouts = "/aomori/api/meetings/aomori-shinjo-briefing-h30/handouts";
@@ -16,7 +17,8 @@ public class HandoutFileNameTests : PlatformTest
     private async Task<HttpResponseMessage> UploadAsync(string disposition)
     {
         const string boundary = "----sasaeai-test";
-        var body = $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; {disposition}\r\nContent-Type: text/plain\r\n\r\n資料の中身\r\n--{boundary}--\r\n";
+        var body =
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; {disposition}\r\nContent-Type: text/plain\r\n\r\n資料の中身\r\n--{boundary}--\r\n";
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={boundary}");
         return await Client.PostAsync(Handouts, content);
@@ -34,7 +36,10 @@ public class HandoutFileNameTests : PlatformTest
     public async Task An_odd_name_is_cleaned(string disposition, string kept)
     {
         var answer = await UploadAsync(disposition);
-        Assert.True(answer.StatusCode == HttpStatusCode.Created, $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+        Assert.True(
+            answer.StatusCode == HttpStatusCode.Created,
+            $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}"
+        );
         Assert.Equal(kept, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileName").GetString());
         var download = await Client.GetAsync(answer.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -50,8 +55,12 @@ public class HandoutFileNameTests : PlatformTest
     public async Task A_broken_name_is_a_400_or_cleaned_never_a_500(string disposition)
     {
         var answer = await UploadAsync(disposition);
-        Assert.True(answer.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
-        if (answer.StatusCode == HttpStatusCode.BadRequest) Assert.NotNull(await answer.ProblemCodeAsync());
+        Assert.True(
+            answer.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest,
+            $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}"
+        );
+        if (answer.StatusCode == HttpStatusCode.BadRequest)
+            Assert.NotNull(await answer.ProblemCodeAsync());
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using System.Text.Json;
 
 namespace Platform.Host.Tests.Meetings;
 
-/// <summary>The Markdown summary is pasted where Markdown and inline HTML are rendered: what was typed must stay text.</summary>
+/// <summary>The Markdown summary is pasted where Markdown and inline HTML are rendered: what was typed must stay
+/// text.</summary>
 public class MinutesMarkdownTests : PlatformTest
 {
     private const string Meeting = "aomori-shinjo-briefing-h30";
@@ -14,12 +15,30 @@ public class MinutesMarkdownTests : PlatformTest
     {
         var coordinator = await Platform.ClientForAsync("aomori-coordinator");
         var api = $"/aomori/api/meetings/{Meeting}";
-        var agendaId = (await coordinator.GetFromJsonAsync<JsonElement>($"{api}/record")).GetProperty("record").GetProperty("agenda")[0].GetProperty("id").GetString();
-        var opinion = await coordinator.PostAsJsonAsync($"{api}/opinions", new
-            { agendaItemId = agendaId, text = "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>", sensitivity = "public" });
+        var agendaId = (await coordinator.GetFromJsonAsync<JsonElement>($"{api}/record"))
+            .GetProperty("record")
+            .GetProperty("agenda")[0]
+            .GetProperty("id")
+            .GetString();
+        var opinion = await coordinator.PostAsJsonAsync(
+            $"{api}/opinions",
+            new
+            {
+                agendaItemId = agendaId,
+                text = "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>",
+                sensitivity = "public",
+            }
+        );
         Assert.Equal(HttpStatusCode.Created, opinion.StatusCode);
-        var comment = await coordinator.PostAsJsonAsync($"{api}/comments", new
-            { speaker = "[y](data:text/html,<b>)", text = "![z](javascript:alert(2)) <https://example.org> &lt;i&gt;", sensitivity = "public" });
+        var comment = await coordinator.PostAsJsonAsync(
+            $"{api}/comments",
+            new
+            {
+                speaker = "[y](data:text/html,<b>)",
+                text = "![z](javascript:alert(2)) <https://example.org> &lt;i&gt;",
+                sensitivity = "public",
+            }
+        );
         Assert.Equal(HttpStatusCode.Created, comment.StatusCode);
 
         var md = await coordinator.GetStringAsync($"{api}/minutes?format=md");

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Autofac;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Events;
-using Platform.Host.Modules;
 using Platform.Core.Storage;
+using Platform.Host.Modules;
 using Platform.Host.Tests.Probes.Base;
 using Platform.Testing;
 
@@ -18,7 +18,10 @@ public class ModuleSwitchingTests() : PlatformTest(DatabaseProvider.Sqlite)
     [Fact]
     public async Task A_module_switched_off_for_one_district_is_404_there_only_and_stays_off_after_a_restart()
     {
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/aomori/districts/aomori-shinjo/support-meetings")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.GetAsync("/aomori/districts/aomori-shinjo/support-meetings")).StatusCode
+        );
 
         var off = await Client.DeleteAsync($"/aomori/api/districts/aomori-shinjo/modules/{Meetings}");
 
@@ -26,17 +29,32 @@ public class ModuleSwitchingTests() : PlatformTest(DatabaseProvider.Sqlite)
         var page = await Client.GetAsync("/aomori/districts/aomori-shinjo/support-meetings");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal("module.disabled", await page.ProblemCodeAsync());
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/aomori/districts/aomori-ono/support-meetings")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.GetAsync("/aomori/districts/aomori-ono/support-meetings")).StatusCode
+        );
 
         await RestartAsync();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/aomori/districts/aomori-shinjo/support-meetings")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/aomori/districts/aomori-ono/support-meetings")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await Client.GetAsync("/aomori/districts/aomori-shinjo/support-meetings")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.GetAsync("/aomori/districts/aomori-ono/support-meetings")).StatusCode
+        );
         Assert.False(await EnabledInDistrictAsync("aomori", "aomori-shinjo", Meetings));
         Assert.True(await EnabledInDistrictAsync("aomori", "aomori-ono", Meetings));
         Assert.False(await EnabledInDistrictAsync("miyagi", "miyagi-north", Meetings));
-        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsync($"/aomori/api/districts/aomori-shinjo/modules/{Meetings}", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/aomori/districts/aomori-shinjo/support-meetings")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.PutAsync($"/aomori/api/districts/aomori-shinjo/modules/{Meetings}", null)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.GetAsync("/aomori/districts/aomori-shinjo/support-meetings")).StatusCode
+        );
     }
 
     [Fact]
@@ -45,13 +63,28 @@ public class ModuleSwitchingTests() : PlatformTest(DatabaseProvider.Sqlite)
         await Client.DeleteAsync($"/aomori/api/districts/aomori-shinjo/modules/{Meetings}");
         Assert.Equal(HttpStatusCode.OK, (await Client.DeleteAsync($"/aomori/api/modules/{Meetings}")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/aomori/districts/aomori-ono/support-meetings")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await Client.GetAsync("/aomori/districts/aomori-ono/support-meetings")).StatusCode
+        );
         var catalog = await JsonAsync("/aomori/api/modules");
-        Assert.False(catalog.EnumerateArray().Single(m => m.GetProperty("id").GetString() == Meetings).GetProperty("enabled").GetBoolean());
+        Assert.False(
+            catalog
+                .EnumerateArray()
+                .Single(m => m.GetProperty("id").GetString() == Meetings)
+                .GetProperty("enabled")
+                .GetBoolean()
+        );
 
         await Client.PutAsync($"/aomori/api/modules/{Meetings}", null);
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/aomori/districts/aomori-ono/support-meetings")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/aomori/districts/aomori-shinjo/support-meetings")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.GetAsync("/aomori/districts/aomori-ono/support-meetings")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await Client.GetAsync("/aomori/districts/aomori-shinjo/support-meetings")).StatusCode
+        );
     }
 
     [Fact]
@@ -66,21 +99,44 @@ public class ModuleSwitchingTests() : PlatformTest(DatabaseProvider.Sqlite)
         Assert.StartsWith("application/problem+json", early.Content.Headers.ContentType!.ToString());
 
         await Client.PutAsync("/aomori/api/modules/Probe.Base", null);
-        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsync("/aomori/api/modules/Probe.Dependent", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.PutAsync("/aomori/api/modules/Probe.Dependent", null)).StatusCode
+        );
 
         var underIt = await Client.DeleteAsync("/aomori/api/modules/Probe.Base");
         Assert.Equal("module.dependent_enabled", await underIt.ProblemCodeAsync());
         var inDistrict = await Client.DeleteAsync("/aomori/api/districts/aomori-ono/modules/Probe.Base");
         Assert.Equal(HttpStatusCode.Conflict, inDistrict.StatusCode);
-        Assert.Equal("Probe.Dependent", (await inDistrict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("otherModule").GetString());
+        Assert.Equal(
+            "Probe.Dependent",
+            (await inDistrict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("otherModule").GetString()
+        );
         Assert.True(await EnabledInDistrictAsync("aomori", "aomori-ono", "Probe.Base"));
 
         // Off in the district from the top down works, and the dependency cannot come back under a disabled base.
-        Assert.Equal(HttpStatusCode.OK, (await Client.DeleteAsync("/aomori/api/districts/aomori-ono/modules/Probe.Dependent")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Client.DeleteAsync("/aomori/api/districts/aomori-ono/modules/Probe.Base")).StatusCode);
-        Assert.Equal("module.dependency_disabled", await (await Client.PutAsync("/aomori/api/districts/aomori-ono/modules/Probe.Dependent", null)).ProblemCodeAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/aomori/districts/aomori-ono/probe-dependent")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/aomori/districts/aomori-shinjo/probe-dependent")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.DeleteAsync("/aomori/api/districts/aomori-ono/modules/Probe.Dependent")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.DeleteAsync("/aomori/api/districts/aomori-ono/modules/Probe.Base")).StatusCode
+        );
+        Assert.Equal(
+            "module.dependency_disabled",
+            await (
+                await Client.PutAsync("/aomori/api/districts/aomori-ono/modules/Probe.Dependent", null)
+            ).ProblemCodeAsync()
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await Client.GetAsync("/aomori/districts/aomori-ono/probe-dependent")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.GetAsync("/aomori/districts/aomori-shinjo/probe-dependent")).StatusCode
+        );
     }
 
     [Fact]
@@ -94,7 +150,10 @@ public class ModuleSwitchingTests() : PlatformTest(DatabaseProvider.Sqlite)
         var perDistrict = await Client.DeleteAsync("/aomori/api/districts/aomori-ono/modules/Probe.TenantWide");
         Assert.Equal(HttpStatusCode.BadRequest, perDistrict.StatusCode);
         Assert.Equal("module.not_district_scoped", await perDistrict.ProblemCodeAsync());
-        Assert.Equal("module.always_enabled", await (await Client.DeleteAsync("/aomori/api/modules/Platform.Core")).ProblemCodeAsync());
+        Assert.Equal(
+            "module.always_enabled",
+            await (await Client.DeleteAsync("/aomori/api/modules/Platform.Core")).ProblemCodeAsync()
+        );
     }
 
     [Fact]
@@ -128,9 +187,13 @@ public class ModuleSwitchingTests() : PlatformTest(DatabaseProvider.Sqlite)
         await Client.PutAsync("/aomori/api/modules/Probe.TenantWide", null);
 
         // Switch two modules of one district many times at once; each final state is the last request of its module.
-        var requests = Enumerable.Range(0, 40).Select(i => i % 2 == 0
-            ? Client.DeleteAsync($"/aomori/api/districts/aomori-tsutsui/modules/{Meetings}")
-            : Client.DeleteAsync("/aomori/api/districts/aomori-tsutsui/modules/Probe.Dependent"));
+        var requests = Enumerable
+            .Range(0, 40)
+            .Select(i =>
+                i % 2 == 0
+                    ? Client.DeleteAsync($"/aomori/api/districts/aomori-tsutsui/modules/{Meetings}")
+                    : Client.DeleteAsync("/aomori/api/districts/aomori-tsutsui/modules/Probe.Dependent")
+            );
         var answers = await Task.WhenAll(requests);
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));

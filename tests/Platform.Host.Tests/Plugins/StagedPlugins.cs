@@ -16,11 +16,16 @@ public sealed class StagedPlugins : IDisposable
     public string Add(string project, bool allow = true)
     {
         var name = Path.GetFileName(project);
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var configuration = AppContext.BaseDirectory.Contains(
+            $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}"
+        )
+            ? "Release"
+            : "Debug";
         var output = Path.Combine(RepositoryRoot(), project, "bin", configuration, "net10.0");
         var target = Path.Combine(Folder, name);
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(output)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        foreach (var file in Directory.EnumerateFiles(output))
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         if (allow)
         {
             using var dll = File.OpenRead(Path.Combine(target, $"{name}.dll"));
@@ -36,7 +41,8 @@ public sealed class StagedPlugins : IDisposable
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Platform.sln"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+            dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test assembly.");
     }
 }

@@ -9,10 +9,25 @@ using Platform.Abstractions.Tenancy;
 using Platform.Core.Accounts;
 using Platform.Core.Tenancy;
 
-[assembly: Module("Probe.Base", Name = "検査用・基盤", Scope = ModuleScope.District, Startup = typeof(Platform.Host.Tests.Probes.Base.BaseStartup))]
-[assembly: Module("Probe.Dependent", Name = "検査用・依存", Scope = ModuleScope.District, Dependencies = ["Probe.Base"],
-    Startup = typeof(Platform.Host.Tests.Probes.Dependent.DependentStartup))]
-[assembly: Module("Probe.TenantWide", Name = "検査用・テナント", Scope = ModuleScope.Tenant, Startup = typeof(Platform.Host.Tests.Probes.TenantWide.TenantWideStartup))]
+[assembly: Module(
+    "Probe.Base",
+    Name = "検査用・基盤",
+    Scope = ModuleScope.District,
+    Startup = typeof(Platform.Host.Tests.Probes.Base.BaseStartup)
+)]
+[assembly: Module(
+    "Probe.Dependent",
+    Name = "検査用・依存",
+    Scope = ModuleScope.District,
+    Dependencies = ["Probe.Base"],
+    Startup = typeof(Platform.Host.Tests.Probes.Dependent.DependentStartup)
+)]
+[assembly: Module(
+    "Probe.TenantWide",
+    Name = "検査用・テナント",
+    Scope = ModuleScope.Tenant,
+    Startup = typeof(Platform.Host.Tests.Probes.TenantWide.TenantWideStartup)
+)]
 
 // Modules that exist only in the tests: the host discovers them like any module compiled with it (this assembly
 // sits beside it and references the SDK), so the runtime is tested through its real discovery.
@@ -21,7 +36,12 @@ namespace Platform.Host.Tests.Probes.Base
     public sealed class BaseStartup : ModuleStartup
     {
         public override void ConfigureServices(ContainerBuilder services) =>
-            services.RegisterType<SwitchRecorder>().AsSelf().As<IEventHandler<ModuleSwitched>>().As<IEventHandler<CadenceStatusChanged>>().SingleInstance();
+            services
+                .RegisterType<SwitchRecorder>()
+                .AsSelf()
+                .As<IEventHandler<ModuleSwitched>>()
+                .As<IEventHandler<CadenceStatusChanged>>()
+                .SingleInstance();
 
         public override void ConfigureTenantServices(ContainerBuilder services, TenantInfo tenant) =>
             services.RegisterInstance(new Greeting($"{tenant.Name}専用")).As<Greeting>();
@@ -29,7 +49,10 @@ namespace Platform.Host.Tests.Probes.Base
         public override void MapEndpoints(IEndpointRouteBuilder tenant)
         {
             tenant = tenant.MapGroup("").RequirePermission(CorePermissions.View);
-            tenant.MapGet("/districts/{districtId}/probe-base", (Microsoft.AspNetCore.Http.HttpContext http) => $"base:{http.District().Name}");
+            tenant.MapGet(
+                "/districts/{districtId}/probe-base",
+                (Microsoft.AspNetCore.Http.HttpContext http) => $"base:{http.District().Name}"
+            );
             tenant.MapGet("/probe-greeting", (Greeting greeting) => greeting.Text);
         }
     }
@@ -65,13 +88,16 @@ namespace Platform.Host.Tests.Probes.Dependent
             services.RegisterType<ThrowingHandler>().As<IEventHandler<ModuleSwitched>>().SingleInstance();
 
         public override void MapEndpoints(IEndpointRouteBuilder tenant) =>
-            tenant.MapGet("/districts/{districtId}/probe-dependent", () => "dependent").RequirePermission(CorePermissions.View);
+            tenant
+                .MapGet("/districts/{districtId}/probe-dependent", () => "dependent")
+                .RequirePermission(CorePermissions.View);
     }
 
     /// <summary>A handler that fails: the change that raised the event must still succeed.</summary>
     public sealed class ThrowingHandler : IEventHandler<ModuleSwitched>
     {
-        public Task HandleAsync(ModuleSwitched @event, CancellationToken cancellationToken) => throw new InvalidOperationException("probe failure");
+        public Task HandleAsync(ModuleSwitched @event, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("probe failure");
     }
 }
 

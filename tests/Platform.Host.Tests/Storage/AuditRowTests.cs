@@ -5,7 +5,8 @@ using Dapper;
 
 namespace Platform.Host.Tests.Storage;
 
-/// <summary>One accepted change, one audit row: whether the row went with the change's transaction, the grain's batch or after.</summary>
+/// <summary>One accepted change, one audit row: whether the row went with the change's transaction, the grain's batch
+/// or after.</summary>
 public class AuditRowTests : PlatformTest
 {
     private const string Api = "/aomori/api";
@@ -13,13 +14,52 @@ public class AuditRowTests : PlatformTest
     [Fact]
     public async Task Each_accepted_change_has_exactly_one_audit_row_and_a_refused_one_none()
     {
-        var organisation = await Created($"{Api}/organisations", new { name = "筒井地区老人クラブ", typeId = "other", districtId = "aomori-tsutsui" });
-        var body = await Created($"{Api}/bodies", new { name = "筒井地区 会議", tier = 2, territory = "district", districtId = "aomori-tsutsui" });
-        var meeting = await Created($"{Api}/meetings", new { bodyId = body, title = "第1回", date = "2019-11-19" });
-        var theme = (await (await Client.PostAsJsonAsync($"{Api}/meetings/{meeting}/agenda", new { title = "移動支援" })).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("agendaItem").GetProperty("id").GetString();
+        var organisation = await Created(
+            $"{Api}/organisations",
+            new
+            {
+                name = "筒井地区老人クラブ",
+                typeId = "other",
+                districtId = "aomori-tsutsui",
+            }
+        );
+        var body = await Created(
+            $"{Api}/bodies",
+            new
+            {
+                name = "筒井地区 会議",
+                tier = 2,
+                territory = "district",
+                districtId = "aomori-tsutsui",
+            }
+        );
+        var meeting = await Created(
+            $"{Api}/meetings",
+            new
+            {
+                bodyId = body,
+                title = "第1回",
+                date = "2019-11-19",
+            }
+        );
+        var theme = (
+            await (
+                await Client.PostAsJsonAsync($"{Api}/meetings/{meeting}/agenda", new { title = "移動支援" })
+            ).Content.ReadFromJsonAsync<JsonElement>()
+        )
+            .GetProperty("agendaItem")
+            .GetProperty("id")
+            .GetString();
         await Created($"{Api}/meetings/{meeting}/opinions", new { agendaItemId = theme, text = "買い物の足がない。" });
-        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsJsonAsync($"{Api}/meetings/{meeting}/opinions", new { agendaItemId = theme, text = "" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (
+                await Client.PostAsJsonAsync(
+                    $"{Api}/meetings/{meeting}/opinions",
+                    new { agendaItemId = theme, text = "" }
+                )
+            ).StatusCode
+        );
 
         Assert.Equal(1, await RowsAsync($"{Api}/organisations"));
         Assert.Equal(1, await RowsAsync($"{Api}/bodies"));
@@ -32,7 +72,10 @@ public class AuditRowTests : PlatformTest
     private async Task<string> Created(string url, object body)
     {
         var answer = await Client.PostAsJsonAsync(url, body);
-        Assert.True(answer.StatusCode == HttpStatusCode.Created, $"{url}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+        Assert.True(
+            answer.StatusCode == HttpStatusCode.Created,
+            $"{url}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}"
+        );
         var created = await answer.Content.ReadFromJsonAsync<JsonElement>();
         return created.TryGetProperty("id", out var id) ? id.GetString()! : "";
     }
@@ -40,6 +83,9 @@ public class AuditRowTests : PlatformTest
     private async Task<int> RowsAsync(string path)
     {
         await using var connection = await Database.Open().OpenAsync();
-        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE tenant_id = 'aomori' AND action = 'POST' AND path = @path", new { path });
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM audit_log WHERE tenant_id = 'aomori' AND action = 'POST' AND path = @path",
+            new { path }
+        );
     }
 }

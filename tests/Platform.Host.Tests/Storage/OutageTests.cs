@@ -23,15 +23,34 @@ public class OutageTests
         await using var platform = await TestPlatform.StartAsync(database);
         var client = platform.Client;
         var (meeting, theme) = await MeetingWithThemeAsync(client);
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"{Api}/meetings/{meeting}/opinions", new { agendaItemId = theme, text = "停止前" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (
+                await client.PostAsJsonAsync(
+                    $"{Api}/meetings/{meeting}/opinions",
+                    new { agendaItemId = theme, text = "停止前" }
+                )
+            ).StatusCode
+        );
 
         await cluster.StopAsync();
         HttpResponseMessage[] during =
         [
             await client.GetAsync($"{Api}/meetings/{meeting}/record"),
             await client.GetAsync($"{Api}/meetings"),
-            await client.PostAsJsonAsync($"{Api}/meetings/{meeting}/opinions", new { agendaItemId = theme, text = "停止中" }),
-            await client.PostAsJsonAsync($"{Api}/organisations", new { name = "停止中の団体", typeId = "other", districtId = "aomori-tsutsui" }),
+            await client.PostAsJsonAsync(
+                $"{Api}/meetings/{meeting}/opinions",
+                new { agendaItemId = theme, text = "停止中" }
+            ),
+            await client.PostAsJsonAsync(
+                $"{Api}/organisations",
+                new
+                {
+                    name = "停止中の団体",
+                    typeId = "other",
+                    districtId = "aomori-tsutsui",
+                }
+            ),
         ];
         foreach (var answer in during)
         {
@@ -41,9 +60,21 @@ public class OutageTests
         }
 
         await cluster.StartAgainAsync();
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"{Api}/meetings/{meeting}/opinions", new { agendaItemId = theme, text = "再開後" })).StatusCode);
-        var texts = (await client.GetFromJsonAsync<JsonElement>($"{Api}/meetings/{meeting}/record")).GetProperty("record").GetProperty("opinions")
-            .EnumerateArray().Select(o => o.GetProperty("text").GetString()).ToList();
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (
+                await client.PostAsJsonAsync(
+                    $"{Api}/meetings/{meeting}/opinions",
+                    new { agendaItemId = theme, text = "再開後" }
+                )
+            ).StatusCode
+        );
+        var texts = (await client.GetFromJsonAsync<JsonElement>($"{Api}/meetings/{meeting}/record"))
+            .GetProperty("record")
+            .GetProperty("opinions")
+            .EnumerateArray()
+            .Select(o => o.GetProperty("text").GetString())
+            .ToList();
         Assert.Equal(["停止前", "再開後"], texts);
         Assert.Equal(2, await OpinionAuditRowsAsync(database, meeting));
     }
@@ -51,37 +82,61 @@ public class OutageTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task After_a_kill_mid_load_every_recorded_opinion_and_no_other_has_its_audit_row(DatabaseProvider provider)
+    public async Task After_a_kill_mid_load_every_recorded_opinion_and_no_other_has_its_audit_row(
+        DatabaseProvider provider
+    )
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        string[] Host() => [.. database.HostArguments, $"--Silo:SiloPort={FreePorts.Next()}", $"--Silo:GatewayPort={FreePorts.Next()}"];
+        string[] Host() =>
+            [
+                .. database.HostArguments,
+                $"--Silo:SiloPort={FreePorts.Next()}",
+                $"--Silo:GatewayPort={FreePorts.Next()}",
+            ];
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
         string meeting;
         await using (var host = await HostProcess.StartAsync(Host()))
         {
             (meeting, var theme) = await MeetingWithThemeAsync(host.Client);
             using var stop = new CancellationTokenSource();
-            var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
-            {
-                for (var i = 0; !stop.IsCancellationRequested; i++)
-                {
-                    try
+            var writers = Enumerable
+                .Range(0, 8)
+                .Select(w =>
+                    Task.Run(async () =>
                     {
-                        var answer = await host.Client.PostAsJsonAsync($"{Api}/meetings/{meeting}/opinions", new { agendaItemId = theme, text = $"書き手{w}-{i}" });
-                        if (answer.StatusCode == HttpStatusCode.Created) acknowledged.Add($"書き手{w}-{i}");
-                    }
-                    catch (HttpRequestException) { return; }
-                }
-            })).ToList();
-            while (acknowledged.Count < 40) await Task.Delay(20);
+                        for (var i = 0; !stop.IsCancellationRequested; i++)
+                        {
+                            try
+                            {
+                                var answer = await host.Client.PostAsJsonAsync(
+                                    $"{Api}/meetings/{meeting}/opinions",
+                                    new { agendaItemId = theme, text = $"書き手{w}-{i}" }
+                                );
+                                if (answer.StatusCode == HttpStatusCode.Created)
+                                    acknowledged.Add($"書き手{w}-{i}");
+                            }
+                            catch (HttpRequestException)
+                            {
+                                return;
+                            }
+                        }
+                    })
+                )
+                .ToList();
+            while (acknowledged.Count < 40)
+                await Task.Delay(20);
             await host.KillAsync(); // while the writers are still writing
             stop.Cancel();
             await Task.WhenAll(writers);
         }
 
         await using var restarted = await HostProcess.StartAsync(Host());
-        var stored = (await restarted.Client.GetFromJsonAsync<JsonElement>($"{Api}/meetings/{meeting}/record")).GetProperty("record").GetProperty("opinions")
-            .EnumerateArray().Select(o => o.GetProperty("text").GetString()!).ToHashSet();
+        var stored = (await restarted.Client.GetFromJsonAsync<JsonElement>($"{Api}/meetings/{meeting}/record"))
+            .GetProperty("record")
+            .GetProperty("opinions")
+            .EnumerateArray()
+            .Select(o => o.GetProperty("text").GetString()!)
+            .ToHashSet();
         Assert.Subset(stored, acknowledged.ToHashSet());
         Assert.Equal(stored.Count, await OpinionAuditRowsAsync(database, meeting));
     }
@@ -91,12 +146,33 @@ public class OutageTests
         async Task<string> Created(string url, object body)
         {
             var answer = await client.PostAsJsonAsync(url, body);
-            Assert.True(answer.StatusCode == HttpStatusCode.Created, $"{url}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+            Assert.True(
+                answer.StatusCode == HttpStatusCode.Created,
+                $"{url}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}"
+            );
             var created = await answer.Content.ReadFromJsonAsync<JsonElement>();
             return (created.TryGetProperty("agendaItem", out var item) ? item : created).GetProperty("id").GetString()!;
         }
-        var body = await Created($"{Api}/bodies", new { name = "障害試験の会議体", tier = 2, territory = "district", districtId = "aomori-tsutsui" });
-        var meeting = await Created($"{Api}/meetings", new { bodyId = body, title = "第1回", date = "2019-11-19", slots = new[] { new { start = "10:00", end = "12:00" } } });
+        var body = await Created(
+            $"{Api}/bodies",
+            new
+            {
+                name = "障害試験の会議体",
+                tier = 2,
+                territory = "district",
+                districtId = "aomori-tsutsui",
+            }
+        );
+        var meeting = await Created(
+            $"{Api}/meetings",
+            new
+            {
+                bodyId = body,
+                title = "第1回",
+                date = "2019-11-19",
+                slots = new[] { new { start = "10:00", end = "12:00" } },
+            }
+        );
         return (meeting, await Created($"{Api}/meetings/{meeting}/agenda", new { title = "移動支援" }));
     }
 
@@ -104,6 +180,8 @@ public class OutageTests
     {
         await using var connection = await database.Open().OpenAsync();
         return await connection.ExecuteScalarAsync<int>(
-            "SELECT COUNT(*) FROM audit_log WHERE tenant_id = 'aomori' AND action = 'POST' AND path = @path", new { path = $"{Api}/meetings/{meeting}/opinions" });
+            "SELECT COUNT(*) FROM audit_log WHERE tenant_id = 'aomori' AND action = 'POST' AND path = @path",
+            new { path = $"{Api}/meetings/{meeting}/opinions" }
+        );
     }
 }

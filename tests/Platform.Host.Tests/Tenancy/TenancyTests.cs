@@ -42,8 +42,11 @@ public class TenancyTests : PlatformTest
     [Fact]
     public async Task A_tenant_with_its_own_host_name_is_served_without_the_prefix()
     {
-        await Platform.Services.GetRequiredService<TenantRegistry>()
-            .CreateAsync(new NewTenant("hirosaki", "弘前市", TenantKind.Municipality, "022021", "sasaeai.hirosaki.example"));
+        await Platform
+            .Services.GetRequiredService<TenantRegistry>()
+            .CreateAsync(
+                new NewTenant("hirosaki", "弘前市", TenantKind.Municipality, "022021", "sasaeai.hirosaki.example")
+            );
         var request = new HttpRequestMessage(HttpMethod.Get, "http://sasaeai.hirosaki.example/api/districts");
 
         var answer = await Client.SendAsync(request);
@@ -63,11 +66,17 @@ public class TenancyTests : PlatformTest
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var renamed = await Client.PatchAsJsonAsync($"/aomori/api/districts/{id}", new { name = "古川地区" });
-        Assert.Equal("古川地区", (await renamed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
+        Assert.Equal(
+            "古川地区",
+            (await renamed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString()
+        );
 
         var empty = await Client.PostAsJsonAsync("/aomori/api/districts", new { name = "" });
         var tooLong = await Client.PostAsJsonAsync("/aomori/api/districts", new { name = new string('地', 101) });
-        var malformed = await Client.PostAsync("/aomori/api/districts", new StringContent("{\"name\":", Encoding.UTF8, "application/json"));
+        var malformed = await Client.PostAsync(
+            "/aomori/api/districts",
+            new StringContent("{\"name\":", Encoding.UTF8, "application/json")
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         var problem = await tooLong.Content.ReadFromJsonAsync<JsonElement>();
@@ -75,17 +84,23 @@ public class TenancyTests : PlatformTest
         Assert.Contains("100文字", problem.GetProperty("errors").GetProperty("name")[0].GetString());
         Assert.Equal("request.malformed_json", await malformed.ProblemCodeAsync());
         Assert.Equal(6, (await JsonAsync("/aomori/api/districts")).GetArrayLength());
-        Assert.Equal("district.not_found", await (await Client.GetAsync("/aomori/api/districts/nope")).ProblemCodeAsync());
+        Assert.Equal(
+            "district.not_found",
+            await (await Client.GetAsync("/aomori/api/districts/nope")).ProblemCodeAsync()
+        );
     }
 
     /// <summary>
     /// Walks every tenant route the host maps, filling its ids with the demo tenant aomori's and calling it under
-    /// miyagi's prefix: each must answer 404. New routes with new kinds of ids add their ids to <see cref="AomoriIds"/>.
+    /// miyagi's prefix: each must answer 404. New routes with new kinds of ids add their ids to <see
+    /// cref="AomoriIds"/>.
     /// </summary>
     [Fact]
     public async Task Every_route_called_with_another_tenants_ids_answers_404()
     {
-        var routes = Platform.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = Platform
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/{tenant}", StringComparison.Ordinal) == true)
             .Where(e => e.RoutePattern.Parameters.Any(p => p.Name != "tenant" && p.Name != "moduleId"))
             .ToList();
@@ -94,16 +109,29 @@ public class TenancyTests : PlatformTest
         var walked = 0;
         foreach (var route in routes)
         {
-            var path = route.RoutePattern.Parameters.Aggregate(route.RoutePattern.RawText!,
-                (current, p) => current.Replace($"{{{p.Name}}}", p.Name == "tenant" ? "miyagi" : AomoriIds[p.Name]));
-            foreach (var method in route.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            var path = route.RoutePattern.Parameters.Aggregate(
+                route.RoutePattern.RawText!,
+                (current, p) => current.Replace($"{{{p.Name}}}", p.Name == "tenant" ? "miyagi" : AomoriIds[p.Name])
+            );
+            foreach (
+                var method in route.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods
+                    ?? ["GET"]
+            )
             {
                 var request = new HttpRequestMessage(new HttpMethod(method), path);
-                var takesForm = route.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("application/x-www-form-urlencoded") == true;
+                var takesForm =
+                    route
+                        .Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()
+                        ?.ContentTypes.Contains("application/x-www-form-urlencoded") == true;
                 if (method is "POST" or "PUT" or "PATCH")
-                    request.Content = takesForm ? new FormUrlEncodedContent([new("enabled", "false")]) : JsonContent.Create(new { name = "x" });
+                    request.Content = takesForm
+                        ? new FormUrlEncodedContent([new("enabled", "false")])
+                        : JsonContent.Create(new { name = "x" });
                 var answer = await Client.SendAsync(request);
-                Assert.True(answer.StatusCode == HttpStatusCode.NotFound, $"{method} {path} answered {(int)answer.StatusCode}");
+                Assert.True(
+                    answer.StatusCode == HttpStatusCode.NotFound,
+                    $"{method} {path} answered {(int)answer.StatusCode}"
+                );
                 walked++;
             }
         }
