@@ -36,6 +36,18 @@ export PLATFORM_TEST_CHROMIUM=${PLATFORM_TEST_CHROMIUM:-$(command -v chromium)}
 
 dotnet build Platform.sln -c Release -warnaserror -nologo -v q
 status=0
+
+# Style checks, each counted as a test: the code is as CSharpier formats it (dotnet csharpier format .), and at most
+# 1 % of .cs/.razor lines run over 120 characters (Razor markup and long string literals, which no formatter breaks).
+checks_passed=0; checks_failed=0
+check() {
+  local name=$1; shift
+  echo "== check $name"
+  if "$@"; then checks_passed=$((checks_passed + 1)); else checks_failed=$((checks_failed + 1)); status=1; fi
+}
+dotnet tool restore >/dev/null
+check formatting dotnet csharpier check .
+check line-length python3 build/long-lines.py
 for project in tests/*.Tests/*.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
@@ -44,15 +56,14 @@ for project in tests/*.Tests/*.csproj; do
 done
 
 # Each benchmark as a smoke (seconds, tiny parameters): one that no longer runs fails the build, and counts as a
-# failed test. Full runs and their figures: build/bench/README.md.
-bench_passed=0; bench_failed=0
+# failed test, as a failed check does. Full runs and their figures: build/bench/README.md.
 smoke() {
   local name=$1; shift
   echo "== benchmark $name (smoke: $*)"
   if dotnet run -c Release --no-build --project "build/bench/$name" -- "$@" > "$work/bench.log" 2>&1; then
-    bench_passed=$((bench_passed + 1)); grep '^figure |' "$work/bench.log" | tail -n 8
+    checks_passed=$((checks_passed + 1)); grep '^figure |' "$work/bench.log" | tail -n 8
   else
-    bench_failed=$((bench_failed + 1)); status=1; tail -n 40 "$work/bench.log"
+    checks_failed=$((checks_failed + 1)); status=1; tail -n 40 "$work/bench.log"
   fi
 }
 smoke ExchangeImport 5
@@ -64,7 +75,7 @@ smoke FollowerFanout 1 10 2 100 "${PLATFORM_TEST_POSTGRES/Pooling=false/Pooling=
 smoke MixedLoad 2 4 2
 smoke NationwideQueries "${PLATFORM_TEST_POSTGRES/Pooling=false/Pooling=true}" 20 2 20
 
-python3 - "$work/results" "$bench_passed" "$bench_failed" <<'PY'
+python3 - "$work/results" "$checks_passed" "$checks_failed" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed, failed, skipped = int(sys.argv[2]), int(sys.argv[3]), 0
