@@ -137,7 +137,7 @@ public static class PlatformApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         HealthEndpoints.Map(app);
         Accounts.AccountEndpoints.Map(app);
-        app.MapGet("/", () => Results.Redirect("/aomori/")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/", Accounts.SignInPages.RootAsync).AllowAnonymous().ExcludeFromDescription();
 
         var tenantRoutes = app.MapGroup("/{tenant}");
         ModuleEndpoints.Map(tenantRoutes);

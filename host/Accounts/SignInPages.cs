@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -116,6 +117,19 @@ public static class SignInPages
         var heading = LocalUrl.Checked(returnUrl)?.Split('/', 3)[1];
         return all.Any(p => p.TenantId == heading) ? all.Where(p => p.TenantId == heading).ToList() : all;
     }
+
+    /// <summary>
+    /// <c>/</c>: the signed-in person's own tenant, or the sign-in page, which leads there afterwards. (Sending everyone
+    /// to one tenant left a Miyagi user signing in from <c>/</c> on 「テナントが見つかりません」.)
+    /// </summary>
+    public static async Task<RedirectHttpResult> RootAsync(
+        ClaimsPrincipal user,
+        AccountStore accounts,
+        CancellationToken cancellationToken
+    ) =>
+        await SessionPrincipal.AccountAsync(user, accounts, cancellationToken) is { } account
+            ? TypedResults.Redirect(Home(account))
+            : TypedResults.Redirect("/signin");
 
     private static string Home(Account account) =>
         account.Grants.FirstOrDefault() is { } g ? $"/{g.TenantId}/" : "/aomori/";
