@@ -42,6 +42,7 @@ public static class PlatformCoreServices
         services.AddSingleton<MeetingStore>();
         services.AddSingleton<MeetingRules>();
         services.AddSingleton<RecordStore>();
+        services.AddSingleton<CorrectionStore>();
         services.AddSingleton<ActionRules>();
         services.AddSingleton<HandoutStore>();
         services.AddSingleton<CadenceService>();

@@ -59,6 +59,7 @@ public sealed class Startup : ModuleStartup
         tenant.MapMeetingApi();
         tenant.MapMeetingPages();
         tenant.MapRecordApi();
+        tenant.MapCorrectionApi();
         tenant.MapMinutesApi();
         tenant.MapMinutesPages();
         tenant.MapCadenceApi();

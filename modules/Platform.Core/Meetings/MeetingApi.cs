@@ -14,7 +14,8 @@ using Platform.Core.Records;
 
 namespace Platform.Core.Meetings;
 
-public sealed record StatusInput(MeetingStatus? Status);
+/// <summary>A status to change to; a confirmed 概要 reopened for a correction (訂正) gives its reason.</summary>
+public sealed record StatusInput(MeetingStatus? Status, string? Reason = null);
 
 /// <summary>What the meeting handlers use, bound as one parameter.</summary>
 public sealed record MeetingServices(MeetingStore Meetings, MeetingRules Rules, MeetingContext Context);
@@ -54,7 +55,7 @@ public static class MeetingApi
             .Refuses(404, "meeting.not_found");
         api.MapPost("/{meetingId}/status", SetMeetingStatus)
             .Describe("setMeetingStatus", "会議の状態を変更", "Change a meeting's status")
-            .Refuses(400, "meeting.status_required")
+            .Refuses(400, "meeting.status_required", "meeting.reason_required", InvisibleCharacters.Code)
             .Refuses(404, "meeting.not_found")
             .Refuses(409, "meeting.invalid_transition", "meeting.held_in_future");
         MapHandouts(api);
@@ -210,6 +211,7 @@ public static class MeetingApi
         ITenantContext tenant,
         string meetingId,
         StatusInput input,
+        Audience reader,
         [AsParameters] MeetingServices services,
         [AsParameters] StatusServices tell,
         CancellationToken cancellationToken
@@ -221,9 +223,19 @@ public static class MeetingApi
             return new ValidationErrors()
                 .Add("status", "meeting.status_required", "状態を指定してください。")
                 .ToProblem();
+        var (reason, noReason) = MeetingRules.CheckReason(meeting, status, input.Reason);
+        if (noReason.Any)
+            return noReason.ToProblem();
         if (MeetingRules.CheckStatus(meeting, status, Clock.TodayInJapan(tell.Time)) is { } refusal)
             return refusal.ToProblem();
-        var updated = await services.Meetings.SetStatusAsync(tenantId, meeting, status, cancellationToken);
+        var updated = await services.Meetings.SetStatusAsync(
+            tenantId,
+            meeting,
+            status,
+            cancellationToken,
+            reader.Name,
+            reason
+        );
         await tell.Grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meetingId)).Refresh();
         await services.Context.MeetingChangedAsync(tenantId, updated.BodyId, cancellationToken);
         var body = await tell.Bodies.GetAsync(tenantId, updated.BodyId, cancellationToken);

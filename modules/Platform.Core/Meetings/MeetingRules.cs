@@ -159,7 +159,8 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
         var allowed = (meeting.Status, status) switch
         {
             (MeetingStatus.Planned, MeetingStatus.Held or MeetingStatus.Cancelled) => true,
-            (MeetingStatus.Held, MeetingStatus.MinutesApproved) => true,
+            // Undoing 開催済み marked by mistake: the record stays, the meeting is planned again.
+            (MeetingStatus.Held, MeetingStatus.MinutesApproved or MeetingStatus.Planned) => true,
             (MeetingStatus.MinutesApproved, MeetingStatus.Held) => true,
             (MeetingStatus.Cancelled, MeetingStatus.Planned) => true,
             _ => false,
@@ -180,6 +181,27 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
                     + "日付が変わった場合は先に開催日を修正してください。"
             );
         return null;
+    }
+
+    /// <summary>
+    /// The reason for a status change, cleaned: reopening a confirmed 概要 (訂正) needs one, which the 概要 shows.
+    /// </summary>
+    public static (string? Reason, ValidationErrors Refusal) CheckReason(
+        Meeting meeting,
+        MeetingStatus status,
+        string? reason
+    )
+    {
+        var errors = new ValidationErrors();
+        var text = JapaneseText.CleanOrNull(reason, 400);
+        errors.RefuseInvisible("reason", "理由", text);
+        if (meeting.Status == MeetingStatus.MinutesApproved && status == MeetingStatus.Held && text is null)
+            errors.Add(
+                "reason",
+                "meeting.reason_required",
+                "確定した概要を訂正する理由を入力してください。理由は概要に「訂正」として載ります。"
+            );
+        return (text, errors);
     }
 
     /// <summary>A handout as it will be stored, or every failing field.</summary>

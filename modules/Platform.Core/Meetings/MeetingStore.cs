@@ -8,6 +8,20 @@ using Platform.Core.Storage;
 
 namespace Platform.Core.Meetings;
 
+/// <summary>A confirmed 概要 reopened for a correction: why, by whom, when.</summary>
+public sealed record Reopening(string? Reason, string ChangedBy, string ChangedAt)
+{
+    private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    /// <summary>The day in Japan it was reopened, as the 概要 dates it.</summary>
+    public DateOnly Day =>
+        DateOnly.FromDateTime(
+            TimeZoneInfo
+                .ConvertTime(DateTimeOffset.Parse(ChangedAt, System.Globalization.CultureInfo.InvariantCulture), Japan)
+                .DateTime
+        );
+}
+
 /// <summary>
 /// Meetings of a tenant's bodies. A meeting's slots, convening changes and attendance are one JSON document, written
 /// with it. It only persists: <see cref="MeetingRules"/> checks what is written.
@@ -44,6 +58,18 @@ public sealed class MeetingStore(Database database)
     private const string SetStatusSql = """
         UPDATE meetings SET status = @status, held_at = @heldAt, minutes_approved_at = @approvedAt, updated_at = @now
         WHERE tenant_id = @tenantId AND meeting_id = @meetingId
+        """;
+
+    private const string InsertStatusChangeSql = """
+        INSERT INTO meeting_status_changes (tenant_id, change_id, meeting_id, from_status, to_status, reason,
+            changed_by, changed_at)
+        VALUES (@tenantId, @id, @meetingId, @from, @to, @reason, @by, @now)
+        """;
+
+    private const string ReopeningsSql = """
+        SELECT reason AS Reason, changed_by AS ChangedBy, changed_at AS ChangedAt FROM meeting_status_changes
+        WHERE tenant_id = @tenantId AND meeting_id = @meetingId AND from_status = 'MinutesApproved'
+        ORDER BY changed_at
         """;
 
     private const string InsertSql = """
@@ -189,36 +215,78 @@ public sealed class MeetingStore(Database database)
         await connection.ExecuteAsync(UpdateSql, Parameters(tenantId, meeting));
     }
 
-    /// <summary>Writes a status change that <see cref="MeetingRules.CheckStatus"/> allowed.</summary>
+    /// <summary>
+    /// Writes a status change that <see cref="MeetingRules.CheckStatus"/> allowed, and keeps it with who made it and
+    /// why (a confirmed 概要 reopened for a correction says why).
+    /// </summary>
     public async Task<Meeting> SetStatusAsync(
         string tenantId,
         Meeting meeting,
         MeetingStatus status,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        string by = "system",
+        string? reason = null
     )
     {
         if (meeting.Status == status)
             return meeting;
         var now = Clock.Now();
-        var heldAt = status == MeetingStatus.Held ? meeting.HeldAt ?? now : meeting.HeldAt;
+        var heldAt = status switch
+        {
+            MeetingStatus.Held => meeting.HeldAt ?? now,
+            MeetingStatus.Planned => null,
+            _ => meeting.HeldAt,
+        };
         var approvedAt =
             status == MeetingStatus.MinutesApproved ? now
-            : status == MeetingStatus.Held ? null
+            : status is MeetingStatus.Held or MeetingStatus.Planned ? null
             : meeting.MinutesApprovedAt;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            SetStatusSql,
-            new
+        await database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                tenantId,
-                meetingId = meeting.Id,
-                status = status.ToString(),
-                heldAt,
-                approvedAt,
-                now,
-            }
+                await connection.ExecuteAsync(
+                    SetStatusSql,
+                    new
+                    {
+                        tenantId,
+                        meetingId = meeting.Id,
+                        status = status.ToString(),
+                        heldAt,
+                        approvedAt,
+                        now,
+                    },
+                    transaction
+                );
+                return await connection.ExecuteAsync(
+                    InsertStatusChangeSql,
+                    new
+                    {
+                        tenantId,
+                        id = Ids.New(),
+                        meetingId = meeting.Id,
+                        from = meeting.Status.ToString(),
+                        to = status.ToString(),
+                        reason,
+                        by,
+                        now,
+                    },
+                    transaction
+                );
+            },
+            cancellationToken
         );
         return meeting with { Status = status, HeldAt = heldAt, MinutesApprovedAt = approvedAt };
+    }
+
+    /// <summary>The times the meeting's confirmed 概要 was reopened for a correction (訂正), oldest first.</summary>
+    public async Task<IReadOnlyList<Reopening>> ReopeningsAsync(
+        string tenantId,
+        string meetingId,
+        CancellationToken cancellationToken = default
+    )
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Reopening>(ReopeningsSql, new { tenantId, meetingId })).ToList();
     }
 
     /// <summary>Removes a meeting and everything recorded at it, inside the caller's transaction (an import replacing

@@ -11,7 +11,8 @@ namespace Platform.Core.Minutes;
 /// Everything a summary (概要) shows, gathered once and handed to each format. The summary is what the prefecture
 /// and the next meeting read. Its record comes through <see cref="Privacy.Disclosure"/>: staff see what their clearance
 /// allows; the public version (公開版, <see cref="IsPublicVersion"/>) holds only 公開 content, with markers in place of
-/// the rest, and leaves out the names of attendees.
+/// the rest, and leaves out the names of attendees. A 概要 reopened after it was confirmed says so (訂正, <see
+/// cref="Reopenings"/>).
 /// </summary>
 public sealed record Minutes(
     TenantInfo Tenant,
@@ -21,7 +22,8 @@ public sealed record Minutes(
     MeetingRecord Record,
     IReadOnlyDictionary<string, Organisation> Organisations,
     IReadOnlyList<Handout> Handouts,
-    bool IsPublicVersion = false
+    bool IsPublicVersion = false,
+    IReadOnlyList<Reopening>? Reopenings = null
 )
 {
     public string Heading => Meeting.Title + (IsPublicVersion ? "　概要（公開版）" : "　概要");

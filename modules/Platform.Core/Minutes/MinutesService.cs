@@ -58,7 +58,8 @@ public sealed class MinutesService(
             record,
             tenantOrganisations.ToDictionary(o => o.Id),
             handouts,
-            audience.IsPublic
+            audience.IsPublic,
+            await meetings.ReopeningsAsync(tenant.Id, meeting.Id, cancellationToken)
         );
     }
 }

@@ -68,6 +68,18 @@ public sealed class Retention(Database database, PrivacyStore privacy, AuditLog 
                         },
                         transaction
                     );
+                    // The corrections kept the item's earlier wording: it goes with the item (a deleted item's too).
+                    await connection.ExecuteAsync(
+                        "UPDATE record_corrections SET before_json = NULL, after_json = NULL "
+                            + "WHERE tenant_id = @tenantId AND item_id = @id AND sensitivity >= @personal",
+                        new
+                        {
+                            tenantId,
+                            id = item.ItemId,
+                            personal = (int)Sensitivity.Personal,
+                        },
+                        transaction
+                    );
                     if (changed == 0)
                         continue;
                     await connection.ExecuteAsync(

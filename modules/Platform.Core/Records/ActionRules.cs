@@ -67,6 +67,42 @@ public sealed class ActionRules(OrganisationStore organisations)
         );
     }
 
+    /// <summary>
+    /// The action item as <paramref name="change"/> corrects it (only what it gives; an empty owner or due date clears
+    /// it), or every failing field.
+    /// </summary>
+    public async Task<(ActionItem? Action, ValidationErrors Refusal)> CheckChangeAsync(
+        string tenantId,
+        ActionItem action,
+        ActionItemChange change,
+        CancellationToken cancellationToken
+    )
+    {
+        var errors = new ValidationErrors();
+        var title = change.Title is null ? action.Title : JapaneseText.Clean(change.Title);
+        if (title.Length is 0 or > 400)
+            errors.Add("title", "action.invalid_title", "対応事項を400文字以内で入力してください。");
+        errors.RefuseInvisible("title", "対応事項", title);
+        var owner = change.OwnerOrganisationId switch
+        {
+            null => action.OwnerOrganisationId,
+            var given when string.IsNullOrWhiteSpace(given) => null,
+            var given => given.Trim(),
+        };
+        if (
+            owner is not null
+            && owner != action.OwnerOrganisationId
+            && await organisations.FindAsync(tenantId, owner, cancellationToken) is null
+        )
+            errors.Add("ownerOrganisationId", "organisation.not_found", "担当団体が見つかりません。");
+        var due = change.DueDate is null
+            ? action.DueDate
+            : JapaneseDate.Optional(change.DueDate, errors, "dueDate", "action.invalid_date", "期限");
+        return errors.Any
+            ? (null, errors)
+            : (action with { Title = title, OwnerOrganisationId = owner, DueDate = due }, errors);
+    }
+
     /// <summary>The status an action item is to have, or the refusal when none was given.</summary>
     public static (ActionStatus? Status, ValidationErrors Refusal) CheckStatus(ActionStatusInput input)
     {

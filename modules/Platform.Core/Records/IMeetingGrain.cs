@@ -17,6 +17,24 @@ public interface IMeetingGrain : IGrainWithStringKey
     [Alias("AddComment")]
     Task<RecordResult> AddComment(CommentInput comment);
 
+    /// <summary>Renames a theme or moves it in the meeting's order; the themes after it move along.</summary>
+    [Alias("CorrectAgendaItem")]
+    Task<RecordResult> CorrectAgendaItem(string agendaItemId, AgendaItemChange change, string by);
+
+    /// <summary>Corrects an opinion's wording, kind, speaker or organisation, or moves it to another theme.</summary>
+    [Alias("CorrectOpinion")]
+    Task<RecordResult> CorrectOpinion(string opinionId, OpinionChange change, string by);
+
+    [Alias("CorrectComment")]
+    Task<RecordResult> CorrectComment(string commentId, CommentChange change, string by);
+
+    /// <summary>
+    /// Deletes a theme (once it has no opinions), an opinion (once nothing answers it or was made from it) or a
+    /// comment; answers the entry as it was.
+    /// </summary>
+    [Alias("Delete")]
+    Task<RecordResult> Delete(string itemId, string by);
+
     /// <summary>
     /// Every durable entry of the meeting, in order, as stored: pages and summaries read the record from here (through
     /// <c>Disclosure</c>) rather than from the database, since the grain holds it anyway.

@@ -15,8 +15,12 @@ namespace Platform.Core.Records;
 /// </summary>
 [Reentrant]
 [CollectionAgeLimit(Minutes = 5)]
-public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : Grain, IMeetingGrain
+public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore records, CorrectionStore corrections)
+    : Grain,
+        IMeetingGrain
 {
+    private readonly CorrectionStore _corrections = corrections;
+
     private sealed record Pending(RecordEntry Entry, AuditStamp? Audit, TaskCompletionSource Written);
 
     private string _tenantId = "";
@@ -142,12 +146,20 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         var revised = revisions.Any(r => r.ItemId is null)
             ? _entries.Where(e => ItemLevel(e)?.IsPersonal() == true).ToList()
             : _entries.Where(e => ItemId(e) is { } id && revisions.Any(r => r.ItemId == id)).ToList();
+        // An item revised that is no longer kept was deleted by a correction.
+        var removed = revisions
+            .Select(r => r.ItemId)
+            .OfType<string>()
+            .Distinct()
+            .Where(id => !_entries.Exists(e => ItemId(e) == id))
+            .ToList();
         return new MeetingChange(
             _lastDurable,
             Math.Max(afterRevision, _revision),
             EntriesAfter(afterSeq),
             revised,
-            revisions.Count > 0
+            revisions.Count > 0,
+            removed
         );
     }
 
@@ -157,14 +169,21 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
         // page.
         if (itemId is not null)
             await LoadAsync(CancellationToken.None);
+        MarkRevised([itemId]);
+    }
+
+    /// <summary>Tells the open pages to show these items again (or to drop those no longer kept).</summary>
+    private void MarkRevised(IEnumerable<string?> itemIds)
+    {
         _revision = Math.Max(_revision + 1, DateTime.UtcNow.Ticks);
-        _revised.Add((_revision, itemId));
+        foreach (var itemId in itemIds)
+            _revised.Add((_revision, itemId));
         if (_revised.Count > KeptRevisions)
             _revised.RemoveRange(0, _revised.Count - KeptRevisions);
         Signal();
     }
 
-    private static string? ItemId(RecordEntry e) => e.Opinion?.Id ?? e.Comment?.Id;
+    private static string? ItemId(RecordEntry e) => CorrectedItems.IdOf(e);
 
     private static Sensitivity? ItemLevel(RecordEntry e) => e.Opinion?.Sensitivity ?? e.Comment?.Sensitivity;
 
@@ -237,7 +256,7 @@ public sealed class MeetingGrain(MeetingStore meetings, RecordStore records) : G
                 null,
                 "meeting.minutes_approved",
                 null,
-                "概要が確定しているため記録できません。修正するには会議を「開催済み」に戻してください。"
+                "概要が確定しているため記録・修正できません。「確定を取り消す（訂正）」で理由を記録してから修正してください。"
             ),
             _ => null,
         };

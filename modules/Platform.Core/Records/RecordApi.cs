@@ -374,10 +374,13 @@ public static class RecordApi
     /// Records through the meeting grain, which writes the request's audit row in the batch that stores the entry;
     /// the first entry of a request carries it, later ones of the same request need none.
     /// </summary>
-    private static async Task<RecordResult> InBatchAsync(Func<Task<RecordResult>> record)
+    internal static async Task<RecordResult> InBatchAsync(
+        Func<Task<RecordResult>> record,
+        int answering = StatusCodes.Status201Created
+    )
     {
         var audit = PendingAudit.Current;
-        audit?.Answering(StatusCodes.Status201Created);
+        audit?.Answering(answering);
         audit?.PassToGrain();
         var result = await record();
         if (result.Entry is not null)
@@ -389,7 +392,7 @@ public static class RecordApi
     /// The meeting's grain; null for an id that cannot be one. The grain would refuse an unknown meeting too;
     /// checking the id's shape first keeps junk ids from activating grains.
     /// </summary>
-    private static IMeetingGrain? Grain(ITenantContext tenant, string meetingId, IGrainFactory grains) =>
+    internal static IMeetingGrain? Grain(ITenantContext tenant, string meetingId, IGrainFactory grains) =>
         Ids.IsValid(meetingId)
             ? grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenant.Tenant.Id, meetingId))
             : null;
@@ -420,11 +423,14 @@ public static class RecordApi
     private static Results<Created<RecordEntry>, ProblemHttpResult> Answer(RecordResult result) =>
         result.Entry is { } entry ? TypedResults.Created((string?)null, entry) : AsProblem(result);
 
-    /// <summary>The grain's refusal as the problem it stands for: not found, a closed meeting (409), a field.</summary>
-    private static ProblemHttpResult AsProblem(RecordResult refused) =>
+    /// <summary>The grain's refusal as the problem it stands for: not found, a closed meeting or a conflict (409), a
+    /// field.</summary>
+    internal static ProblemHttpResult AsProblem(RecordResult refused) =>
         refused switch
         {
             { ErrorCode: "meeting.not_found" } => MeetingNotFound(),
+            { Field: null, ErrorCode: var code } when code!.EndsWith(".not_found", StringComparison.Ordinal) =>
+                new PlatformException(404, code, refused.Message!, refused.Message).ToProblem(),
             { Field: null } => new PlatformException(
                 409,
                 refused.ErrorCode!,
@@ -450,7 +456,7 @@ public static class RecordApi
             ? refusal
             : MeetingNotFound();
 
-    private static ProblemHttpResult MeetingNotFound() =>
+    internal static ProblemHttpResult MeetingNotFound() =>
         PlatformException.NotFound("meeting.not_found", "会議").ToProblem();
 
     /// <summary>Writes the event stream itself, as it goes: the one handler here that needs the raw response.</summary>
@@ -495,7 +501,7 @@ public static class RecordApi
                 revision = change.Revision;
                 if (change.SightChanged)
                     await follower.RefreshAsync(stop.Token);
-                if (change.Entries.Count == 0 && change.Revised.Count == 0)
+                if (change.Entries.Count == 0 && change.Revised.Count == 0 && change.Removed.Count == 0)
                     await http.Response.WriteAsync(": heartbeat\n\n", stop.Token);
                 foreach (var entry in await follower.ShowAsync(change.Entries, stop.Token))
                 {
@@ -507,6 +513,12 @@ public static class RecordApi
                 foreach (var entry in await follower.ShowAsync(change.Revised, stop.Token))
                     await http.Response.WriteAsync(
                         $"event: revised\ndata: {JsonSerializer.Serialize(entry, json.Value.SerializerOptions)}\n\n",
+                        stop.Token
+                    );
+                // A deleted item: the page drops it.
+                foreach (var itemId in change.Removed)
+                    await http.Response.WriteAsync(
+                        $"event: removed\ndata: {JsonSerializer.Serialize(new { itemId })}\n\n",
                         stop.Token
                     );
                 await http.Response.Body.FlushAsync(stop.Token);

@@ -75,8 +75,9 @@ public sealed record RecordEntry(int Seq, AgendaItem? AgendaItem, Opinion? Opini
 /// <summary>
 /// What a recorder's page waits for: the last durable entry and the entries after the page's last one, the items
 /// re-shown since the page last asked (<see cref="IMeetingGrain.Revised"/>) as they are now, whether who may see what
-/// changed (<see cref="SightChanged"/>), and the latest revision's time (UTC ticks) to ask after next. Entries are
-/// as stored: the page shows them through its reader's view (<c>Disclosure.FollowAsync</c>).
+/// changed (<see cref="SightChanged"/>), the items deleted by a correction (<see cref="Removed"/>), and the latest
+/// revision's time (UTC ticks) to ask after next. Entries are as stored: the page shows them through its reader's view
+/// (<c>Disclosure.FollowAsync</c>).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MeetingChange(
@@ -84,7 +85,8 @@ public sealed record MeetingChange(
     long Revision,
     IReadOnlyList<RecordEntry> Entries,
     IReadOnlyList<RecordEntry> Revised,
-    bool SightChanged
+    bool SightChanged,
+    IReadOnlyList<string> Removed
 );
 
 public sealed record AgendaItemInput(string? Title);

@@ -319,9 +319,16 @@ public class AccessTests : PlatformTest
             );
         var recording =
             !read
-            && new[] { "/agenda", "/opinions", "/comments", "/agenda/from-template" }.Any(s =>
-                pattern.TrimEnd('/').EndsWith(s, StringComparison.Ordinal)
-            );
+            && new[]
+            {
+                "/agenda",
+                "/opinions",
+                "/comments",
+                "/agenda/from-template",
+                "/agenda/{agendaItemId}",
+                "/opinions/{opinionId}",
+                "/comments/{commentId}",
+            }.Any(s => pattern.TrimEnd('/').EndsWith(s, StringComparison.Ordinal));
         return who switch
         {
             "admin" => 0,
@@ -346,6 +353,8 @@ public class AccessTests : PlatformTest
         ["roundId"] = "any-round",
         ["resourceId"] = "any-resource",
         ["opinionId"] = "any-opinion",
+        ["agendaItemId"] = "any-agenda-item",
+        ["commentId"] = "any-comment",
         ["itemId"] = "any-item",
         ["roleId"] = "any-role",
         ["userName"] = "aomori-viewer",
