@@ -94,6 +94,19 @@ public sealed class DemoIds
             );
             action.EnsureSuccessStatusCode();
             Set("actionId", (await action.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+            // Likewise a comment, which the demo meetings' records may not have.
+            var comment = await client.PostAsJsonAsync(
+                $"/{tenant}/api/meetings/{ids["meetingId"]}/comments",
+                new { speaker = "検査", text = "検査用のコメント" }
+            );
+            comment.EnsureSuccessStatusCode();
+            Set(
+                "commentId",
+                (await comment.Content.ReadFromJsonAsync<JsonElement>())
+                    .GetProperty("comment")
+                    .GetProperty("id")
+                    .GetString()
+            );
         }
         return ids;
     }
