@@ -18,6 +18,14 @@ public sealed record CatalogueModel(
     string? Query
 );
 
+/// <summary>A resource's form and the lists it offers.</summary>
+public sealed record EditModel(
+    TenantInfo Tenant,
+    Resource Resource,
+    IReadOnlyList<District> Districts,
+    IReadOnlyList<ResourceCategory> Categories
+);
+
 /// <summary>What is published, by district and category: the booklet and the public page for care managers.</summary>
 public sealed record PublishedModel(TenantInfo Tenant, IReadOnlyList<PublishedDistrict> Districts);
 

@@ -31,6 +31,27 @@ public static class ResourcePages
         pages.MapGet("/public/resources", ShowPublic).AllowAnonymous();
         pages.MapGet("/resources/showcase", ShowShowcase);
         pages.MapGet("/resources/meetings/{meetingId}", ShowMeetingResources);
+        pages.MapGet("/resources/{resourceId}/edit", ShowEditor).RequirePermission(ResourcePermissions.Manage);
+    }
+
+    /// <summary>A resource's form: a resource made from an opinion is named after the whole sentence until renamed.</summary>
+    public static async Task<RazorComponentResult<EditPage>> ShowEditor(
+        ITenantContext tenant,
+        string resourceId,
+        ResourceStore store,
+        IDistricts districts,
+        CancellationToken cancellationToken
+    )
+    {
+        var tenantId = tenant.Tenant.Id;
+        return PageResult.For<EditPage, EditModel>(
+            new EditModel(
+                tenant.Tenant,
+                await store.GetAsync(tenantId, resourceId, cancellationToken),
+                await districts.ListAsync(tenantId, cancellationToken),
+                await store.CategoriesAsync(tenantId, cancellationToken)
+            )
+        );
     }
 
     public static async Task<RazorComponentResult<CataloguePage>> ShowCatalogue(

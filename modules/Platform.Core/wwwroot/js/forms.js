@@ -24,6 +24,8 @@
       cadence: { atLeast: int(f.atLeast.value), atMost: int(f.atMost.value), meetEvenWithoutCase: f.meetEvenWithoutCase.checked },
       charter: Object.fromEntries(['why', 'what', 'who', 'where', 'when', 'how'].map(k => [k, text(f[k].value)])),
     }),
+    // A meeting's day, times and place corrected on its own page.
+    when: f => ({ date: f.date.value, slots: slots(f), venue: text(f.venue.value), room: text(f.room.value) }),
     plan: f => ({ dates: f.dates.value.split(/\n+/).map(s => s.trim()).filter(Boolean), venue: text(f.venue.value), slots: slots(f) }),
     // Adds one change to the meeting's convening scope; a later change for the same organisation replaces the earlier one.
     convening: f => ({

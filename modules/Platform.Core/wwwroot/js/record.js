@@ -44,8 +44,10 @@
     const section = document.createElement('section');
     section.className = 'theme';
     section.dataset.agendaId = item.id;
+    section.dataset.position = item.position;
+    section.dataset.title = item.title;
     const heading = document.createElement('h3');
-    heading.textContent = `テーマ：${item.title}`;
+    heading.append(Object.assign(document.createElement('span'), { className: 'title', textContent: `テーマ：${item.title}` }), ' ', fixButton(`テーマ「${item.title}」を修正`));
     const list = document.createElement('ul');
     list.className = 'opinions';
     section.append(heading, list);
@@ -56,9 +58,24 @@
   const levelNames = { public: '公開', participants: '関係者限り', personal: '個人情報', sensitive: '要配慮個人情報' };
 
   // Residents' information is labelled where it is shown, so that nobody reads it out or copies it by mistake.
-  function labelled(li, level) {
+  function labelled(element, level) {
     if (level === 'personal' || level === 'sensitive') {
-      li.prepend(Object.assign(document.createElement('span'), { className: 'level', textContent: levelNames[level] }), ' ');
+      element.prepend(Object.assign(document.createElement('span'), { className: 'level', textContent: levelNames[level] }), ' ');
+    }
+    return element;
+  }
+
+  const fixButton = label => Object.assign(document.createElement('button'), { type: 'button', className: 'fix', textContent: '修正', ariaLabel: label });
+
+  // An entry's line, with what its editor starts from; what is withheld from the reader is neither shown nor editable.
+  function entryItem(item, text, label, data) {
+    const li = document.createElement('li');
+    li.dataset.id = item.id;
+    const shown = Object.assign(document.createElement('span'), { className: 'entry', textContent: text });
+    li.append(labelled(shown, item.sensitivity));
+    if (!item.withheld) {
+      Object.assign(li.dataset, Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v ?? ''])));
+      li.append(' ', fixButton(label));
     }
     return li;
   }
@@ -66,16 +83,15 @@
   function addOpinion(o) {
     const list = entries.querySelector(`section[data-agenda-id="${o.agendaItemId}"] ul`);
     if (!list) return;
-    const li = document.createElement('li');
+    const li = entryItem(o, `${o.kind === 'response' ? '⇒' : '○'} ${o.text}${o.organisation ? `（${o.organisation}）` : ''}`,
+      'この意見を修正', { text: o.text, organisation: o.organisation });
     if (o.kind === 'response') li.className = 'response';
-    li.textContent = `${o.kind === 'response' ? '⇒' : '○'} ${o.text}${o.organisation ? `（${o.organisation}）` : ''}`;
-    insertInOrder(list, labelled(li, o.sensitivity), o.seq);
+    insertInOrder(list, li, o.seq);
   }
 
   function addComment(c) {
-    const li = document.createElement('li');
-    li.textContent = `${c.speaker ? `＜${c.speaker}${c.position || ''}＞` : ''}${c.kind === 'review' ? '【全体講評】' : ''} ${c.text}`;
-    insertInOrder($('comments'), labelled(li, c.sensitivity), c.seq);
+    const text = `${c.speaker ? `＜${c.speaker}${c.position || ''}＞` : ''}${c.kind === 'review' ? '【全体講評】' : ''} ${c.text}`;
+    insertInOrder($('comments'), entryItem(c, text, 'このコメントを修正', { text: c.text, speaker: c.speaker, position: c.position }), c.seq);
   }
 
   // The level chosen for what is typed next, and for a resident's information the basis for sharing it.
@@ -99,25 +115,60 @@
     if (entry.comment) addComment(entry.comment);
   }
 
-  // An item shown differently now (consent withdrawn, a new level): it replaces the one shown, in the same place.
+  // An item shown differently now (corrected, moved, consent withdrawn, a new level): it replaces the one shown.
   function revise(entry) {
-    const item = entry.opinion || entry.comment;
-    if (!item || !seen.has(entry.seq)) return;
+    if (!seen.has(entry.seq)) return;
+    if (entry.agendaItem) { retitle(entry.agendaItem); return; }
     entries.querySelector(`li[data-seq="${entry.seq}"]`)?.remove();
     if (entry.opinion) addOpinion(entry.opinion);
-    else addComment(entry.comment);
+    else if (entry.comment) addComment(entry.comment);
   }
 
-  async function send(path, body) {
+  // A theme renamed or moved: its name everywhere, and both lists in the meeting's order.
+  function retitle(item) {
+    const section = entries.querySelector(`section[data-agenda-id="${item.id}"]`);
+    const li = themes.querySelector(`li[data-agenda-id="${item.id}"]`);
+    if (!section || !li) return;
+    Object.assign(section.dataset, { position: item.position, title: item.title });
+    li.dataset.position = item.position;
+    section.querySelector('.title').textContent = `テーマ：${item.title}`;
+    section.querySelector('.fix').ariaLabel = `テーマ「${item.title}」を修正`;
+    li.querySelector('button').textContent = item.title;
+    const byPosition = (a, b) => Number(a.dataset.position) - Number(b.dataset.position);
+    themes.append(...[...themes.children].sort(byPosition));
+    const form = $('opinion-form');
+    for (const s of [...entries.querySelectorAll('section.theme')].sort(byPosition)) entries.insertBefore(s, form);
+    if (current === item.id) select(item.id);
+  }
+
+  // A deleted item: gone from every page.
+  function remove(itemId) {
+    entries.querySelector(`li[data-id="${itemId}"]`)?.remove();
+    entries.querySelector(`section[data-agenda-id="${itemId}"]`)?.remove();
+    themes.querySelector(`li[data-agenda-id="${itemId}"]`)?.remove();
+    if (current === itemId) {
+      current = null;
+      const first = themes.querySelector('li[data-agenda-id]');
+      if (first) select(first.dataset.agendaId);
+    }
+  }
+
+  async function call(method, path, body) {
     const response = await fetch(`${api}/${path}`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
+      method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: body && JSON.stringify(body),
     });
+    if (response.status === 204) return null;
     const answer = await response.json().catch(() => ({}));
     if (!response.ok) {
       const details = answer.errors ? Object.values(answer.errors).flat().join(' ') : answer.detail || '';
       throw new Error(`${answer.title || '保存できませんでした。'} ${details}`.trim());
     }
     error.hidden = true;
+    return answer;
+  }
+
+  async function send(path, body) {
+    const answer = await call('POST', path, body);
     show(answer);
     return answer;
   }
@@ -194,19 +245,106 @@
     } catch (err) { fail(err); }
   });
 
-  for (const button of root.querySelectorAll('button[data-status]')) {
-    button.addEventListener('click', async () => {
-      const response = await fetch(`${api}/status`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: button.dataset.status }),
-      });
-      if (response.ok) location.reload();
-      else fail(new Error(((await response.json().catch(() => ({}))).detail) || '状態を変更できませんでした。'));
-    });
+  async function setStatus(status, reason) {
+    try { await call('POST', 'status', { status, reason }); location.reload(); } catch (err) { fail(err); }
   }
+
+  for (const button of root.querySelectorAll('button[data-status]')) {
+    button.addEventListener('click', () => { if (confirm(button.dataset.confirm)) setStatus(button.dataset.status); });
+  }
+
+  $('reopen-form')?.addEventListener('submit', e => {
+    e.preventDefault();
+    const reason = $('reopen-reason').value;
+    if (!reason.trim()) { fail(new Error('訂正する理由を入力してください。')); $('reopen-reason').focus(); return; }
+    if (confirm('概要の確定を取り消して、記録を訂正できるようにします。よろしいですか？')) setStatus('held', reason);
+  });
+
+  // Corrections in place: 修正 opens an editor on the line (Enter saves, Esc cancels), 削除 asks first, 履歴 lists every
+  // earlier version. The other recorders' pages get each correction through the event stream.
+  const when = iso => new Date(iso).toLocaleString('ja-JP-u-ca-japanese',
+    { era: 'long', year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  const words = item => item?.text ?? item?.title ?? '';
+  const describe = c => c.withheld ? '（個人情報のため内容は表示しません）'
+    : c.change === 'delete' ? `削除しました（「${words(c.before)}」）`
+    : c.change === 'move' ? `移動しました（「${words(c.after)}」）`
+    : `「${words(c.before)}」を「${words(c.after)}」に修正しました`;
+
+  function field(name, label, value, options) {
+    const wrap = Object.assign(document.createElement('label'), { className: 'fix-field' });
+    const input = document.createElement(options ? 'select' : 'input');
+    input.name = name;
+    for (const [v, text] of options || []) input.append(new Option(text, v));
+    input.value = value ?? '';
+    wrap.append(label, input);
+    return wrap;
+  }
+
+  function editor(owner, what, path, fields, bodyOf) {
+    if (owner.querySelector(':scope > form.fix-form')) return;
+    const form = Object.assign(document.createElement('form'), { className: 'fix-form' });
+    const button = (text, type = 'button') => Object.assign(document.createElement('button'), { type, textContent: text });
+    const [save, del, history, cancel] = [button('保存', 'submit'), button('削除'), button('履歴'), button('取消')];
+    const message = Object.assign(document.createElement('p'), { className: 'error', role: 'alert', hidden: true });
+    const buttons = Object.assign(document.createElement('div'), { className: 'fix-buttons' });
+    buttons.append(save, del, history, cancel);
+    form.append(...fields, buttons, message);
+    const close = () => { form.remove(); owner.querySelector('.fix')?.focus(); };
+    const failed = err => { message.textContent = err.message; message.hidden = false; };
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      try { const entry = await call('PATCH', path, bodyOf(form)); form.remove(); revise(entry); } catch (err) { failed(err); }
+    });
+    form.addEventListener('keydown', e => { if (e.key === 'Escape') { e.preventDefault(); close(); } });
+    cancel.addEventListener('click', close);
+    del.addEventListener('click', async () => {
+      if (!confirm(`この${what}を削除します。よろしいですか？（修正履歴には残ります）`)) return;
+      try { await call('DELETE', path); remove(path.split('/')[1]); } catch (err) { failed(err); }
+    });
+    history.addEventListener('click', async () => {
+      try {
+        const list = await call('GET', `corrections?itemId=${path.split('/')[1]}`);
+        const shown = Object.assign(document.createElement('ul'), { className: 'history' });
+        for (const c of list) shown.append(Object.assign(document.createElement('li'), { textContent: `${when(c.correctedAt)} ${c.correctedBy}：${describe(c)}` }));
+        if (!list.length) shown.append(Object.assign(document.createElement('li'), { textContent: '修正履歴はありません。' }));
+        form.querySelector('ul.history')?.remove();
+        form.append(shown);
+      } catch (err) { failed(err); }
+    });
+    if (owner.matches('section.theme')) owner.querySelector('h3').after(form);
+    else owner.append(form);
+    form.querySelector('input, select').focus();
+  }
+
+  const value = (form, name) => form.elements[name].value;
+  const themeOptions = () => [...themes.children].map(li => [li.dataset.agendaId, li.querySelector('button').textContent]);
+
+  root.addEventListener('click', e => {
+    const fix = e.target.closest('button.fix');
+    if (!fix) return;
+    const section = fix.closest('section.theme');
+    const li = fix.closest('li[data-id]');
+    if (li && section) {
+      editor(li, '意見', `opinions/${li.dataset.id}`,
+        [field('text', '意見', li.dataset.text), field('organisation', '所属・市町村', li.dataset.organisation),
+          field('agendaItemId', 'テーマ', section.dataset.agendaId, themeOptions())],
+        f => ({ text: value(f, 'text'), organisation: value(f, 'organisation'), agendaItemId: value(f, 'agendaItemId') }));
+    } else if (li) {
+      editor(li, 'コメント', `comments/${li.dataset.id}`,
+        [field('speaker', '発言者', li.dataset.speaker), field('position', '肩書', li.dataset.position), field('text', 'コメント', li.dataset.text)],
+        f => ({ speaker: value(f, 'speaker'), position: value(f, 'position'), text: value(f, 'text') }));
+    } else if (section) {
+      const places = [...themes.children].map((_, i) => [String(i + 1), `${i + 1}番目`]);
+      editor(section, 'テーマ', `agenda/${section.dataset.agendaId}`,
+        [field('title', 'テーマ', section.dataset.title), field('position', '順番', section.dataset.position, places)],
+        f => ({ title: value(f, 'title'), position: Number(value(f, 'position')) }));
+    }
+  });
 
   const events = new EventSource(`${api}/record/events?after=${lastSeq}&since=${root.dataset.renderedAt}`);
   events.addEventListener('entry', e => show(JSON.parse(e.data)));
   events.addEventListener('revised', e => revise(JSON.parse(e.data)));
+  events.addEventListener('removed', e => remove(JSON.parse(e.data).itemId));
   events.onopen = () => { status.textContent = '同期中：他の記録者の入力がすぐに表示されます。'; status.dataset.state = 'open'; };
   events.onerror = () => { status.textContent = '接続が切れました。再接続しています…（入力は続けられます）'; status.dataset.state = 'retrying'; };
 
