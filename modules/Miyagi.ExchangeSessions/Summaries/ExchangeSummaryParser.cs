@@ -338,7 +338,11 @@ public static partial class ExchangeSummaryParser
             tokens.RemoveAt(tokens.Count - 1);
         else if (tokens.Count > 0 && tokens[^1].EndsWith('氏') && tokens[^1].Length > 1)
             tokens[^1] = tokens[^1][..^1];
-        if (tokens.Count == 1 && TitleAtStart().Match(tokens[0]) is { Success: true } glued)
+        if (
+            tokens.Count == 1
+            && tokens[0].Length <= MaxSplitLength
+            && TitleAtStart().Match(tokens[0]) is { Success: true } glued
+        )
             tokens = [glued.Groups[1].Value, glued.Groups[2].Value];
         if (tokens.Count < 2)
             return null;
@@ -352,13 +356,19 @@ public static partial class ExchangeSummaryParser
             (title, name, before) = (tokens[^3], $"{tokens[^2]} {tokens[^1]}", tokens.Count - 3);
         else if (IsTitle(tokens[^2]))
             (title, name, before) = (tokens[^2], tokens[^1], tokens.Count - 2);
-        else if (TitleAtStart().Match(tokens[^1]) is { Success: true } gluedName && tokens[^1].Length > 4)
+        else if (
+            tokens[^1].Length is > 4 and <= MaxSplitLength
+            && TitleAtStart().Match(tokens[^1]) is { Success: true } gluedName
+        )
             (title, name, before) = (gluedName.Groups[1].Value, gluedName.Groups[2].Value, tokens.Count - 1);
         else if (tokens.Count >= 3 && tokens[^1].Length <= 4 && tokens[^2].Length <= 4)
             (name, before) = ($"{tokens[^2]} {tokens[^1]}", tokens.Count - 2);
         else
             (name, before) = (tokens[^1], tokens.Count - 1);
         var organisation = string.Join(" ", tokens[..before]);
+        // Only a line as long as a real one is searched for a title run: the patterns backtrack over what they scan.
+        if (organisation.Length > MaxSplitLength)
+            return new Participant(kind, organisation, title, name);
         if (title is null && KnownTitle().IsMatch(WithoutSpaces(organisation)))
             (organisation, title) = ("", WithoutSpaces(organisation));
         else if (
@@ -372,6 +382,8 @@ public static partial class ExchangeSummaryParser
             (organisation, title) = (trailing.Groups[1].Value.Trim(), WithoutSpaces(trailing.Groups[2].Value));
         return new Participant(kind, organisation, title, name);
     }
+
+    private const int MaxSplitLength = 200;
 
     private static bool IsTitle(string token) =>
         token.Length <= 16
