@@ -71,11 +71,31 @@ public sealed partial class ExchangeImporter(
         DELETE FROM exchange_rounds WHERE tenant_id = @tenantId AND round_id = @roundId
         """;
 
+    /// <summary>What the document holds, and the round that already holds it, so that a duplicate is shown before
+    /// it is imported.</summary>
     public async Task<ParseResult> PreviewAsync(
         string tenantId,
         string text,
         CancellationToken cancellationToken = default
-    ) => ExchangeSummaryParser.Parse(text, await PositionsAsync(tenantId, cancellationToken), cancellationToken);
+    )
+    {
+        var parsed = ExchangeSummaryParser.Parse(
+            text,
+            await PositionsAsync(tenantId, cancellationToken),
+            cancellationToken
+        );
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var earlier = await connection.QueryFirstOrDefaultAsync<string>(
+            SelectEarlier,
+            new
+            {
+                tenantId,
+                hash = SourceHash(SummaryText.Normalize(text)),
+                legacyHash = SourceHash(text.Replace("\r\n", "\n").Trim()),
+            }
+        );
+        return parsed with { DuplicateOfRoundId = earlier };
+    }
 
     public async Task<ImportResult> ImportAsync(
         TenantInfo tenant,
@@ -136,7 +156,8 @@ public sealed partial class ExchangeImporter(
         var tenantsByName = (await tenants.ListAsync(cancellationToken))
             .GroupBy(t => t.Name)
             .ToDictionary(g => g.Key, g => g.First().Id);
-        var roundId = Ids.New();
+        // A replaced round keeps its id, so that its address (/exchange-sessions/{roundId}) and links to it still work.
+        var roundId = earlier ?? Ids.New();
         var meetings = new List<ImportedMeeting>();
         var sessions = new List<(SessionDetails Details, string Region)>();
         for (var i = 0; i < document.Sessions.Count; i++)

@@ -9,7 +9,12 @@ using Platform.Abstractions.Text;
 namespace Miyagi.ExchangeSessions.Summaries;
 
 /// <summary>What a parse gives: the document, and what was found wrong in it.</summary>
-public sealed record ParseResult(SummaryDocument Document, IReadOnlyList<ImportWarning> Warnings);
+public sealed record ParseResult(SummaryDocument Document, IReadOnlyList<ImportWarning> Warnings)
+{
+    /// <summary>The round that already holds this document (a preview says so before 取り込む is pressed), if
+    /// any.</summary>
+    public string? DuplicateOfRoundId { get; init; }
+}
 
 /// <summary>
 /// Reads a 概要 of exchange sessions as text (as extracted from its PDF). Headings are recognised whatever their
@@ -139,6 +144,19 @@ public static partial class ExchangeSummaryParser
                 if (section == Section.Comments)
                     (i, commentGroup) = (i + 1, "連絡会議会員");
                 continue;
+            }
+            if (
+                section is Section.Preamble or Section.Counts or Section.Advisors or Section.Liaison
+                && GroupLabel().Match(line) is { Success: true } labelled
+                && !key.EndsWith("よりコメント", StringComparison.Ordinal)
+            )
+            {
+                // A heading that carries its group and the first person (連絡会議会員　仙台市老人クラブ連合会 …): the
+                // label decides the list, so a member is not filed as an advisor because advisors came first.
+                section = labelled.Groups[1].Value.StartsWith("連絡", StringComparison.Ordinal)
+                    ? Section.Liaison
+                    : Section.Advisors;
+                line = labelled.Groups[2].Value;
             }
             if (key is "情報交換での" or "主な意見・内容" or "情報交換での主な意見・内容")
             {
@@ -320,18 +338,66 @@ public static partial class ExchangeSummaryParser
             tokens.RemoveAt(tokens.Count - 1);
         else if (tokens.Count > 0 && tokens[^1].EndsWith('氏') && tokens[^1].Length > 1)
             tokens[^1] = tokens[^1][..^1];
+        if (
+            tokens.Count == 1
+            && tokens[0].Length <= MaxSplitLength
+            && TitleAtStart().Match(tokens[0]) is { Success: true } glued
+        )
+            tokens = [glued.Groups[1].Value, glued.Groups[2].Value];
         if (tokens.Count < 2)
             return null;
+        // The name is the last one or two words; before it, the organisation and the title, which documents write
+        // with full-width, half-width, several or no spaces between them (東北福祉大学准教授, 宮城県社協 生活支援
+        // コーディネーター).
+        string? title = null;
+        string name;
+        int before;
         if (tokens.Count >= 3 && IsTitle(tokens[^3]))
-            return new Participant(kind, string.Join(" ", tokens[..^3]), tokens[^3], $"{tokens[^2]} {tokens[^1]}");
-        if (IsTitle(tokens[^2]))
-            return new Participant(kind, string.Join(" ", tokens[..^2]), tokens[^2], tokens[^1]);
-        if (tokens.Count >= 3 && tokens[^1].Length <= 4 && tokens[^2].Length <= 4)
-            return new Participant(kind, string.Join(" ", tokens[..^2]), null, $"{tokens[^2]} {tokens[^1]}");
-        return new Participant(kind, string.Join(" ", tokens[..^1]), null, tokens[^1]);
+            (title, name, before) = (tokens[^3], $"{tokens[^2]} {tokens[^1]}", tokens.Count - 3);
+        else if (IsTitle(tokens[^2]))
+            (title, name, before) = (tokens[^2], tokens[^1], tokens.Count - 2);
+        else if (
+            tokens[^1].Length is > 4 and <= MaxSplitLength
+            && TitleAtStart().Match(tokens[^1]) is { Success: true } gluedName
+        )
+            (title, name, before) = (gluedName.Groups[1].Value, gluedName.Groups[2].Value, tokens.Count - 1);
+        else if (tokens.Count >= 3 && tokens[^1].Length <= 4 && tokens[^2].Length <= 4)
+            (name, before) = ($"{tokens[^2]} {tokens[^1]}", tokens.Count - 2);
+        else
+            (name, before) = (tokens[^1], tokens.Count - 1);
+        var organisation = string.Join(" ", tokens[..before]);
+        // Only a line as long as a real one is searched for a title run: the patterns backtrack over what they scan.
+        if (organisation.Length > MaxSplitLength)
+            return new Participant(kind, organisation, title, name);
+        if (title is null && KnownTitle().IsMatch(WithoutSpaces(organisation)))
+            (organisation, title) = ("", WithoutSpaces(organisation));
+        else if (
+            title is not null
+            && organisation.Length == 0
+            && !KnownTitle().IsMatch(title)
+            && TitleAtEnd().Match(title) is { Success: true } split
+        )
+            (organisation, title) = (split.Groups[1].Value.Trim(), split.Groups[2].Value);
+        else if (title is null && TitleAtEnd().Match(organisation) is { Success: true } trailing)
+            (organisation, title) = (trailing.Groups[1].Value.Trim(), WithoutSpaces(trailing.Groups[2].Value));
+        return new Participant(kind, organisation, title, name);
     }
 
-    private static bool IsTitle(string token) => token.Length <= 12 && TitleEnding().IsMatch(token);
+    private const int MaxSplitLength = 200;
+
+    private static bool IsTitle(string token) =>
+        token.Length <= 16
+        && (TitleEnding().IsMatch(token) || TitleAtEnd().IsMatch(token) || KnownTitle().IsMatch(token));
+
+    /// <summary>
+    /// Titles that documents put after the organisation, longest first so that 副会長 is not read as 会長 after 副.
+    /// A title may be several in a row (常務理事事務局長) and be led by a tier (第２層生活支援コーディネーター).
+    /// </summary>
+    private const string Titles =
+        "生活支援コーディネーター|コーディネーター|インストラクター|ファシリテーター|アドバイザー|事務局次長|事務局長|"
+        + "センター長|副理事長|理事長|専務理事|常務理事|副委員長|委員長|副学院長|学院長|副会長|会長|准教授|教授|助教|"
+        + "講師|主任|係長|課長|所長|部長|次長|室長|館長|園長|施設長|学長|理事|主事|主査|主幹|参事|専門員|相談員|支援員|"
+        + "推進員|保健師|看護師|社会福祉士|代表|顧問";
 
     private sealed class SessionBuilder(string regionLabel, string region, string venue)
     {
@@ -515,6 +581,22 @@ public static partial class ExchangeSummaryParser
 
     [GeneratedRegex(@"(長|員|授|事|師|官|監|役|顧問|代表)$")]
     private static partial Regex TitleEnding();
+
+    // The organisation (at least one character) and the run of titles that ends the text; spaces inside the run are
+    // allowed (常務理事 事務局長).
+    [GeneratedRegex(@"^(.+?)\s*((?:第\s*[0-9０-９一二三]\s*層\s*)?(?:(?:" + Titles + @")\s*)+)$")]
+    private static partial Regex TitleAtEnd();
+
+    // A run of titles glued to the name that follows it (准教授高橋誠一).
+    [GeneratedRegex(@"^((?:第[0-9０-９一二三]層)?(?:" + Titles + @")+)(\S{2,})$")]
+    private static partial Regex TitleAtStart();
+
+    [GeneratedRegex(@"^(?:第[0-9０-９一二三]層)?(?:" + Titles + @")+$")]
+    private static partial Regex KnownTitle();
+
+    // A group label, with or without （運営委員）, followed on the same line by the first person of the group.
+    [GeneratedRegex(@"^\s*(連絡会議会員|アドバイザー(?:\s*[（(]運営委員[)）])?|[（(]運営委員[)）])[\s:：]+(\S.*)$")]
+    private static partial Regex GroupLabel();
 
     // Any decimal digits, so that those of other scripts are reported rather than passed over; JapaneseNumber reads
     // them.

@@ -65,7 +65,15 @@ public sealed record Body(
     IReadOnlyList<BodyMember> Members,
     IReadOnlyList<string> DefaultScope,
     IReadOnlyList<string> CountedBodyIds
-);
+)
+{
+    /// <summary>
+    /// The meeting kinds that count towards the body's fiscal year (its own meetings and those of the bodies it
+    /// counts). Empty means its regular meetings: 定例会議 and the kind the body or the counted body is named for
+    /// (a network meeting's 地域支援ネットワーク会議), never a 説明会.
+    /// </summary>
+    public IReadOnlyList<string> CountedKinds { get; init; } = [];
+}
 
 /// <summary>A body as the API receives it; on update, fields left null keep their values.</summary>
 public sealed record BodyInput(
@@ -81,7 +89,12 @@ public sealed record BodyInput(
     List<BodyMember>? Members = null,
     List<string>? DefaultScope = null,
     List<string>? CountedBodyIds = null
-);
+)
+{
+    /// <summary>The meeting kinds that count towards the body's year; empty restores the default (regular
+    /// meetings).</summary>
+    public List<string>? CountedKinds { get; init; }
+}
 
 /// <summary>Japanese names for bodies' statuses and tiers.</summary>
 public static class BodyNames

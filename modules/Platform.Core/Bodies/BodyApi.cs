@@ -43,14 +43,21 @@ public static class BodyApi
         api.MapGet("/", ListBodies).Describe("listBodies", "協議体の一覧", "List bodies");
         api.MapPost("/", CreateBody)
             .Describe("createBody", "協議体を登録", "Create a body")
-            .Refuses(400, "validation.failed", "body.invalid_name", "district.not_found", "organisation.not_found")
+            .Refuses(
+                400,
+                "validation.failed",
+                "body.invalid_name",
+                "district.not_found",
+                "organisation.not_found",
+                "body.unknown_kind"
+            )
             .Refuses(409, "body.exists");
         api.MapGet("/{bodyId}", GetBody)
             .Describe("getBody", "協議体を取得", "Get a body")
             .Refuses(404, "body.not_found");
         api.MapPatch("/{bodyId}", UpdateBody)
             .Describe("updateBody", "協議体を変更", "Change a body")
-            .Refuses(400, "validation.failed", "body.invalid_cadence", "body.counts_itself")
+            .Refuses(400, "validation.failed", "body.invalid_cadence", "body.counts_itself", "body.unknown_kind")
             .Refuses(404, "body.not_found");
         api.MapPost("/{bodyId}/plan", PlanYear)
             .Describe("planBodyYear", "年度の会議を一括予定", "Plan a year's meetings")

@@ -1,5 +1,7 @@
 using Platform.Abstractions.Errors;
+using Platform.Abstractions.Meetings;
 using Platform.Core.Districts;
+using Platform.Core.Meetings;
 using Platform.Core.Organisations;
 using Platform.Core.People;
 
@@ -13,7 +15,8 @@ public sealed class BodyRules(
     BodyStore bodies,
     DistrictStore districts,
     OrganisationStore organisations,
-    PersonStore people
+    PersonStore people,
+    Lazy<IEnumerable<IMeetingKindSource>> kindSources
 )
 {
     /// <summary>
@@ -62,6 +65,7 @@ public sealed class BodyRules(
             errors.Add("cadence", "body.invalid_cadence", "開催回数の下限が上限を超えています。");
         var counted = (input.CountedBodyIds ?? [.. current?.CountedBodyIds ?? []]).Distinct().ToList();
         await CheckCountedAsync(tenantId, id, counted, errors, cancellationToken);
+        var countedKinds = CheckKinds(input.CountedKinds ?? [.. current?.CountedKinds ?? []], errors);
         var charter = Normalize(input.Charter ?? current?.Charter ?? new Charter());
         string?[] charterTexts = [charter.Why, charter.What, charter.Who, charter.Where, charter.When, charter.How];
         if (charterTexts.Any(t => t?.Length > 2000))
@@ -83,7 +87,10 @@ public sealed class BodyRules(
                 members,
                 scope,
                 counted
-            ),
+            )
+            {
+                CountedKinds = countedKinds,
+            },
             errors
         );
     }
@@ -180,6 +187,19 @@ public sealed class BodyRules(
             .ToHashSet();
         foreach (var unknown in counted.Where(b => !known.Contains(b)))
             errors.Add("countedBodyIds", "body.not_found", $"協議体「{unknown}」が見つかりません。");
+    }
+
+    /// <summary>
+    /// The kinds named, each a kind of the platform or of a module (switched on or not: a body may count a module's
+    /// meetings held before it was switched off).
+    /// </summary>
+    private List<string> CheckKinds(List<string> named, ValidationErrors errors)
+    {
+        var kinds = MeetingKinds.All(kindSources.Value);
+        var list = named.Select(k => k?.Trim() ?? "").Distinct().ToList();
+        foreach (var unknown in list.Where(k => kinds.All(known => known.Id != k)))
+            errors.Add("countedKinds", "body.unknown_kind", $"会議の種類「{unknown}」が見つかりません。");
+        return list;
     }
 
     private static Charter Normalize(Charter c) =>

@@ -7,13 +7,15 @@ namespace Platform.Core.Bodies;
 
 /// <summary>
 /// Consultative bodies, persisted as <see cref="BodyRules"/> made them. A body's lists (charter, members, scope,
-/// counted bodies) are one JSON document, written with it.
+/// counted bodies) are one JSON document, written with it; the meeting kinds it counts are a column of their own
+/// (added later, NULL for the default).
 /// </summary>
 public sealed class BodyStore(Database database)
 {
     private const string Columns = """
         body_id AS Id, name AS Name, kind AS Kind, tier AS Tier, territory AS Territory, district_id AS DistrictId,
-        host_organisation_id AS HostOrganisationId, status AS Status, details AS Details
+        host_organisation_id AS HostOrganisationId, status AS Status, details AS Details,
+        counted_kinds AS CountedKinds
         """;
 
     private const string SelectByDistrict = $"""
@@ -28,15 +30,16 @@ public sealed class BodyStore(Database database)
 
     private const string Insert = """
         INSERT INTO bodies (tenant_id, body_id, name, kind, tier, territory, district_id, host_organisation_id, status,
-                            details, created_at, updated_at)
+                            details, counted_kinds, created_at, updated_at)
         VALUES (@tenantId, @Id, @Name, @Kind, @Tier, @territory, @DistrictId, @HostOrganisationId, @status,
-                @details, @now, @now)
+                @details, @countedKinds, @now, @now)
         """;
 
     private const string Update = """
         UPDATE bodies
         SET name = @Name, kind = @Kind, tier = @Tier, territory = @territory, district_id = @DistrictId,
-            host_organisation_id = @HostOrganisationId, status = @status, details = @details, updated_at = @now
+            host_organisation_id = @HostOrganisationId, status = @status, details = @details,
+            counted_kinds = @countedKinds, updated_at = @now
         WHERE tenant_id = @tenantId AND body_id = @Id
         """;
 
@@ -61,6 +64,7 @@ public sealed class BodyStore(Database database)
         public string? HostOrganisationId { get; init; }
         public string Status { get; init; } = "";
         public string Details { get; init; } = "";
+        public string? CountedKinds { get; init; }
 
         public Body ToBody()
         {
@@ -79,7 +83,12 @@ public sealed class BodyStore(Database database)
                 d.Members,
                 d.DefaultScope,
                 d.CountedBodyIds
-            );
+            )
+            {
+                CountedKinds = CountedKinds is null
+                    ? []
+                    : JsonSerializer.Deserialize<List<string>>(CountedKinds, Json)!,
+            };
         }
     }
 
@@ -138,6 +147,8 @@ public sealed class BodyStore(Database database)
             body.HostOrganisationId,
             status = body.Status.ToString(),
             now,
+            // NULL, not "[]", for the default: the column says at a glance which bodies chose their kinds.
+            countedKinds = body.CountedKinds.Count == 0 ? null : JsonSerializer.Serialize(body.CountedKinds, Json),
             details = JsonSerializer.Serialize(
                 new Details(
                     body.Cadence,

@@ -57,9 +57,16 @@ public sealed record CadenceView(
     }
 }
 
-/// <summary>A row of the tenant dashboard: a district's cadence now, and its held meetings still without approved
-/// minutes a week on.</summary>
-public sealed record DashboardRow(CadenceView Cadence, IReadOnlyList<MeetingView> SummariesMissing);
+/// <summary>
+/// A row of the tenant dashboard: a district's cadence now, and its held meetings of this fiscal year still without
+/// approved minutes a week on. Those of past fiscal years are listed apart (<see cref="PastSummariesMissing"/>) and
+/// not urged: the year is closed and reported, and listing them for ever buried this year's late summaries.
+/// </summary>
+public sealed record DashboardRow(CadenceView Cadence, IReadOnlyList<MeetingView> SummariesMissing)
+{
+    /// <summary>Held meetings of past fiscal years without approved minutes, oldest first.</summary>
+    public IReadOnlyList<MeetingView> PastSummariesMissing { get; init; } = [];
+}
 
 /// <summary>What the cadence handlers and the dashboard page use, bound as one parameter.</summary>
 public sealed record CadenceServices(
@@ -188,8 +195,13 @@ public static class CadenceApi
                 (district, i) =>
                     new DashboardRow(
                         CadenceView.Of(district, cadences[i]),
-                        late.Where(m => m.DistrictId == district.Id).ToList()
+                        late.Where(m => m.DistrictId == district.Id && m.Date >= year.Start).ToList()
                     )
+                    {
+                        PastSummariesMissing = late.Where(m => m.DistrictId == district.Id && m.Date < year.Start)
+                            .OrderBy(m => m.Date)
+                            .ToList(),
+                    }
             )
             .ToList();
     }

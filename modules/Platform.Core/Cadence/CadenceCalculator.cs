@@ -7,6 +7,10 @@ public enum CadenceStatus
     Ok,
     Due,
     Overdue,
+
+    /// <summary>No active body in the district: nothing to count, so neither due nor overdue (a body is to be
+    /// registered first). Last, so that <see cref="CadenceCalculator.Worst"/> of bodies never yields it.</summary>
+    NoBody,
 }
 
 /// <summary>How a body or a district is keeping its cadence in one fiscal year, with the reasons in Japanese.</summary>
@@ -34,11 +38,26 @@ public sealed record CadenceResult(
 /// until enough are planned.</item>
 /// <item>Going over the maximum is reported as a reason, not as a status: meeting more is not a failure.</item>
 /// </list>
-/// Held dates include the meetings of bodies that count towards this one.
+/// Held dates include the meetings of bodies that count towards this one, of the kinds that count
+/// (<see cref="CountedKinds"/>).
 /// </summary>
 public static class CadenceCalculator
 {
     public const int DueWindowDays = 30;
+
+    /// <summary>
+    /// The meeting kinds of <paramref name="owner"/>'s meetings that count towards <paramref name="body"/>: those
+    /// <paramref name="body"/> names, or else the owner's regular meetings, 定例会議 and the kind the owner is named
+    /// for (a network meeting body's 地域支援ネットワーク会議). A 説明会 or 幹事会 prepares a body; it is not one of
+    /// its meetings.
+    /// </summary>
+    public static IReadOnlySet<string> CountedKinds(Body body, Body owner) =>
+        body.CountedKinds.Count > 0
+            ? body.CountedKinds.ToHashSet()
+            : new HashSet<string> { RegularKind, owner.Kind ?? RegularKind };
+
+    /// <summary>The kind a meeting has unless it says otherwise (定例会議).</summary>
+    public const string RegularKind = "regular";
 
     public static int? IntervalDays(CadencePolicy policy) => policy.AtLeast is > 0 and var n ? 365 / n : null;
 
@@ -122,4 +141,18 @@ public static class CadenceCalculator
 
     public static CadenceStatus Worst(IEnumerable<CadenceStatus> statuses) =>
         statuses.DefaultIfEmpty(CadenceStatus.Ok).Max();
+}
+
+/// <summary>The statuses as the pages name them.</summary>
+public static class CadenceNames
+{
+    /// <summary>順調, 開催時期, 期限超過, or 協議体なし for a district with no active body (nothing is due there).</summary>
+    public static string Japanese(string status) =>
+        status switch
+        {
+            "ok" => "順調",
+            "due" => "開催時期",
+            "nobody" => "協議体なし",
+            _ => "期限超過",
+        };
 }

@@ -62,7 +62,7 @@ public sealed class CadenceService(BodyStore bodies, MeetingStore meetings)
             district = new CadenceResult(
                 0,
                 0,
-                CadenceStatus.Due,
+                CadenceStatus.NoBody,
                 null,
                 null,
                 null,
@@ -108,6 +108,11 @@ public sealed class CadenceService(BodyStore bodies, MeetingStore meetings)
         var list = new List<CountedMeeting>();
         foreach (var bodyId in body.CountedBodyIds.Prepend(body.Id).Distinct())
         {
+            // The kinds the body names; by default each body's regular meetings (a counted body read for its kind).
+            var owner = bodyId == body.Id ? body : await bodies.FindAsync(tenantId, bodyId, cancellationToken);
+            if (owner is null)
+                continue;
+            var kinds = CadenceCalculator.CountedKinds(body, owner);
             // Back to the previous fiscal year, so that the gap since the last meeting crosses the year boundary.
             var found = await meetings.ListAsync(
                 tenantId,
@@ -116,7 +121,7 @@ public sealed class CadenceService(BodyStore bodies, MeetingStore meetings)
             );
             list.AddRange(
                 found
-                    .Where(m => m.Status != MeetingStatus.Cancelled)
+                    .Where(m => m.Status != MeetingStatus.Cancelled && kinds.Contains(m.Kind))
                     .Select(m => new CountedMeeting(m.Id, m.BodyId, m.Title, m.Date, m.Status, bodyId != body.Id))
             );
         }

@@ -43,7 +43,11 @@ public static class OrganisationApi
                 "validation.failed",
                 "organisation.invalid_name",
                 "organisation.unknown_type",
-                "district.not_found"
+                "district.not_found",
+                "organisation.invalid_phone",
+                "organisation.invalid_email",
+                "organisation.invalid_address",
+                "organisation.invalid_contact_person"
             )
             .Refuses(409, "organisation.exists");
         api.MapGet("/{organisationId}", GetOrganisation)
@@ -56,7 +60,11 @@ public static class OrganisationApi
                 "validation.failed",
                 "organisation.invalid_name",
                 "organisation.unknown_type",
-                "district.not_found"
+                "district.not_found",
+                "organisation.invalid_phone",
+                "organisation.invalid_email",
+                "organisation.invalid_address",
+                "organisation.invalid_contact_person"
             )
             .Refuses(404, "organisation.not_found");
     }
@@ -113,8 +121,8 @@ public static class OrganisationApi
         CancellationToken cancellationToken
     ) => TypedResults.Ok(await organisations.GetAsync(tenant.Tenant.Id, organisationId, cancellationToken));
 
-    /// <summary>Corrects an organisation's name, type or district; the meetings that convened it keep pointing at
-    /// it.</summary>
+    /// <summary>Corrects an organisation's name, type, district or contact (kept when not sent); the meetings that
+    /// convened it keep pointing at it.</summary>
     public static async Task<Results<Ok<Organisation>, ProblemHttpResult>> UpdateOrganisation(
         ITenantContext tenant,
         string organisationId,
@@ -125,8 +133,14 @@ public static class OrganisationApi
     )
     {
         var tenantId = tenant.Tenant.Id;
-        await organisations.GetAsync(tenantId, organisationId, cancellationToken);
-        var (organisation, refusal) = await rules.CheckAsync(tenantId, organisationId, input, cancellationToken);
+        var current = await organisations.GetAsync(tenantId, organisationId, cancellationToken);
+        var (organisation, refusal) = await rules.CheckAsync(
+            tenantId,
+            organisationId,
+            input,
+            cancellationToken,
+            current
+        );
         if (organisation is null)
             return refusal.ToProblem();
         await organisations.UpdateAsync(tenantId, organisation, cancellationToken);

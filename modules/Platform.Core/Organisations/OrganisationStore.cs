@@ -9,7 +9,8 @@ namespace Platform.Core.Organisations;
 public sealed class OrganisationStore(Database database)
 {
     private const string Columns = """
-        organisation_id AS Id, name AS Name, type_id AS TypeId, district_id AS DistrictId
+        organisation_id AS Id, name AS Name, type_id AS TypeId, district_id AS DistrictId,
+        contact_phone AS Phone, contact_email AS Email, contact_address AS Address, contact_person AS Person
         """;
 
     private const string SelectTypes = """
@@ -32,13 +33,15 @@ public sealed class OrganisationStore(Database database)
         """;
 
     private const string Insert = """
-        INSERT INTO organisations (tenant_id, organisation_id, name, type_id, district_id, search_text, created_at)
-        VALUES (@tenantId, @Id, @Name, @TypeId, @DistrictId, @search, @now)
+        INSERT INTO organisations (tenant_id, organisation_id, name, type_id, district_id, search_text, created_at,
+                                   contact_phone, contact_email, contact_address, contact_person)
+        VALUES (@tenantId, @Id, @Name, @TypeId, @DistrictId, @search, @now, @phone, @email, @address, @person)
         """;
 
     private const string Update = """
         UPDATE organisations
-        SET name = @Name, type_id = @TypeId, district_id = @DistrictId, search_text = @search
+        SET name = @Name, type_id = @TypeId, district_id = @DistrictId, search_text = @search,
+            contact_phone = @phone, contact_email = @email, contact_address = @address, contact_person = @person
         WHERE tenant_id = @tenantId AND organisation_id = @Id
         """;
 
@@ -48,6 +51,18 @@ public sealed class OrganisationStore(Database database)
         public string Name { get; init; } = "";
         public string TypeId { get; init; } = "";
         public string? DistrictId { get; init; }
+        public string? Phone { get; init; }
+        public string? Email { get; init; }
+        public string? Address { get; init; }
+        public string? Person { get; init; }
+
+        public Organisation ToOrganisation() =>
+            new(Id, Name, TypeId, DistrictId)
+            {
+                Contact = (Phone ?? Email ?? Address ?? Person) is null
+                    ? null
+                    : new OrganisationContact(Phone, Email, Address, Person),
+            };
     }
 
     private sealed class TypeRow
@@ -92,7 +107,7 @@ public sealed class OrganisationStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(SelectByDistrict, new { tenantId, districtId });
-        return rows.Select(r => new Organisation(r.Id, r.Name, r.TypeId, r.DistrictId)).ToList();
+        return rows.Select(r => r.ToOrganisation()).ToList();
     }
 
     public async Task<Organisation?> FindAsync(
@@ -103,7 +118,7 @@ public sealed class OrganisationStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var r = await connection.QuerySingleOrDefaultAsync<Row>(SelectOne, new { tenantId, organisationId });
-        return r is null ? null : new Organisation(r.Id, r.Name, r.TypeId, r.DistrictId);
+        return r?.ToOrganisation();
     }
 
     public async Task<Organisation> GetAsync(
@@ -166,5 +181,9 @@ public sealed class OrganisationStore(Database database)
             o.DistrictId,
             search = SearchText.Fold(o.Name),
             now = Clock.Now(),
+            phone = o.Contact?.Phone,
+            email = o.Contact?.Email,
+            address = o.Contact?.Address,
+            person = o.Contact?.Person,
         };
 }

@@ -8,6 +8,7 @@ using Platform.Abstractions.Tenancy;
 using Platform.Core.Accounts;
 using Platform.Core.Bodies;
 using Platform.Core.Organisations;
+using Platform.Core.Web;
 
 namespace Platform.Core.People;
 
@@ -27,11 +28,30 @@ public sealed record PersonModel(
     IReadOnlyList<Body> Bodies
 );
 
-/// <summary>The people page, <c>/people</c>, and each person's, <c>/people/{personId}</c>.</summary>
+/// <summary>What a person's edit page shows: the fields as typed, and the refusal or the saved notice.</summary>
+public sealed record PersonEditModel(
+    TenantInfo Tenant,
+    Person Person,
+    Person Form,
+    IReadOnlyList<Organisation> Organisations,
+    IReadOnlyDictionary<string, string[]>? Errors,
+    bool Saved
+);
+
+/// <summary>The people page, <c>/people</c>, each person's, <c>/people/{personId}</c>, and their edit form.</summary>
 public static class PersonPages
 {
     public static void MapPersonPages(this IEndpointRouteBuilder tenant)
     {
+        tenant
+            .MapGet("/people/{personId}/edit", EditPersonPageAsync)
+            .RequirePermission(CorePermissions.Manage)
+            .ExcludeFromDescription();
+        // A plain form post (post, redirect, get), as the body edit form.
+        tenant
+            .MapPost("/people/{personId}/edit", SavePersonAsync)
+            .RequirePermission(CorePermissions.Manage)
+            .ExcludeFromDescription();
         tenant.MapGet("/people", PeoplePageAsync).RequirePermission(CorePermissions.View).ExcludeFromDescription();
         tenant
             .MapGet("/people/{personId}", PersonPageAsync)
@@ -74,5 +94,60 @@ public static class PersonPages
                 await bodies.ListAsync(tenantId, cancellationToken: cancellationToken)
             )
         );
+    }
+
+    public static async Task<RazorComponentResult<PersonEditPage>> EditPersonPageAsync(
+        ITenantContext tenant,
+        string personId,
+        bool? saved,
+        PersonStore people,
+        OrganisationStore organisations,
+        CancellationToken cancellationToken
+    )
+    {
+        var person = await people.GetAsync(tenant.Tenant.Id, personId, cancellationToken);
+        var all = await organisations.ListAsync(tenant.Tenant.Id, cancellationToken: cancellationToken);
+        return PageResult.For<PersonEditPage, PersonEditModel>(
+            new PersonEditModel(tenant.Tenant, person, person, all, null, saved == true)
+        );
+    }
+
+    public static async Task<Results<RedirectHttpResult, RazorComponentResult<PersonEditPage>>> SavePersonAsync(
+        HttpContext http,
+        ITenantContext tenant,
+        string personId,
+        [AsParameters] PersonServices services,
+        OrganisationStore organisations,
+        CancellationToken cancellationToken
+    )
+    {
+        var tenantId = tenant.Tenant.Id;
+        var current = await services.People.GetAsync(tenantId, personId, cancellationToken);
+        var form = await EditForms.ReadAsync(http, cancellationToken);
+        var input = new PersonInput(
+            form.Text("name"),
+            form.Text("reading"),
+            form.Text("title"),
+            form.Text("organisationId")
+        );
+        var (person, refusal) = await services.Rules.CheckAsync(tenantId, personId, input, current, cancellationToken);
+        if (person is null)
+        {
+            var typed = current with
+            {
+                Name = input.Name ?? "",
+                Reading = input.Reading,
+                Title = input.Title,
+                OrganisationId = input.OrganisationId,
+            };
+            var all = await organisations.ListAsync(tenantId, cancellationToken: cancellationToken);
+            var page = PageResult.For<PersonEditPage, PersonEditModel>(
+                new PersonEditModel(tenant.Tenant, current, typed, all, EditForms.Messages(refusal), false)
+            );
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+        await services.People.UpdateAsync(tenantId, person, cancellationToken);
+        return TypedResults.Redirect($"/{tenantId}/people/{personId}/edit?saved=true");
     }
 }

@@ -63,12 +63,25 @@ public class OrganisationsAndPeoplePageTests : BrowserTest
         await page.GetByRole(AriaRole.Link, new() { Name = "新城地区老人クラブ連合会" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("people")).ToContainTextAsync("佐藤 花子（さとうはなこ）");
 
-        // A typo in the organisation's name is corrected where it is listed.
+        // A typo in the organisation's name is corrected on its edit form, with its office contact; a refused
+        // phone number is explained next to its field and nothing typed is lost (no JavaScript needed).
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/organisations");
         var listed = page.GetByTestId("organisations").Locator("tr", new() { HasText = "新城地区老人クラブ連合会" });
-        await listed.Locator("summary").ClickAsync();
-        await listed.Locator("input[name=name]").FillAsync("新城地区老人クラブ連合会（ことぶき会）");
-        await listed.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await listed.GetByRole(AriaRole.Link, new() { Name = "編集" }).ClickAsync();
+        var edit = page.GetByTestId("organisation-edit");
+        await edit.Locator("#name").FillAsync("新城地区老人クラブ連合会（ことぶき会）");
+        await edit.Locator("#phone").FillAsync("電話してください");
+        await edit.Locator("#person").FillAsync("事務局 山田");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Assertions
+            .Expect(page.Locator("#phone-error"))
+            .ToHaveTextAsync("電話番号は数字とハイフンで入力してください（例：017-734-0000）。");
+        await Assertions.Expect(page.Locator("#person")).ToHaveValueAsync("事務局 山田");
+        await page.Locator("#phone").FillAsync("０１７－７３４－００００");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("保存しました。");
+        await Assertions.Expect(page.Locator("#phone")).ToHaveValueAsync("017-734-0000");
+        await page.GotoAsync($"{Platform.BaseUrl}/aomori/organisations");
         await Assertions
             .Expect(page.GetByTestId("organisations"))
             .ToContainTextAsync("新城地区老人クラブ連合会（ことぶき会）");

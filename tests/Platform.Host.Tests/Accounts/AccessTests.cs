@@ -300,7 +300,8 @@ public class AccessTests : PlatformTest
             return 404;
         if (!declared)
             return 403;
-        var read = method == "GET";
+        // An edit form (…/edit) is shown to those who may change what it edits, as its post is.
+        var read = method == "GET" && !pattern.EndsWith("/edit", StringComparison.Ordinal);
         var adminOnly =
             pattern.Contains("/admin", StringComparison.Ordinal)
             || pattern.Contains("/modules", StringComparison.Ordinal)

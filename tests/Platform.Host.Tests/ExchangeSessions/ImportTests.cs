@@ -129,18 +129,34 @@ public abstract class ImportTests(DatabaseProvider provider) : PlatformTest(prov
             m => m.GetProperty("title").GetString()!.Contains("第２回 情報交換会")
         );
 
+        // The preview says already that the document is in, and which round holds it.
+        var roundId = (await JsonAsync("/miyagi/api/exchange-rounds"))[0].GetProperty("id").GetString();
+        var seen = await Client.PostAsJsonAsync(Import + "?preview=true", new { text = SeedDocument.Text });
+        Assert.Equal(
+            roundId,
+            (await seen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicateOfRoundId").GetString()
+        );
+
         var again = await PostTextAsync(SeedDocument.Text);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("import.duplicate", await again.ProblemCodeAsync());
         var meetingsBefore = (await JsonAsync("/miyagi/api/meetings")).GetArrayLength();
         var replaced = await PostTextAsync(SeedDocument.Text, "?replace=true");
         Assert.Equal(HttpStatusCode.Created, replaced.StatusCode);
-        Assert.True((await replaced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replaced").GetBoolean());
+        var replacement = await replaced.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(replacement.GetProperty("replaced").GetBoolean());
+        // The replaced round keeps its address.
+        Assert.Equal(roundId, replacement.GetProperty("roundId").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/miyagi/exchange-sessions/{roundId}")).StatusCode);
         Assert.Single((await JsonAsync("/miyagi/api/exchange-rounds")).EnumerateArray());
         Assert.Equal(meetingsBefore, (await JsonAsync("/miyagi/api/meetings")).GetArrayLength());
 
         var preview = await Client.PostAsJsonAsync(Import + "?preview=true", new { text = OwnDocuments.South });
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal(
+            JsonValueKind.Null,
+            (await preview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicateOfRoundId").ValueKind
+        );
         Assert.Single((await JsonAsync("/miyagi/api/exchange-rounds")).EnumerateArray());
         Assert.Equal(
             HttpStatusCode.NotFound,

@@ -29,6 +29,15 @@
     const list = document.createElement('ul');
     for (const w of answer.warnings) list.append(Object.assign(el('li', `⚠ ${w.message}`), { className: 'error' }));
     preview.append(el('h3', answer.warnings.length ? `注意（${answer.warnings.length}件）：取り込み後も会のページに表示されます` : '注意すべき点はありません'), list);
+    // Already imported: said now, not only after 取り込む, with the choice to replace it (the round keeps its address).
+    const replaceLabel = document.getElementById('replace-label');
+    replaceLabel.hidden = !answer.duplicateOfRoundId;
+    if (answer.duplicateOfRoundId) {
+      const notice = Object.assign(el('p', 'この概要は取り込み済みです。置き換える場合は「取り込み済みの回を置き換える」を選んでから取り込んでください。'), { className: 'error' });
+      notice.dataset.testid = 'import-duplicate';
+      notice.append(' ', Object.assign(el('a', '取り込み済みの回を見る'), { href: `/${form.dataset.tenant}/exchange-sessions/${answer.duplicateOfRoundId}` }));
+      preview.prepend(notice);
+    }
     preview.hidden = false;
     importButton.disabled = false;
   });
