@@ -14,6 +14,7 @@ public sealed class Startup : ModuleStartup
     {
         services.RegisterType<ExchangePermissions>().As<IPermissionProvider>().SingleInstance();
         services.RegisterType<ExchangeMenu>().As<IMenuContributor>().SingleInstance();
+        services.RegisterType<ImportWarningsToDo>().As<IToDoSource>().SingleInstance();
         services.RegisterType<ExchangeImporter>().AsSelf().SingleInstance();
         services.RegisterType<RoundStore>().AsSelf().SingleInstance();
         services.RegisterType<ImportGate>().AsSelf().SingleInstance();
