@@ -17,7 +17,11 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(ContainerBuilder services)
     {
         services.RegisterType<SupportMeetingPermissions>().As<IPermissionProvider>().SingleInstance();
-        services.RegisterType<SupportMeetingNavigation>().As<IDistrictNavigation>().SingleInstance();
+        services
+            .RegisterType<SupportMeetingNavigation>()
+            .As<IDistrictNavigation>()
+            .As<IMenuContributor>()
+            .SingleInstance();
         services.RegisterType<SupportMeetingBodies>().AsSelf().SingleInstance();
         services.RegisterType<SupportMeetingRules>().AsSelf().SingleInstance();
         services.RegisterType<LinkedMeetings>().AsSelf().SingleInstance();

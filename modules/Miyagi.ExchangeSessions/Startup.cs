@@ -2,6 +2,7 @@ using Autofac;
 using Microsoft.AspNetCore.Routing;
 using Miyagi.ExchangeSessions.Rounds;
 using Platform.Abstractions.Modules;
+using Platform.Abstractions.Navigation;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Seeds;
 
@@ -12,6 +13,8 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(ContainerBuilder services)
     {
         services.RegisterType<ExchangePermissions>().As<IPermissionProvider>().SingleInstance();
+        services.RegisterType<ExchangeMenu>().As<IMenuContributor>().SingleInstance();
+        services.RegisterType<ImportWarningsToDo>().As<IToDoSource>().SingleInstance();
         services.RegisterType<ExchangeImporter>().AsSelf().SingleInstance();
         services.RegisterType<RoundStore>().AsSelf().SingleInstance();
         services.RegisterType<ImportGate>().AsSelf().SingleInstance();

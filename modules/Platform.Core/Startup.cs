@@ -1,6 +1,7 @@
 using Autofac;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Modules;
+using Platform.Abstractions.Navigation;
 using Platform.Abstractions.Records;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
@@ -11,6 +12,7 @@ using Platform.Core.Districts;
 using Platform.Core.Home;
 using Platform.Core.Meetings;
 using Platform.Core.Minutes;
+using Platform.Core.Navigation;
 using Platform.Core.Organisations;
 using Platform.Core.People;
 using Platform.Core.Privacy;
@@ -43,6 +45,9 @@ public sealed class Startup : ModuleStartup
         services.RegisterType<SdkModules>().As<IModuleGate>().As<IDistrictModuleState>().SingleInstance();
         services.RegisterGeneric(typeof(SdkModuleSettings<>)).As(typeof(IModuleSettings<>)).SingleInstance();
         services.RegisterType<SdkModuleDatabase>().As<IModuleDatabase>().SingleInstance();
+        services.RegisterType<CoreMenu>().As<IMenuContributor>().SingleInstance();
+        // One per request: the frame asks it for the menu, which it builds once.
+        services.RegisterType<SiteMenu>().As<ISiteMenu>().InstancePerLifetimeScope();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder tenant)

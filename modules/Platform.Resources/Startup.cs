@@ -15,7 +15,7 @@ public sealed class Startup : ModuleStartup
         services.RegisterType<ResourcePermissions>().As<IPermissionProvider>().SingleInstance();
         services.RegisterType<ResourceStore>().AsSelf().SingleInstance();
         services.RegisterType<ResourceRules>().AsSelf().SingleInstance();
-        services.RegisterType<ResourceNavigation>().As<IMeetingNavigation>().SingleInstance();
+        services.RegisterType<ResourceNavigation>().As<IMeetingNavigation>().As<IMenuContributor>().SingleInstance();
         services.RegisterType<ResourceSeeder>().As<IModuleSeeder>().SingleInstance();
     }
 

@@ -36,6 +36,14 @@ public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMe
         ORDER BY position
         """;
 
+    private const string SelectSessionDetails = """
+        SELECT r.round_id AS RoundId, r.title AS Title, s.details AS Details
+        FROM exchange_rounds r
+        JOIN exchange_sessions s ON s.tenant_id = r.tenant_id AND s.round_id = r.round_id
+        WHERE r.tenant_id = @tenantId
+        ORDER BY r.created_at DESC, s.position
+        """;
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -55,6 +63,33 @@ public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMe
         public int Position { get; init; }
         public string Region { get; init; } = "";
         public string Details { get; init; } = "";
+    }
+
+    private sealed class DetailsRow
+    {
+        public string RoundId { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Details { get; init; } = "";
+    }
+
+    /// <summary>The rounds whose import gave warnings, newest first, with how many.</summary>
+    public async Task<IReadOnlyList<(string RoundId, string Title, int Warnings)>> WarningCountsAsync(
+        string tenantId,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DetailsRow>(SelectSessionDetails, new { tenantId });
+        return rows.GroupBy(r => (r.RoundId, r.Title))
+            .Select(g =>
+                (
+                    g.Key.RoundId,
+                    g.Key.Title,
+                    g.Sum(r => JsonSerializer.Deserialize<SessionDetails>(r.Details, Json)!.Warnings.Count)
+                )
+            )
+            .Where(r => r.Item3 > 0)
+            .ToList();
     }
 
     public async Task<IReadOnlyList<RoundItem>> ListAsync(

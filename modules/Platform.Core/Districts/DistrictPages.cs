@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Modules;
 using Platform.Abstractions.Navigation;
 using Platform.Abstractions.Pages;
 using Platform.Abstractions.Security;
@@ -17,9 +18,13 @@ namespace Platform.Core.Districts;
 public sealed record DistrictModel(
     TenantInfo Tenant,
     District District,
-    IReadOnlyList<NavigationLink> Links,
+    IReadOnlyList<DistrictFeature> Features,
     CadenceView Cadence
 );
+
+/// <summary>A module in effect in the district, with the links it offers there (none for a module used from other
+/// pages, such as お宝 from a meeting's page).</summary>
+public sealed record DistrictFeature(string Name, string Description, IReadOnlyList<NavigationLink> Links);
 
 /// <summary>What the district page reads, bound as one parameter.</summary>
 public sealed record DistrictPageServices(
@@ -50,19 +55,25 @@ public static class DistrictPages
         var tenantId = tenant.Tenant.Id;
         var district = await services.Districts.GetAsync(tenantId, districtId, cancellationToken);
         var effective = await services.Gate.EffectiveAsync(tenantId, district.Id);
-        // A module's links show only where the module is switched on; the core's own always do.
-        var links = services
-            .Navigation.Where(n =>
-                services.Catalog.OwnerOf(n.GetType()) is not { } owner || effective.Contains(owner.Id)
-            )
-            .SelectMany(n => n.LinksFor(district.Id))
+        // Every module switched on here is named, links or not: a page that said "no feature" while お宝 is on would
+        // contradict the admin's switch. A module's links show only where the module is switched on.
+        var features = services
+            .Catalog.Modules.Where(m => !m.AlwaysEnabled && m.Scope == ModuleScope.District && effective.Contains(m.Id))
+            .Select(m => new DistrictFeature(
+                m.Name,
+                m.Description,
+                services
+                    .Navigation.Where(n => services.Catalog.OwnerOf(n.GetType())?.Id == m.Id)
+                    .SelectMany(n => n.LinksFor(district.Id))
+                    .ToList()
+            ))
             .ToList();
         var year = FiscalYear.Of(Clock.TodayInJapan(services.Time));
         var cadence = await services
             .Grains.GetGrain<IDistrictGrain>(DistrictGrainKey.For(tenantId, district.Id))
             .GetCadence(year.Year);
         return PageResult.For<DistrictPage, DistrictModel>(
-            new DistrictModel(tenant.Tenant, district, links, CadenceView.Of(district, cadence))
+            new DistrictModel(tenant.Tenant, district, features, CadenceView.Of(district, cadence))
         );
     }
 }

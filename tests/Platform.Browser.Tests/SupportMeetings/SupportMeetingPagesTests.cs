@@ -17,7 +17,7 @@ public class SupportMeetingPagesTests : BrowserTest
         var page = await NewPageAsync(new() { Locale = "ja-JP" });
 
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/districts/aomori-aburakawa");
-        await page.GetByRole(AriaRole.Link, new() { Name = "地域支え合い会議" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "地域支え合い会議" }).ClickAsync();
         await page.GetByTestId("create-support-meeting").ClickAsync();
         await Assertions
             .Expect(page.GetByTestId("charter"))
