@@ -200,7 +200,12 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
             failures.Add($"{path}: HTTP {response?.Status}");
             return (failures, []);
         }
+        // What a click would show is checked too: every disclosure opened, every form and field set shown.
         await page.EvalOnSelectorAllAsync("details", "all => all.forEach(d => d.open = true)");
+        await page.EvalOnSelectorAllAsync(
+            "form[hidden], fieldset[hidden]",
+            "all => all.forEach(e => e.hidden = false)"
+        );
 
         var result = await page.RunAxe(
             new AxeRunOptions
