@@ -23,7 +23,12 @@ public abstract class BrowserTest : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         Platform = await TestPlatform.StartAsync(_database, realPort: true, await BeforeStartAsync());
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, with nothing of its own on the network.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(
             new BrowserTypeLaunchOptions
             {
                 ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_TEST_CHROMIUM") ?? "/usr/bin/chromium",
@@ -40,7 +45,6 @@ public abstract class BrowserTest : IAsyncLifetime
                 ],
             }
         );
-    }
 
     /// <summary>A browser context signed in as the platform administrator (its token on every request, event streams
     /// included).</summary>

@@ -25,7 +25,7 @@ public static partial class JapaneseDate
     [GeneratedRegex(@"[（(][日月火水木金土][）)]$")]
     private static partial Regex WeekdaySuffix();
 
-    [GeneratedRegex(@"^([0-9]{1,2})[:時]([0-9]{2})分?$")]
+    [GeneratedRegex(@"^(午前|午後)?([0-9]{1,2})(?:[:時]([0-9]{2})分?|時(半)?)$")]
     private static partial Regex Time();
 
     /// <summary>Reads a date written as people write it (ISO, 2019/11/19, 令和元年11月19日, full-width digits, a weekday in
@@ -74,19 +74,30 @@ public static partial class JapaneseDate
         return null;
     }
 
-    /// <summary>10:00, １０：００ or 10時00分.</summary>
+    /// <summary>10:00, １０：００, 10時00分, 13時, 13時半, 午後1時30分.</summary>
     public static bool TryParseTime(string? input, out TimeOnly time)
     {
         time = default;
         var match = Time().Match(JapaneseText.Normalize(input).Replace(" ", ""));
-        return match.Success
-            && TimeOnly.TryParseExact(
-                $"{int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture):00}:{match.Groups[2].Value}",
-                "HH:mm",
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.None,
-                out time
-            );
+        if (!match.Success)
+            return false;
+        var hour = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        var minute =
+            match.Groups[3].Success ? int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture)
+            : match.Groups[4].Success ? 30
+            : 0;
+        // 午前 and 午後 count hours 0–12 (午後0時 is noon); a 24-hour clock beside them is a typo, not a time.
+        if (match.Groups[1].Success)
+        {
+            if (hour > 12)
+                return false;
+            if (match.Groups[1].Value == "午後" && hour < 12)
+                hour += 12;
+        }
+        if (hour > 23 || minute > 59)
+            return false;
+        time = new TimeOnly(hour, minute);
+        return true;
     }
 
     private static bool TryMake(int year, string month, string day, out DateOnly date)

@@ -297,10 +297,10 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
             var field = $"slots[{i}]";
             if (!JapaneseNumber.CheckDigits(slots[i].Start + " " + slots[i].End, errors, field, "時刻"))
                 continue;
-            var ok = JapaneseDate.TryParseTime(slots[i].Start, out var start);
-            ok &= JapaneseDate.TryParseTime(slots[i].End, out var end);
-            if (!ok)
-                errors.Add(field, "meeting.invalid_time", "時刻は「10:00」の形で入力してください。");
+            var startOk = JapaneseDate.TryParseTime(slots[i].Start, out var start);
+            var endOk = JapaneseDate.TryParseTime(slots[i].End, out var end);
+            if (!startOk || !endOk)
+                errors.Add(field, "meeting.invalid_time", TimeRefusal(i, slots[i], startOk, endOk));
             else if (end <= start)
                 errors.Add(
                     field,
@@ -311,6 +311,19 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
                 read.Add(new TimeSlot($"{start:HH\\:mm}", $"{end:HH\\:mm}"));
         }
         return [.. read.OrderBy(s => s.Start, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Names the box that could not be read (時間1の開始 …), so that the message makes sense beside the form.
+    /// </summary>
+    private static string TimeRefusal(int index, SlotInput slot, bool startOk, bool endOk)
+    {
+        var which = new List<string>();
+        if (!startOk)
+            which.Add(string.IsNullOrWhiteSpace(slot.Start) ? "開始時刻（空欄）" : $"開始時刻「{slot.Start}」");
+        if (!endOk)
+            which.Add(string.IsNullOrWhiteSpace(slot.End) ? "終了時刻（空欄）" : $"終了時刻「{slot.End}」");
+        return $"時間{index + 1}の{string.Join("と", which)}を時刻として読めません。"
+            + "「13:30」「13時30分」の形で入力してください。";
     }
 
     private static Attendance ReadAttendance(AttendanceInput a, ValidationErrors errors)

@@ -55,12 +55,42 @@ public class WarekiTests
     [InlineData("10:00", "10:00")]
     [InlineData("１３：３０", "13:30")]
     [InlineData("9時05分", "09:05")]
+    [InlineData("13時30分", "13:30")]
+    [InlineData("１３時３０分", "13:30")]
+    [InlineData("13時", "13:00")]
+    [InlineData("１３時", "13:00")]
+    [InlineData("13時半", "13:30")]
+    [InlineData("13 : 30", "13:30")]
+    [InlineData("午後1時30分", "13:30")]
+    [InlineData("午前10時", "10:00")]
+    [InlineData("午後0時", "12:00")]
     public void Typed_times_are_read(string typed, string expected)
     {
         Assert.True(JapaneseDate.TryParseTime(typed, out var time));
         Assert.Equal(TimeOnly.Parse(expected), time);
     }
 
-    [Fact]
-    public void Impossible_times_are_refused() => Assert.False(JapaneseDate.TryParseTime("25:00", out _));
+    [Theory]
+    [InlineData("25:00")]
+    [InlineData("24:00")]
+    [InlineData("13:60")]
+    [InlineData("13時60分")]
+    [InlineData("25時")]
+    [InlineData("午後13時")]
+    [InlineData("1330")]
+    [InlineData("時")]
+    [InlineData("")]
+    public void Impossible_times_are_refused(string typed) => Assert.False(JapaneseDate.TryParseTime(typed, out _));
+
+    [Theory]
+    [InlineData("令和8年5月20日", "2026-05-20")]
+    [InlineData("R8.5.20", "2026-05-20")]
+    [InlineData("2026/5/20", "2026-05-20")]
+    [InlineData("２０２６年５月２０日", "2026-05-20")]
+    [InlineData("令和８年５月２０日（水）", "2026-05-20")]
+    public void Dates_from_a_calendar_picker_or_typed_in_any_calendar_are_read(string typed, string expected)
+    {
+        Assert.True(JapaneseDate.TryParseDate(typed, out var date));
+        Assert.Equal(DateOnly.Parse(expected), date);
+    }
 }

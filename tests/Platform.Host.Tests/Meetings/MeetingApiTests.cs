@@ -279,6 +279,45 @@ public abstract class MeetingApiTests(DatabaseProvider provider) : PlatformTest(
     }
 
     [Fact]
+    public async Task Times_are_read_as_people_write_them_and_a_refused_one_names_its_box()
+    {
+        var body = await NewBodyAsync();
+        var meeting = await PostAsync(
+            $"{Api}/meetings",
+            new
+            {
+                bodyId = body,
+                date = "令和元年11月19日",
+                slots = new[] { new { start = "１０：００", end = "12時" }, new { start = "13時30分", end = "15:00" } },
+            }
+        );
+        Assert.Equal(
+            ["10:00-12:00", "13:30-15:00"],
+            meeting
+                .GetProperty("slots")
+                .EnumerateArray()
+                .Select(s => $"{s.GetProperty("start").GetString()}-{s.GetProperty("end").GetString()}")
+        );
+
+        var refused = await Client.PostAsJsonAsync(
+            $"{Api}/meetings",
+            new
+            {
+                bodyId = body,
+                date = "2019-11-19",
+                slots = new[] { new { start = "10:00", end = "12:00" }, new { start = "13時半ごろ", end = "15:00" } },
+            }
+        );
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("meeting.invalid_time", problem.GetProperty("fieldCodes").GetProperty("slots[1]").GetString());
+        Assert.Equal(
+            "時間2の開始時刻「13時半ごろ」を時刻として読めません。「13:30」「13時30分」の形で入力してください。",
+            problem.GetProperty("errors").GetProperty("slots[1]")[0].GetString()
+        );
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_stable_codes_and_writes_nothing()
     {
         var body = await NewBodyAsync();

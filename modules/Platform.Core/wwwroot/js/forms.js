@@ -54,13 +54,94 @@
     }),
   };
 
+  // The box an API error key names: slots[1] is the second time slot's start, charter.why the why box, and so on.
+  function fieldFor(form, key) {
+    const slot = key.match(/^slots\[(\d+)\]/);
+    const names = slot ? [`slot${Number(slot[1]) + 1}Start`] : [key, ...key.replace(/\[\d+\]/g, '').split('.').reverse()];
+    for (const name of names) {
+      const found = form.elements.namedItem(name);
+      const field = found instanceof RadioNodeList ? found[0] : found;
+      if (field && field.type !== 'hidden') return field;
+    }
+    return null;
+  }
+
+  function clearFieldErrors(form) {
+    for (const message of form.querySelectorAll('.field-error')) {
+      const field = form.querySelector(`[aria-describedby~="${message.id}"]`);
+      if (field) {
+        const rest = field.getAttribute('aria-describedby').split(' ').filter(id => id !== message.id);
+        if (rest.length) field.setAttribute('aria-describedby', rest.join(' ')); else field.removeAttribute('aria-describedby');
+        field.removeAttribute('aria-invalid');
+      }
+      message.remove();
+    }
+  }
+
+  // Each message also appears beside its field, which is marked invalid and described by it.
+  let errorCount = 0;
+  function showFieldErrors(form, answer) {
+    for (const [key, messages] of Object.entries(answer.errors || {})) {
+      const field = fieldFor(form, key);
+      if (!field) continue;
+      const message = Object.assign(document.createElement('span'), {
+        className: 'field-error', id: `field-error-${++errorCount}`, textContent: [messages].flat().join(' '),
+      });
+      const box = field.closest('.field');
+      if (box) box.append(message); else field.after(message);
+      field.setAttribute('aria-invalid', 'true');
+      field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), message.id].filter(Boolean).join(' '));
+    }
+  }
+
   function showProblem(errors, answer) {
+    const form = errors.closest('form');
+    if (form) { clearFieldErrors(form); showFieldErrors(form, answer); }
     errors.replaceChildren(Object.assign(document.createElement('strong'), { textContent: answer.title || '保存できませんでした。' }));
     const list = document.createElement('ul');
     for (const message of Object.values(answer.errors || {}).flat()) list.append(Object.assign(document.createElement('li'), { textContent: message }));
     if (!answer.errors && answer.detail) list.append(Object.assign(document.createElement('li'), { textContent: answer.detail }));
     errors.append(list);
     errors.hidden = false;
+  }
+
+  // Dates are typed (和暦, 西暦, full-width) or picked: a calendar beside the text box fills it in. Without script the
+  // text box alone still works.
+  const dateFields = 'input[name=date], input[name=nextMeetingDate], input[name=since], input[name=until], '
+    + 'input[name=pledgedOn], input[name=consentedOn], input[data-date], textarea[name=dates]';
+  for (const field of document.querySelectorAll(dateFields)) {
+    if (field.type === 'hidden' || field.dataset.date === 'off') continue;
+    const name = (field.labels?.[0]?.textContent || field.getAttribute('aria-label') || '日付').replace(/（.*$/, '').trim();
+    const picker = Object.assign(document.createElement('input'), { type: 'date' });
+    picker.setAttribute('aria-label', field.tagName === 'TEXTAREA' ? `${name}にカレンダーから1日追加` : `${name}をカレンダーから選ぶ`);
+    const wrap = Object.assign(document.createElement('span'), { className: 'date-picker' });
+    wrap.append(picker);
+    field.after(wrap);
+    const iso = /^\d{4}-\d{2}-\d{2}$/;
+    if (field.tagName !== 'TEXTAREA' && iso.test(field.value.trim())) picker.value = field.value.trim();
+    picker.addEventListener('change', () => {
+      if (!picker.value) return;
+      if (field.tagName === 'TEXTAREA') field.value = [...field.value.split('\n').filter(l => l.trim()), picker.value].join('\n');
+      else field.value = picker.value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    field.addEventListener('input', () => { if (field.tagName !== 'TEXTAREA' && iso.test(field.value.trim())) picker.value = field.value.trim(); });
+  }
+
+  // Enter in a one-line box of a form with several boxes goes on to the next box instead of sending the half-filled
+  // form; the form is sent with its button. Forms whose Enter should send (data-enter="submit") and the recorder's
+  // one-line entry boxes (not these forms) keep Enter as it is.
+  for (const form of document.querySelectorAll('form[data-api], form[data-upload], form.settings')) {
+    const boxes = form.querySelectorAll('input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button]), textarea, select');
+    if (boxes.length < 2 || form.dataset.enter === 'submit') continue;
+    form.addEventListener('keydown', e => {
+      const t = e.target;
+      if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229 || !(t instanceof HTMLInputElement)) return;
+      if (['checkbox', 'radio', 'submit', 'button', 'reset', 'file', 'image'].includes(t.type)) return;
+      e.preventDefault();
+      const order = [...form.elements].filter(el => !el.disabled && el.type !== 'hidden' && el.getClientRects().length > 0);
+      order[order.indexOf(t) + 1]?.focus();
+    });
   }
 
   // A kind's own fields are shown while that kind is chosen.
