@@ -15,7 +15,8 @@ public sealed record CatalogueModel(
     IReadOnlyList<ResourceCategory> Categories,
     string? DistrictId,
     string? CategoryId,
-    string? Query
+    string? Query,
+    ResourceListState? List = null
 );
 
 /// <summary>What is published, by district and category: the booklet and the public page for care managers.</summary>
