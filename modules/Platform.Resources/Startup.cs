@@ -2,6 +2,7 @@ using Autofac;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Navigation;
+using Platform.Abstractions.Search;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Seeds;
 using Platform.Resources.Resources;
@@ -16,6 +17,7 @@ public sealed class Startup : ModuleStartup
         services.RegisterType<ResourceStore>().AsSelf().SingleInstance();
         services.RegisterType<ResourceRules>().AsSelf().SingleInstance();
         services.RegisterType<ResourceNavigation>().As<IMeetingNavigation>().As<IMenuContributor>().SingleInstance();
+        services.RegisterType<ResourceSearch>().As<ISearchSource>().SingleInstance();
         services.RegisterType<ResourceSeeder>().As<IModuleSeeder>().SingleInstance();
     }
 

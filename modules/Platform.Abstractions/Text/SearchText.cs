@@ -4,8 +4,9 @@ namespace Platform.Abstractions.Text;
 
 /// <summary>
 /// The form in which text is stored for search and in which queries are compared: NFKC (full-width and half-width
-/// alike), katakana folded to hiragana, Latin lower-cased, runs of white space as one space. Stored beside the
-/// original so that every provider can search it with a plain LIKE.
+/// alike), katakana folded to hiragana, Latin lower-cased, runs of white space as one space, and glyph variants of
+/// names (渡邊, 髙) as their representative (<see cref="NameVariants"/>). Stored beside the original so that every
+/// provider can search it with a plain LIKE.
 /// </summary>
 public static class SearchText
 {
@@ -28,7 +29,7 @@ public static class SearchText
             // ァ (U+30A1) … ヶ (U+30F6) sit 0x60 above their hiragana; ヷ-ヺ and ー have no hiragana and stay.
             builder.Append(c is >= '\u30A1' and <= '\u30F6' ? (char)(c - 0x60) : c);
         }
-        return builder.ToString();
+        return NameVariants.Fold(builder.ToString());
     }
 
     /// <summary>The words of a query, folded, for a LIKE per word.</summary>

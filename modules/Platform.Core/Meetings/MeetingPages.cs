@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Districts;
+using Platform.Abstractions.Export;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Navigation;
 using Platform.Abstractions.Pages;
@@ -17,12 +20,27 @@ using Platform.Core.Records;
 
 namespace Platform.Core.Meetings;
 
-/// <summary>What the meetings page shows.</summary>
+/// <summary>What the meetings page shows: one page of the filtered meetings, and the filters.</summary>
 public sealed record MeetingsModel(
     TenantInfo Tenant,
     IReadOnlyList<MeetingView> Meetings,
     IReadOnlyList<Body> Bodies,
-    IReadOnlyList<MeetingKind> Kinds
+    IReadOnlyList<MeetingKind> Kinds,
+    MeetingListChoices? List = null
+);
+
+/// <summary>The list's filters as chosen, what they can be, the page shown and what was ignored.</summary>
+public sealed record MeetingListChoices(
+    int? FiscalYear,
+    string? DistrictId,
+    string? BodyId,
+    MeetingStatus? Status,
+    IReadOnlyList<int> FiscalYears,
+    IReadOnlyList<District> Districts,
+    IReadOnlyList<Body> AllBodies,
+    Paging Paging,
+    IReadOnlyDictionary<string, string?> Links,
+    IReadOnlyList<string> Notices
 );
 
 /// <summary>
@@ -61,6 +79,10 @@ public static class MeetingPages
     {
         tenant.MapGet("/meetings", MeetingsPageAsync).RequirePermission(CorePermissions.View).ExcludeFromDescription();
         tenant
+            .MapGet("/meetings/export.xlsx", ExportMeetingsAsync)
+            .RequirePermission(CorePermissions.View)
+            .ExcludeFromDescription();
+        tenant
             .MapGet("/meetings/{meetingId}", MeetingPageAsync)
             .RequirePermission(CorePermissions.View)
             .ExcludeFromDescription();
@@ -68,25 +90,66 @@ public static class MeetingPages
 
     public static async Task<RazorComponentResult<MeetingsPage>> MeetingsPageAsync(
         ITenantContext tenant,
-        string? bodyId,
+        [AsParameters] MeetingListQuery query,
         MeetingStore meetings,
         MeetingContext context,
         BodyStore bodies,
+        IDistricts districts,
+        TimeProvider time,
         CancellationToken cancellationToken
     )
     {
         var tenantId = tenant.Tenant.Id;
-        var list = await meetings.ListAsync(tenantId, new MeetingStore.Filter(BodyId: bodyId), cancellationToken);
-        var open = (await bodies.ListAsync(tenantId, cancellationToken: cancellationToken))
-            .Where(b => b.Status != BodyStatus.Dissolved)
+        var (filter, year, status, notices) = query.Read();
+        var list = (await meetings.ListAsync(tenantId, filter, cancellationToken))
+            .OrderByDescending(m => m.Date)
             .ToList();
+        var paging = Paging.Of(query.Page, list.Count, out var pageNotice);
+        if (pageNotice is not null)
+            notices.Add(pageNotice);
+        var all = await bodies.ListAsync(tenantId, cancellationToken: cancellationToken);
+        var current = FiscalYear.Of(Clock.TodayInJapan(time)).Year;
         return PageResult.For<MeetingsPage, MeetingsModel>(
             new MeetingsModel(
                 tenant.Tenant,
-                await context.ViewsAsync(tenantId, list, cancellationToken),
-                open,
-                context.Kinds()
+                await context.ViewsAsync(tenantId, paging.Slice(list), cancellationToken),
+                all.Where(b => b.Status != BodyStatus.Dissolved).ToList(),
+                context.Kinds(),
+                new MeetingListChoices(
+                    year,
+                    filter.DistrictId,
+                    filter.BodyId,
+                    status,
+                    Enumerable.Range(current - 5, 7).Reverse().ToList(),
+                    await districts.ListAsync(tenantId, cancellationToken),
+                    all,
+                    paging,
+                    query.Links(year, status),
+                    notices
+                )
             )
+        );
+    }
+
+    /// <summary>The meetings the page's filters leave, every page of them, as an Excel workbook.</summary>
+    public static async Task<FileContentHttpResult> ExportMeetingsAsync(
+        ITenantContext tenant,
+        HttpResponse response,
+        [AsParameters] MeetingListQuery query,
+        MeetingStore meetings,
+        MeetingContext context,
+        IDistricts districts,
+        CancellationToken cancellationToken
+    )
+    {
+        var tenantId = tenant.Tenant.Id;
+        var (filter, year, _, _) = query.Read();
+        var list = (await meetings.ListAsync(tenantId, filter, cancellationToken)).OrderByDescending(m => m.Date);
+        var names = (await districts.ListAsync(tenantId, cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
+        MeetingListXlsx.Attach(response, year);
+        return TypedResults.Bytes(
+            MeetingListXlsx.Write(await context.ViewsAsync(tenantId, list, cancellationToken), names),
+            XlsxTable.ContentType
         );
     }
 

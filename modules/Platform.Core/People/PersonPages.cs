@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Export;
 using Platform.Abstractions.Pages;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
@@ -17,7 +18,9 @@ public sealed record PeopleModel(
     TenantInfo Tenant,
     IReadOnlyList<Person> People,
     IReadOnlyList<Organisation> Organisations,
-    Organisation? Organisation
+    Organisation? Organisation,
+    PersonRoleKind? Role = null,
+    ListState? List = null
 );
 
 /// <summary>What one person's page shows.</summary>
@@ -54,14 +57,21 @@ public static class PersonPages
             .ExcludeFromDescription();
         tenant.MapGet("/people", PeoplePageAsync).RequirePermission(CorePermissions.View).ExcludeFromDescription();
         tenant
+            .MapGet("/people/export.xlsx", ExportPeopleAsync)
+            .RequirePermission(CorePermissions.View)
+            .ExcludeFromDescription();
+        tenant
             .MapGet("/people/{personId}", PersonPageAsync)
             .RequirePermission(CorePermissions.View)
             .ExcludeFromDescription();
     }
 
+    /// <summary><c>?organisationId=</c> and <c>?role=</c> filter, <c>?page=</c> pages.</summary>
     public static async Task<RazorComponentResult<PeoplePage>> PeoplePageAsync(
         ITenantContext tenant,
         string? organisationId,
+        string? role,
+        string? page,
         PersonStore people,
         OrganisationStore organisations,
         CancellationToken cancellationToken
@@ -70,9 +80,35 @@ public static class PersonPages
         var tenantId = tenant.Tenant.Id;
         var all = await organisations.ListAsync(tenantId, cancellationToken: cancellationToken);
         var only = string.IsNullOrEmpty(organisationId) ? null : all.FirstOrDefault(o => o.Id == organisationId);
+        var notices = new List<string>();
+        if (only is null && ListState.Value(organisationId) is not null)
+            notices.Add("指定の所属は見つからないため、すべての所属を表示しています。");
+        var kind = PeopleList.Role(role, notices);
+        var found = PeopleList.Filter(await people.ListAsync(tenantId, only?.Id, cancellationToken), kind);
+        var list = ListState.Of(page, found.Count, PeopleList.Links(only?.Id, kind), notices);
         return PageResult.For<PeoplePage, PeopleModel>(
-            new PeopleModel(tenant.Tenant, await people.ListAsync(tenantId, only?.Id, cancellationToken), all, only)
+            new PeopleModel(tenant.Tenant, list.Paging.Slice(found), all, only, kind, list)
         );
+    }
+
+    /// <summary>The people the page's filters leave, every page of them, as an Excel workbook.</summary>
+    public static async Task<FileContentHttpResult> ExportPeopleAsync(
+        ITenantContext tenant,
+        HttpResponse response,
+        string? organisationId,
+        string? role,
+        PersonStore people,
+        OrganisationStore organisations,
+        CancellationToken cancellationToken
+    )
+    {
+        var tenantId = tenant.Tenant.Id;
+        var all = await organisations.ListAsync(tenantId, cancellationToken: cancellationToken);
+        var only = string.IsNullOrEmpty(organisationId) ? null : all.FirstOrDefault(o => o.Id == organisationId);
+        var kind = PeopleList.Role(role, []);
+        var found = PeopleList.Filter(await people.ListAsync(tenantId, only?.Id, cancellationToken), kind);
+        response.Headers.ContentDisposition = Pager.Attachment("people.xlsx", "人の一覧.xlsx");
+        return TypedResults.Bytes(PeopleList.Write(found, all), XlsxTable.ContentType);
     }
 
     public static async Task<RazorComponentResult<PersonPage>> PersonPageAsync(

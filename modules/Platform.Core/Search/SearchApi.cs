@@ -10,7 +10,8 @@ using Platform.Core.Privacy;
 
 namespace Platform.Core.Search;
 
-/// <summary><c>/api/search</c>: meetings, opinions and comments by words, as far as the reader may see them.</summary>
+/// <summary><c>/api/search</c>: meetings, opinions, comments, organisations, people and what modules in effect find
+/// (お宝), by words, as far as the reader may see them.</summary>
 public static class SearchApi
 {
     public static void MapSearchApi(this IEndpointRouteBuilder tenant) =>
@@ -18,7 +19,11 @@ public static class SearchApi
             .MapGet("/api/search", Search)
             .WithTags("Search")
             .RequirePermissions(CorePermissions.View, CorePermissions.Manage)
-            .Describe("search", "会議・意見・コメントを検索", "Search meetings, opinions and comments");
+            .Describe(
+                "search",
+                "会議・意見・コメント・団体・人・お宝を検索",
+                "Search meetings, opinions, comments, organisations, people and resources"
+            );
 
     public static async Task<Ok<IReadOnlyList<SearchHit>>> Search(
         ITenantContext tenant,

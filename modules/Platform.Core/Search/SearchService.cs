@@ -1,16 +1,28 @@
+using System.Globalization;
 using Dapper;
+using Platform.Abstractions.Search;
+using Platform.Core.Modules;
 using Platform.Core.Privacy;
 using Platform.Core.Storage;
 
 namespace Platform.Core.Search;
 
+/// <summary>
+/// One hit. <see cref="Type"/> is <c>meeting</c>, <c>opinion</c> or <c>comment</c> (with their meeting), or
+/// <c>organisation</c>, <c>person</c> or a module's kind (<c>resource</c>), which have no meeting: their meeting
+/// fields are empty. <see cref="Title"/>, <see cref="Path"/> (relative to the tenant's root) and
+/// <see cref="Date"/> (ISO, or null) are given for every kind.
+/// </summary>
 public sealed record SearchHit(
     string Type,
     string MeetingId,
     string MeetingTitle,
     string MeetingDate,
     string Text,
-    string? Id
+    string? Id,
+    string Title = "",
+    string Path = "",
+    string? Date = null
 );
 
 /// <summary>
@@ -18,10 +30,31 @@ public sealed record SearchHit(
 /// <see cref="SearchText"/>, so full-width and half-width, hiragana and katakana, and Latin case all match; every word
 /// must occur. Residents' information (個人情報 and above) is never searched: a hit would tell that a name occurs even
 /// where the text is withheld. Other hits are shown only where the reader's clearance in the meeting's district reaches
-/// them.
+/// them. Organisations and people (by name and reading) and what modules in effect find (<see cref="ISearchSource"/>)
+/// follow the records' hits.
 /// </summary>
-public sealed class SearchService(Database database)
+public sealed class SearchService(Database database, ModuleGate gate, IEnumerable<ISearchSource> sources)
 {
+    /// <summary>Hits of each kind besides the records: a name search, a few suffice.</summary>
+    private const int OthersLimit = 20;
+
+    private const string SelectOrganisations = """
+        SELECT organisation_id AS Id, name AS Name, district_id AS DistrictId FROM organisations
+        WHERE tenant_id = @tenantId{0} ORDER BY name
+        """;
+
+    private const string SelectPeople = """
+        SELECT p.person_id AS Id, p.name AS Name, p.title AS Title, o.name AS OrganisationName FROM people p
+        LEFT JOIN organisations o ON o.tenant_id = p.tenant_id AND o.organisation_id = p.organisation_id
+        WHERE p.tenant_id = @tenantId{0} ORDER BY p.name
+        """;
+
+    private sealed record NamedRow(string Id, string Name, string? DistrictId, string? Title, string? OrganisationName)
+    {
+        public NamedRow()
+            : this("", "", null, null, null) { }
+    }
+
     private sealed class Row
     {
         public string Type { get; init; } = "";
@@ -116,8 +149,114 @@ public sealed class SearchService(Database database)
             rows = await connection.QueryAsync<Row>(sql, parameters, transaction);
             await transaction.CommitAsync(cancellationToken);
         }
-        return rows.Where(r => (Sensitivity)r.Sensitivity <= audience.ClearanceIn(r.DistrictId))
-            .Select(r => new SearchHit(r.Type, r.MeetingId, r.MeetingTitle, r.MeetingDate, r.Text, r.Id))
+        var hits = rows.Where(r => (Sensitivity)r.Sensitivity <= audience.ClearanceIn(r.DistrictId))
+            .Select(r => new SearchHit(
+                r.Type,
+                r.MeetingId,
+                r.MeetingTitle,
+                r.MeetingDate,
+                r.Text,
+                r.Id,
+                r.MeetingTitle,
+                $"meetings/{r.MeetingId}",
+                r.MeetingDate
+            ))
             .ToList();
+        hits.AddRange(await NamedAsync(connection, tenantId, terms, cancellationToken));
+        hits.AddRange(await FromSourcesAsync(tenantId, terms, cancellationToken));
+        return hits;
+    }
+
+    /// <summary>Organisations and people whose stored search text (name, reading) holds every word.</summary>
+    private static async Task<IEnumerable<SearchHit>> NamedAsync(
+        System.Data.Common.DbConnection connection,
+        string tenantId,
+        IReadOnlyList<string> terms,
+        CancellationToken cancellationToken
+    )
+    {
+        var parameters = new DynamicParameters(new { tenantId });
+        for (var i = 0; i < terms.Count; i++)
+            parameters.Add($"t{i}", SearchText.Contains(terms[i]));
+        string Words(string column) => string.Concat(terms.Select((_, i) => $" AND {column} LIKE @t{i} ESCAPE '\\'"));
+        var organisations = await connection.QueryAsync<NamedRow>(
+            new CommandDefinition(
+                string.Format(CultureInfo.InvariantCulture, SelectOrganisations, Words("search_text")),
+                parameters,
+                cancellationToken: cancellationToken
+            )
+        );
+        var people = await connection.QueryAsync<NamedRow>(
+            new CommandDefinition(
+                string.Format(CultureInfo.InvariantCulture, SelectPeople, Words("p.search_text")),
+                parameters,
+                cancellationToken: cancellationToken
+            )
+        );
+        return organisations
+            .Take(OthersLimit)
+            .Select(o => new SearchHit(
+                "organisation",
+                "",
+                "",
+                "",
+                "団体",
+                o.Id,
+                o.Name,
+                $"people?organisationId={Uri.EscapeDataString(o.Id)}"
+            ))
+            .Concat(
+                people
+                    .Take(OthersLimit)
+                    .Select(p => new SearchHit(
+                        "person",
+                        "",
+                        "",
+                        "",
+                        string.Join("・", new[] { p.OrganisationName, p.Title }.Where(s => !string.IsNullOrEmpty(s))),
+                        p.Id,
+                        p.Name,
+                        $"people/{Uri.EscapeDataString(p.Id)}"
+                    ))
+            );
+    }
+
+    /// <summary>
+    /// What the modules in effect found. A hit with a district is kept only where its module is in effect there (a
+    /// district-scoped module such as お宝 may be switched on in some districts only).
+    /// </summary>
+    private async Task<IEnumerable<SearchHit>> FromSourcesAsync(
+        string tenantId,
+        IReadOnlyList<string> terms,
+        CancellationToken cancellationToken
+    )
+    {
+        var hits = new List<SearchHit>();
+        var inEffect = new Dictionary<string, IReadOnlyList<ISearchSource>>();
+        foreach (var source in await gate.InEffectAsync(sources, tenantId, null))
+        foreach (var hit in await source.FindAsync(tenantId, terms, OthersLimit, cancellationToken))
+        {
+            if (hit.DistrictId is { } districtId)
+            {
+                if (!inEffect.TryGetValue(districtId, out var there))
+                    inEffect[districtId] = there = await gate.InEffectAsync(sources, tenantId, districtId);
+                if (!there.Contains(source))
+                    continue;
+            }
+            hits.Add(
+                new SearchHit(
+                    hit.Type,
+                    "",
+                    "",
+                    "",
+                    hit.Text,
+                    hit.Id,
+                    hit.Title,
+                    hit.Path,
+                    hit.Date is { } date ? Platform.Abstractions.Calendar.Clock.Iso(date) : null
+                )
+            );
+        }
+        return hits;
     }
 }

@@ -15,7 +15,8 @@ public sealed record CatalogueModel(
     IReadOnlyList<ResourceCategory> Categories,
     string? DistrictId,
     string? CategoryId,
-    string? Query
+    string? Query,
+    ResourceListState? List = null
 );
 
 /// <summary>A resource's form and the lists it offers.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Districts;
+using Platform.Abstractions.Export;
 using Platform.Abstractions.Meetings;
 using Platform.Abstractions.Pages;
 using Platform.Abstractions.Records;
@@ -26,6 +27,7 @@ public static class ResourcePages
             .ExcludeFromDescription()
             .RequirePermissions(ResourcePermissions.View, ResourcePermissions.Manage);
         pages.MapGet("/resources", ShowCatalogue);
+        pages.MapGet("/resources/export.xlsx", ExportCatalogue);
         pages.MapGet("/resources/booklet", ShowBooklet);
         // For care managers, without signing in: only published resources and consented contacts are on it.
         pages.MapGet("/public/resources", ShowPublic).AllowAnonymous();
@@ -54,11 +56,11 @@ public static class ResourcePages
         );
     }
 
+    /// <summary>Filters by <c>districtId</c>, <c>categoryId</c>, <c>q</c> and <c>status</c>; pages by
+    /// <c>page</c>.</summary>
     public static async Task<RazorComponentResult<CataloguePage>> ShowCatalogue(
         ITenantContext tenant,
-        string? districtId,
-        string? categoryId,
-        string? q,
+        [AsParameters] ResourceListQuery query,
         ResourceStore store,
         IDistricts districts,
         TimeProvider time,
@@ -67,19 +69,47 @@ public static class ResourcePages
     {
         var tenantId = tenant.Tenant.Id;
         var today = Clock.TodayInJapan(time);
-        var filter = new ResourceStore.Filter(districtId, string.IsNullOrEmpty(categoryId) ? null : categoryId, q);
+        var (filter, notices) = query.Read();
         var all = await store.ListAsync(tenantId, filter, cancellationToken);
+        var paging = Paging.Of(query.Page, all.Count, out var pageNotice);
+        if (pageNotice is not null)
+            notices.Add(pageNotice);
         return PageResult.For<CataloguePage, CatalogueModel>(
             new CatalogueModel(
                 tenant.Tenant,
-                all,
+                paging.Slice(all),
                 all.Where(r => ResourceStore.NeedsReview(r, today)).ToList(),
                 await districts.ListAsync(tenantId, cancellationToken),
                 await store.CategoriesAsync(tenantId, cancellationToken),
-                districtId,
-                categoryId,
-                q
+                filter.DistrictId,
+                filter.CategoryId,
+                filter.Query,
+                new ResourceListState(filter.Status, paging, ResourceListQuery.Links(filter), notices)
             )
+        );
+    }
+
+    /// <summary>The resources the catalogue's filters leave, every page of them, as an Excel workbook.</summary>
+    public static async Task<FileContentHttpResult> ExportCatalogue(
+        ITenantContext tenant,
+        HttpResponse response,
+        [AsParameters] ResourceListQuery query,
+        ResourceStore store,
+        IDistricts districts,
+        CancellationToken cancellationToken
+    )
+    {
+        var tenantId = tenant.Tenant.Id;
+        var (filter, _) = query.Read();
+        var all = await store.ListAsync(tenantId, filter, cancellationToken);
+        response.Headers.ContentDisposition = Pager.Attachment("resources.xlsx", "お宝一覧.xlsx");
+        return TypedResults.Bytes(
+            ResourceListXlsx.Write(
+                all,
+                await districts.ListAsync(tenantId, cancellationToken),
+                await store.CategoriesAsync(tenantId, cancellationToken)
+            ),
+            XlsxTable.ContentType
         );
     }
 
