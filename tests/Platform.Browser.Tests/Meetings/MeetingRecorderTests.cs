@@ -52,8 +52,9 @@ public class MeetingRecorderTests : BrowserTest
         }
         await Task.WhenAll(Record(a, "記録者A"), Record(b, "記録者B"));
 
-        var listA = a.Locator("section.theme ul.opinions li");
-        var listB = b.Locator("section.theme ul.opinions li");
+        // Each line's entry, without its 修正 button.
+        var listA = a.Locator("section.theme ul.opinions li .entry");
+        var listB = b.Locator("section.theme ul.opinions li .entry");
         await Assertions.Expect(listA).ToHaveCountAsync(20);
         await Assertions.Expect(listB).ToHaveCountAsync(20);
         var orderA = await listA.AllTextContentsAsync();
@@ -66,8 +67,16 @@ public class MeetingRecorderTests : BrowserTest
         await a.GetByTestId("opinion-input").PressAsync("Enter");
         await Assertions.Expect(listB).ToHaveCountAsync(21);
 
+        // A status change asks once, naming what it does.
+        string? asked = null;
+        b.Dialog += async (_, dialog) =>
+        {
+            asked = dialog.Message;
+            await dialog.AcceptAsync();
+        };
         await b.GetByTestId("mark-held").ClickAsync();
         await Assertions.Expect(b.GetByTestId("meeting-status")).ToHaveTextAsync("開催済み");
+        Assert.Contains("開催済みにします", asked);
         await b.GetByTestId("summary-link").ClickAsync();
         var summary = b.GetByTestId("minutes");
         await Assertions.Expect(summary).ToContainTextAsync("記録者Aの意見10");

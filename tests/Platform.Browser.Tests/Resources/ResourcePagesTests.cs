@@ -26,6 +26,8 @@ public class ResourcePagesTests : BrowserTest
 
         await staff.GotoAsync($"{Platform.BaseUrl}/miyagi/resources");
         var row = staff.Locator("tr[data-resource]", new() { HasText = "元看護師の数人が地域で活動" });
+        // Publishing asks first.
+        staff.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "公開する" }).ClickAsync();
         await Assertions
             .Expect(staff.Locator("tr[data-resource]", new() { HasText = "元看護師の数人が地域で活動" }))
