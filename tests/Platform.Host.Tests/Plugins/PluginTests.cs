@@ -147,7 +147,7 @@ public class PluginTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, held.StatusCode);
         var reopened = await client.PostAsJsonAsync(
             "/aomori/api/meetings/aomori-shinjo-network-h30/status",
-            new { status = "held" }
+            new { status = "held", reason = "訂正のため" }
         );
         Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
         Assert.Contains("イベント処理", (await Plugin(client, "Faulty.Handler")).GetProperty("reason").GetString());

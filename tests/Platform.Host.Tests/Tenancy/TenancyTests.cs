@@ -152,6 +152,8 @@ public class TenancyTests : PlatformTest
         ["roundId"] = "any-round",
         ["resourceId"] = "any-resource",
         ["opinionId"] = "any-opinion",
+        ["agendaItemId"] = "any-agenda-item",
+        ["commentId"] = "any-comment",
         ["itemId"] = "any-item",
         ["roleId"] = "any-role",
         ["userName"] = "aomori-coordinator",
