@@ -45,7 +45,7 @@ public class MeetingFormTests : BrowserTest
         await convening.GetByRole(AriaRole.Button, new() { Name = "参集範囲を変更する" }).ClickAsync();
         await page.GetByText("参集範囲（今回の追加・除外）").ClickAsync();
         await Assertions
-            .Expect(page.Locator("details").Nth(1))
+            .Expect(page.Locator("details", new() { HasText = "参集範囲（今回の追加・除外）" }))
             .ToContainTextAsync("新城地区の交番（追加：防犯の情報共有のため）");
 
         await page.GetByTestId("template-form").GetByRole(AriaRole.Button).ClickAsync();

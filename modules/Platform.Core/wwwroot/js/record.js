@@ -200,7 +200,8 @@
     if (!title.trim()) return;
     try {
       const entry = await send('agenda', { title });
-      themeInput.value = '';
+      // Only what was sent is cleared: a next theme typed meanwhile stays.
+      if (themeInput.value === title) themeInput.value = '';
       select(entry.agendaItem.id);
       opinionInput.focus();
     } catch (err) { fail(err); }
@@ -239,9 +240,10 @@
     if (e.key !== 'Enter' || composing(e)) return;
     e.preventDefault();
     const f = commentForm;
+    const text = f.text.value;
     try {
-      await send('comments', { speaker: f.speaker.value, position: f.position.value || null, kind: f.kind.value, text: f.text.value, ...privacy() });
-      f.text.value = '';
+      await send('comments', { speaker: f.speaker.value, position: f.position.value || null, kind: f.kind.value, text, ...privacy() });
+      if (f.text.value === text) f.text.value = '';
     } catch (err) { fail(err); }
   });
 
