@@ -377,10 +377,9 @@ public static class CorrectionApi
     {
         if (await services.Meetings.FindAsync(tenantId, meetingId, cancellationToken) is not { } meeting)
             return (null, RecordApi.MeetingNotFound());
-        var action = (
-            await services.Records.ListActionsAsync(tenantId, meeting.BodyId, null, cancellationToken)
-        ).FirstOrDefault(a => a.Id == actionId && a.MeetingId == meetingId);
-        if (action is null)
+        // An unknown id is refused (404 action.not_found) by the store; one of another meeting likewise here.
+        var action = await services.Records.GetActionAsync(tenantId, actionId, cancellationToken);
+        if (action.MeetingId != meetingId)
             return (null, NotFound(CorrectedItems.Action));
         if (meeting.Status == MeetingStatus.MinutesApproved)
             return (

@@ -68,10 +68,6 @@ public sealed class CorrectionStore(Database database)
         ORDER BY corrected_at, correction_id
         """;
 
-    private const string CountSql = """
-        SELECT COUNT(*) FROM record_corrections WHERE tenant_id = @tenantId AND meeting_id = @meetingId
-        """;
-
     private const string ActionsFromOpinionSql = """
         SELECT COUNT(*) FROM action_items WHERE tenant_id = @tenantId AND opinion_id = @opinionId
         """;
@@ -206,12 +202,6 @@ public sealed class CorrectionStore(Database database)
             }
         );
         return rows.Select(r => r.ToCorrection()).ToList();
-    }
-
-    public async Task<int> CountAsync(string tenantId, string meetingId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(CountSql, new { tenantId, meetingId });
     }
 
     /// <summary>How many action items came from the opinion: an opinion they came from is not deleted.</summary>
