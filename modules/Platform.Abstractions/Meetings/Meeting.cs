@@ -1,3 +1,5 @@
+using Platform.Abstractions.Calendar;
+
 namespace Platform.Abstractions.Meetings;
 
 /// <summary>planned → held → minutes approved; a planned meeting can be cancelled.</summary>
@@ -109,7 +111,16 @@ public sealed record Meeting(
     string? MinutesApprovedAt,
     int RecordSeq,
     IReadOnlyDictionary<string, string>? Extra = null
-);
+)
+{
+    /// <summary>How much of <see cref="Date"/> the record knows: a meeting that a source document dates by its month
+    /// only keeps the month.</summary>
+    public DatePrecision DatePrecision { get; init; } = DatePrecision.Day;
+
+    /// <summary>Its date in 和暦 to the precision known: 令和元年１１月１９日（火） or 平成３１年２月.</summary>
+    public string DateText(bool fullWidth = true, bool weekday = true) =>
+        DatePrecisions.Format(Date, DatePrecision, fullWidth, weekday);
+}
 
 /// <summary>A sitting as the API receives it.</summary>
 /// <param name="Start">Start time: 10:00, １０：００ or 10時00分.</param>
@@ -159,7 +170,12 @@ public sealed record MeetingInput(
     bool? MinutesPublic = null,
     string? NextMeetingDate = null,
     Dictionary<string, string?>? Extra = null
-);
+)
+{
+    /// <summary>How much of the date is known: <c>day</c> (the default), <c>month</c> or <c>fiscalYear</c>; the date
+    /// is then kept as the first day of its month or fiscal year.</summary>
+    public DatePrecision? DatePrecision { get; init; }
+}
 
 /// <summary>Japanese names of meeting statuses.</summary>
 public static class MeetingStatusNames

@@ -88,4 +88,9 @@ public sealed record MeetingView(
     IReadOnlyList<MeetingWarning> Warnings,
     IReadOnlyDictionary<string, string>? Extra,
     IReadOnlyList<ExtraField> ExtraFields
-);
+)
+{
+    /// <summary>How much of <see cref="Date"/> is known (<see cref="Meeting.DatePrecision"/>); <see
+    /// cref="DateJapanese"/> says only that much.</summary>
+    public Calendar.DatePrecision DatePrecision { get; init; } = Calendar.DatePrecision.Day;
+}

@@ -1,3 +1,4 @@
+using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
 using Platform.Core.Bodies;
@@ -45,7 +46,9 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
             errors.Add("title", "meeting.invalid_title", "会議名を200文字以内で入力してください。");
         errors.RefuseInvisible("title", "会議名", title);
 
-        var date = ReadDate(input.Date, current, errors);
+        var (read, readPrecision) = ReadDate(input.Date, current, errors);
+        var precision = input.DatePrecision ?? readPrecision;
+        var date = DatePrecisions.Start(read, precision);
         // Not sent: unchanged; sent blank: cleared.
         var next = input.NextMeetingDate is null
             ? current?.NextMeetingDate
@@ -99,7 +102,10 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
                 current?.MinutesApprovedAt,
                 current?.RecordSeq ?? 0,
                 extra
-            ),
+            )
+            {
+                DatePrecision = precision,
+            },
             errors
         );
     }
@@ -275,18 +281,26 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
         return await meetings.SetStatusAsync(tenantId, meeting, status, cancellationToken);
     }
 
-    private static DateOnly ReadDate(string? text, Meeting? current, ValidationErrors errors)
+    /// <summary>The day, or the month or fiscal year when that is all a source gives (平成31年2月, 平成30年度): the record
+    /// keeps what is known and invents no day.</summary>
+    private static (DateOnly Date, DatePrecision Precision) ReadDate(
+        string? text,
+        Meeting? current,
+        ValidationErrors errors
+    )
     {
         var date = current?.Date ?? default;
+        var precision = current?.DatePrecision ?? DatePrecision.Day;
         if (text is null && current is not null)
-            return date;
+            return (date, precision);
         if (string.IsNullOrWhiteSpace(text))
             errors.Add("date", "meeting.date_required", "開催日を入力してください。");
         else if (
-            JapaneseNumber.CheckDigits(text, errors, "date", "開催日") && !JapaneseDate.TryParseDate(text, out date)
+            JapaneseNumber.CheckDigits(text, errors, "date", "開催日")
+            && !DatePrecisions.TryParse(text, out date, out precision)
         )
             errors.Add("date", "meeting.invalid_date", $"開催日「{text}」は正しい日付ではありません。");
-        return date;
+        return (date, precision);
     }
 
     private static List<TimeSlot> ReadSlots(List<SlotInput> slots, ValidationErrors errors)

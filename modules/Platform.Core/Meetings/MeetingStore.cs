@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Meetings;
 using Platform.Core.Bodies;
@@ -90,7 +91,8 @@ public sealed class MeetingStore(Database database)
         List<TimeSlot> Slots,
         List<ConveningChange> Convening,
         Attendance Attendance,
-        Dictionary<string, string>? Extra = null
+        Dictionary<string, string>? Extra = null,
+        DatePrecision? DatePrecision = null
     );
 
     private sealed class Row
@@ -133,7 +135,10 @@ public sealed class MeetingStore(Database database)
                 MinutesApprovedAt,
                 RecordSeq,
                 d.Extra
-            );
+            )
+            {
+                DatePrecision = d.DatePrecision ?? Abstractions.Calendar.DatePrecision.Day,
+            };
         }
     }
 
@@ -359,7 +364,11 @@ public sealed class MeetingStore(Database database)
                     [.. m.Slots],
                     [.. m.Convening],
                     m.Attendance,
-                    m.Extra is null ? null : new Dictionary<string, string>(m.Extra)
+                    m.Extra is null ? null : new Dictionary<string, string>(m.Extra),
+                    // Written only when not a day, so that most rows' JSON stays as it was.
+                    m.DatePrecision == Abstractions.Calendar.DatePrecision.Day
+                        ? null
+                        : m.DatePrecision
                 ),
                 BodyStore.Json
             ),

@@ -60,7 +60,7 @@ public static class MeetingViews
             MeetingKinds.NameOf(m.Kind, kinds),
             m.Title,
             m.Date,
-            Wareki.Format(m.Date),
+            m.DateText(),
             year.Year,
             year.Name,
             m.Slots,
@@ -83,6 +83,9 @@ public static class MeetingViews
                 .Where(f => m.Extra?.ContainsKey(f.Id) == true)
                 .Select(f => new ExtraField(f.Id, f.Label, m.Extra![f.Id]))
                 .ToList()
-        );
+        )
+        {
+            DatePrecision = m.DatePrecision,
+        };
     }
 }

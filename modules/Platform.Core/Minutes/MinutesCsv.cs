@@ -32,7 +32,7 @@ public static class MinutesCsv
         var csv = new StringBuilder();
         Csv.Line(csv, Header);
         var date = Clock.Iso(m.Meeting.Date);
-        var japaneseDate = Wareki.Format(m.Meeting.Date, fullWidth: false);
+        var japaneseDate = DatePrecisions.Format(m.Meeting.Date, m.Meeting.DatePrecision, fullWidth: false);
         foreach (var item in m.Record.Agenda)
         foreach (var (o, _) in m.Thread(item))
             Csv.Line(

@@ -15,7 +15,7 @@ public static class MinutesMarkdown
         md.AppendLine("| 項目 | 内容 |").AppendLine("|---|---|");
         Row(md, "協議体", m.Body.Name + (m.District is null ? "" : $"（{m.District.Name}）"));
         Row(md, "区分・会場", $"{m.Meeting.KindName}　{m.Meeting.Venue} {m.Meeting.Room}".Trim());
-        Row(md, "開催日時", Wareki.Format(m.Meeting.Date) + m.SlotsText());
+        Row(md, "開催日時", m.Meeting.DateJapanese + m.SlotsText());
         Row(
             md,
             "参集範囲",

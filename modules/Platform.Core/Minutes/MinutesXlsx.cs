@@ -53,7 +53,7 @@ public static class MinutesXlsx
                 rows.Add([
                     Text(m.Meeting.Title),
                     Date(m.Meeting.Date),
-                    Text(Wareki.Format(m.Meeting.Date, fullWidth: false)),
+                    Text(DatePrecisions.Format(m.Meeting.Date, m.Meeting.DatePrecision, fullWidth: false)),
                     Text("意見"),
                     Text(item.Title),
                     Number(o.Seq),
@@ -67,7 +67,7 @@ public static class MinutesXlsx
                 rows.Add([
                     Text(m.Meeting.Title),
                     Date(m.Meeting.Date),
-                    Text(Wareki.Format(m.Meeting.Date, fullWidth: false)),
+                    Text(DatePrecisions.Format(m.Meeting.Date, m.Meeting.DatePrecision, fullWidth: false)),
                     Text(c.Kind == CommentKind.Review ? "全体講評" : "コメント"),
                     Text(""),
                     Number(c.Seq),
