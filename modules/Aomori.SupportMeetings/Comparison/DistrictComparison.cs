@@ -91,7 +91,7 @@ public sealed class DistrictComparison(
         next.AddRange(
             theirMeetings
                 .Where(m => m.Status == MeetingStatus.Planned && m.Date >= today)
-                .Select(m => $"次回：{m.Title}（{Wareki.Format(m.Date)}）")
+                .Select(m => $"次回：{m.Title}（{m.DateText()}）")
         );
         return new ComparisonRow(districtId, district.Name, Host(body), howRun, characteristic, next);
     }

@@ -6,7 +6,8 @@ using Platform.Abstractions.Tenancy;
 
 namespace Aomori.SupportMeetings.Rollout;
 
-/// <summary>One district on the roll-out board.</summary>
+/// <summary>One district on the roll-out board: each step done or not, its target month (the first day of it), the
+/// steps not done by their target month (<paramref name="Late"/>) and those done after it.</summary>
 public sealed record RolloutRow(
     string DistrictId,
     string DistrictName,
@@ -17,7 +18,10 @@ public sealed record RolloutRow(
     IReadOnlyList<RolloutStep> Unrecorded,
     string? Next,
     string? SupportBodyId,
-    MeetingView? NextMeeting
+    MeetingView? NextMeeting,
+    IReadOnlyDictionary<RolloutStep, DateOnly> Targets,
+    IReadOnlyList<RolloutStep> Late,
+    IReadOnlyList<RolloutStep> DoneLate
 );
 
 /// <summary>Every district of the tenant, model districts first: where each stands and what comes next.</summary>
@@ -62,10 +66,25 @@ public sealed class RolloutBoard(
                     state.Unrecorded.ToList(),
                     state.Next is { } next ? RolloutState.Japanese(next) : null,
                     body?.Id,
-                    upcoming is null ? null : (await meetings.ViewsAsync(tenant.Id, [upcoming], cancellationToken))[0]
+                    upcoming is null ? null : (await meetings.ViewsAsync(tenant.Id, [upcoming], cancellationToken))[0],
+                    state.Targets ?? [],
+                    [.. Enum.GetValues<RolloutStep>().Where(s => state.IsLate(s, today))],
+                    [.. Enum.GetValues<RolloutStep>().Where(state.DoneLate)]
                 )
             );
         }
         return rows.OrderByDescending(r => r.ModelDistrict).ThenByDescending(r => r.Enabled).ToList();
+    }
+
+    /// <summary>The city's own meetings that start the roll-out (地区社協会長・事務担当者会議 and the like), by date.</summary>
+    public async Task<IReadOnlyList<MeetingView>> CityMeetingsAsync(
+        TenantInfo tenant,
+        CancellationToken cancellationToken
+    )
+    {
+        var city = (await meetings.ListAsync(tenant.Id, new MeetingFilter(), cancellationToken))
+            .Where(m => m.Kind == SupportMeetingKinds.CityMeeting && m.Status != MeetingStatus.Cancelled)
+            .ToList();
+        return city.Count == 0 ? [] : await meetings.ViewsAsync(tenant.Id, city, cancellationToken);
     }
 }

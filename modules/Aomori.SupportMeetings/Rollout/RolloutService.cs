@@ -38,7 +38,31 @@ public sealed class RolloutService(IDistrictModuleState state)
                     "前の段階がまだ記録されていません。",
                     $"「{RolloutState.Japanese(step - 1)}」を先に記録してください。段階は①から順に進みます。"
                 );
-            var next = new RolloutState(new Dictionary<RolloutStep, StepRecord>(current.Steps) { [step] = record });
+            var next = current with
+            {
+                Steps = new Dictionary<RolloutStep, StepRecord>(current.Steps) { [step] = record },
+            };
+            if (
+                await state.CompareAndSetAsync(tenantId, districtId, SupportMeetingBodies.ModuleId, json, next.ToJson())
+            )
+                return next;
+        }
+    }
+
+    /// <summary>Sets the month by which a step is planned (null clears it). A step already done keeps its target, so
+    /// that the board can still say whether it was done on time.</summary>
+    public async Task<RolloutState> PlanAsync(string tenantId, string districtId, RolloutStep step, DateOnly? month)
+    {
+        while (true)
+        {
+            var json = await state.GetAsync(tenantId, districtId, SupportMeetingBodies.ModuleId);
+            var current = RolloutState.Parse(json);
+            var targets = new Dictionary<RolloutStep, DateOnly>(current.Targets ?? []);
+            if (month is { } m)
+                targets[step] = new DateOnly(m.Year, m.Month, 1);
+            else
+                targets.Remove(step);
+            var next = current with { Targets = targets };
             if (
                 await state.CompareAndSetAsync(tenantId, districtId, SupportMeetingBodies.ModuleId, json, next.ToJson())
             )

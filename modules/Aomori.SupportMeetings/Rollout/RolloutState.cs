@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.Abstractions.Calendar;
 
 namespace Aomori.SupportMeetings.Rollout;
 
@@ -11,13 +12,37 @@ public enum RolloutStep
     FirstMeeting = 4,
 }
 
-/// <summary>When a step was done, by which meeting if one was recorded, and a note when no meeting was.</summary>
-public sealed record StepRecord(DateOnly? Date = null, string? MeetingId = null, string? Note = null);
+/// <summary>When a step was done (to the precision its source gives), by which meeting if one was recorded, and a
+/// note when no meeting was.</summary>
+public sealed record StepRecord(
+    DateOnly? Date = null,
+    string? MeetingId = null,
+    string? Note = null,
+    DatePrecision Precision = DatePrecision.Day
+)
+{
+    public string? DateText => Date is { } d ? DatePrecisions.Format(d, Precision, weekday: false) : null;
+}
 
-/// <summary>A district's roll-out, kept by its district grain as module state.</summary>
-public sealed record RolloutState(Dictionary<RolloutStep, StepRecord> Steps)
+/// <summary>A district's roll-out, kept by its district grain as module state: the steps done and the month by which
+/// the coordinator plans each (the first day of that month).</summary>
+public sealed record RolloutState(
+    Dictionary<RolloutStep, StepRecord> Steps,
+    Dictionary<RolloutStep, DateOnly>? Targets = null
+)
 {
     public static readonly RolloutState Empty = new([]);
+
+    /// <summary>Not done, and its target month is over.</summary>
+    public bool IsLate(RolloutStep step, DateOnly today) =>
+        !IsDone(step) && Targets is not null && Targets.TryGetValue(step, out var month) && month.AddMonths(1) <= today;
+
+    /// <summary>Done, but in a month after its target's.</summary>
+    public bool DoneLate(RolloutStep step) =>
+        Steps.GetValueOrDefault(step)?.Date is { } done
+        && Targets is not null
+        && Targets.TryGetValue(step, out var month)
+        && done >= month.AddMonths(1);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

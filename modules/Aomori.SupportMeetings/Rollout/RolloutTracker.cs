@@ -19,7 +19,7 @@ public sealed class RolloutTracker(IMeetings meetings, SupportMeetingBodies supp
                 @event.TenantId,
                 districtId,
                 step,
-                new StepRecord(meeting.Date, meeting.Id),
+                new StepRecord(meeting.Date, meeting.Id, Precision: meeting.DatePrecision),
                 strict: false
             );
     }

@@ -46,9 +46,7 @@ public sealed class LinkedMeetings(IBodies bodies, IMeetings meetings, IPeople p
                     .Where(p => m.Attendance.Attendees.Contains(p.Name))
                     .Select(p => p.Name)
                     .ToList();
-                result.Add(
-                    new LinkedMeeting(m.Id, body.Name, m.Title, m.Date, Wareki.Format(m.Date), m.Status, carriers)
-                );
+                result.Add(new LinkedMeeting(m.Id, body.Name, m.Title, m.Date, m.DateText(), m.Status, carriers));
             }
         }
         return result.OrderBy(l => l.Date).ToList();

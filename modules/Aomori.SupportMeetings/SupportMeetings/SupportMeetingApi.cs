@@ -21,6 +21,10 @@ public sealed record CreateInput(List<string>? PromoterIds = null);
 /// <summary>A roll-out step recorded by hand, with its date and a note when no meeting shows it.</summary>
 public sealed record RolloutInput(RolloutStep? Step, string? Date = null, string? Note = null);
 
+/// <summary>The month by which a step is planned in a district: 2019-04, 平成31年4月, full-width digits; blank
+/// clears it.</summary>
+public sealed record RolloutTargetInput(string? Step, string? Month = null);
+
 /// <summary>A district's support meeting as the API answers it.</summary>
 public sealed record SupportMeetingAnswer(
     Body? Body,
@@ -84,6 +88,10 @@ public static class SupportMeetingApi
             .Refuses(400, "validation.failed", "rollout.step_required", "rollout.invalid_date")
             .Refuses(404, "module.disabled")
             .Refuses(409, "rollout.step_skipped");
+        api.MapPost("/rollout/targets", PlanRolloutStep)
+            .Describe("planSupportMeetingRolloutStep", "導入の段階の目標月を設定", "Set a roll-out step's target month")
+            .Refuses(400, "validation.failed", "rollout.step_required", "rollout.invalid_month")
+            .Refuses(404, "district.not_found", "module.disabled");
 
         var boards = tenant
             .MapGroup("/api/support-meetings")
@@ -169,6 +177,20 @@ public static class SupportMeetingApi
             return refusal.ToProblem();
         var state = await rollout.RecordAsync(tenant.Tenant.Id, districtId, step.Value, record, strict: true);
         return TypedResults.Ok(state);
+    }
+
+    public static async Task<Results<Ok<RolloutState>, ProblemHttpResult>> PlanRolloutStep(
+        ITenantContext tenant,
+        string districtId,
+        RolloutTargetInput input,
+        [AsParameters] SupportMeetingServices services
+    )
+    {
+        var (step, month, refusal) = SupportMeetingRules.Check(input);
+        if (step is null)
+            return refusal.ToProblem();
+        await services.Districts.GetAsync(tenant.Tenant.Id, districtId);
+        return TypedResults.Ok(await services.Rollout.PlanAsync(tenant.Tenant.Id, districtId, step.Value, month));
     }
 
     public static async Task<Ok<IReadOnlyList<RolloutRow>>> GetRolloutBoard(

@@ -61,7 +61,12 @@ public static class SupportMeetingPages
     {
         var today = Clock.TodayInJapan(time);
         return PageResult.For<RolloutPage, RolloutModel>(
-            new RolloutModel(tenant.Tenant, today, await board.RowsAsync(tenant.Tenant, today, cancellationToken))
+            new RolloutModel(
+                tenant.Tenant,
+                today,
+                await board.RowsAsync(tenant.Tenant, today, cancellationToken),
+                await board.CityMeetingsAsync(tenant.Tenant, cancellationToken)
+            )
         );
     }
 

@@ -2,6 +2,7 @@ using Aomori.SupportMeetings.Rollout;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.People;
+using Platform.Abstractions.Text;
 
 namespace Aomori.SupportMeetings.SupportMeetings;
 
@@ -37,6 +38,34 @@ public sealed class SupportMeetingRules(IPeople people)
         if (errors.Any)
             return (null, null, errors);
         return (input.Step, new StepRecord(date, null, input.Note?.Trim()), errors);
+    }
+
+    /// <summary>The step and target month that <paramref name="input"/> sets (a null month clears the target), or every
+    /// failing field.</summary>
+    public static (RolloutStep? Step, DateOnly? Month, ValidationErrors Refusal) Check(RolloutTargetInput input)
+    {
+        var errors = new ValidationErrors();
+        // NFKC reads ① and full-width digits as 1.
+        var stepText = JapaneseText.Normalize(input.Step).Trim();
+        RolloutStep? step = int.TryParse(stepText, out var n) && Enum.IsDefined((RolloutStep)n) ? (RolloutStep)n : null;
+        if (step is null)
+            errors.Add("step", "rollout.step_required", "段階（1〜4）を指定してください。");
+        DateOnly? month = null;
+        if (!string.IsNullOrWhiteSpace(input.Month))
+        {
+            // A month is a date without its day: 平成31年4月 and 2019-04 are read as their first day.
+            var text = JapaneseText.Normalize(input.Month).Trim();
+            var asDay = text.EndsWith('月') ? text + "1日" : text + "-01";
+            if (JapaneseDate.TryParseDate(asDay, out var first))
+                month = first;
+            else
+                errors.Add(
+                    "month",
+                    "rollout.invalid_month",
+                    $"目標月「{input.Month}」は正しい年月ではありません。例：令和8年4月"
+                );
+        }
+        return errors.Any ? (null, null, errors) : (step, month, errors);
     }
 
     /// <summary>Meetings are scheduled on the district's support meeting, which must be registered first.</summary>

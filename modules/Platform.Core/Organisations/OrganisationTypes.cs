@@ -16,6 +16,7 @@ public static class OrganisationTypes
         new("nursing-home", "特別養護老人ホーム・老人保健施設", true),
         new("care-management-office", "居宅介護支援事業所", true),
         new("seniors-club", "老人クラブ", true),
+        new("disability-group", "障がい者団体", true),
         new("pta", "PTA", true),
         new("crime-prevention", "防犯団体", true),
         new("medical-institution", "医療機関", true),

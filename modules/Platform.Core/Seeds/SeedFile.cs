@@ -42,7 +42,11 @@ public sealed record SeedPerson(
     List<Platform.Abstractions.People.PersonRoleInput>? Roles = null
 );
 
-public sealed record SeedAgendaItem(string Title, List<string>? Opinions = null);
+/// <summary>An agenda item; each opinion is its text, or <c>{"text": …, "organisation": …}</c> where the source says
+/// who said it (（地区社協）).</summary>
+public sealed record SeedAgendaItem(string Title, List<System.Text.Json.Nodes.JsonNode>? Opinions = null);
+
+public sealed record SeedOpinion(string Text, string? Organisation = null);
 
 public sealed record SeedTenant(
     string Id,

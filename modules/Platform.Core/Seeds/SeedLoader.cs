@@ -157,13 +157,22 @@ public sealed partial class SeedLoader(
             foreach (var item in m["agenda"].Deserialize<List<SeedAgendaItem>>(Json) ?? [])
             {
                 var added = await grain.AddAgendaItem(item.Title);
-                foreach (var text in item.Opinions ?? [])
+                foreach (var node in item.Opinions ?? [])
+                {
+                    var opinion =
+                        node is JsonValue ? new SeedOpinion((string)node!) : node.Deserialize<SeedOpinion>(Json)!;
                     CheckRecorded(
                         await grain.AddOpinion(
-                            new OpinionInput(added.Entry!.AgendaItem!.Id, text, Sensitivity: PublishedDocument)
+                            new OpinionInput(
+                                added.Entry!.AgendaItem!.Id,
+                                opinion.Text,
+                                Organisation: opinion.Organisation,
+                                Sensitivity: PublishedDocument
+                            )
                         ),
                         meeting.Id
                     );
+                }
             }
             foreach (var comment in m["comments"].Deserialize<List<CommentInput>>(Json) ?? [])
                 CheckRecorded(
