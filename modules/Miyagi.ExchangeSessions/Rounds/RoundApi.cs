@@ -233,7 +233,8 @@ public static class RoundApi
         }
     }
 
-    private static async Task<ImportRequest> ReadFormAsync(HttpContext http, IDocumentText documents)
+    /// <summary>The form of the API and of the import page: a <c>file</c>, else a <c>text</c>.</summary>
+    internal static async Task<ImportRequest> ReadFormAsync(HttpContext http, IDocumentText documents)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         bool? Flag(string name) => form[name].ToString() is "true" or "on" ? true : null;
