@@ -56,6 +56,14 @@ public static class RoundPages
         var accountId =
             http.User.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
+        // A body that is not a form is not this page's (as the core's forms answer it).
+        if (!http.Request.HasFormContentType)
+            throw new PlatformException(
+                415,
+                "request.unsupported_media_type",
+                "送信された形式には対応していません。",
+                "フォームから送信してください。"
+            );
         var tenantId = tenant.Tenant.Id;
         string? text = null;
         try
