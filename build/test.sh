@@ -12,6 +12,8 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || need+=(fonts-ipafont-gothic)
 command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
+# The 概要 as Word is checked by converting it to PDF: Writer, not only Calc.
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then echo "missing: ${need[*]} (run as root to install)" >&2; exit 1; fi

@@ -1,5 +1,6 @@
 using Autofac;
 using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Documents;
 using Platform.Abstractions.Modules;
 using Platform.Abstractions.Navigation;
 using Platform.Abstractions.Records;
@@ -35,6 +36,7 @@ public sealed class Startup : ModuleStartup
         services.RegisterType<SdkMeetings>().As<IMeetings>().SingleInstance();
         services.RegisterType<SdkMeetingRecords>().As<IMeetingRecords>().SingleInstance();
         services.RegisterType<SdkMeetingImport>().As<IMeetingImport>().SingleInstance();
+        services.RegisterType<SdkDocumentText>().As<IDocumentText>().SingleInstance();
         services
             .RegisterType<SdkDirectory>()
             .As<IDistricts>()

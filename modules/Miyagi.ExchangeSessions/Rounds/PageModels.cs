@@ -1,3 +1,4 @@
+using Miyagi.ExchangeSessions.Summaries;
 using Platform.Abstractions.Tenancy;
 
 namespace Miyagi.ExchangeSessions.Rounds;
@@ -5,8 +6,16 @@ namespace Miyagi.ExchangeSessions.Rounds;
 /// <summary>The rounds imported, newest first.</summary>
 public sealed record RoundsModel(TenantInfo Tenant, IReadOnlyList<RoundItem> Rounds);
 
-/// <summary>The import form.</summary>
-public sealed record ImportModel(TenantInfo Tenant);
+/// <summary>
+/// The import form; after a form post without JavaScript, what was read (<paramref name="Preview"/>, its text put back
+/// in the paste box so that 取り込む imports it) or why nothing was (<paramref name="Error"/>).
+/// </summary>
+public sealed record ImportModel(
+    TenantInfo Tenant,
+    ParseResult? Preview = null,
+    string? Text = null,
+    string? Error = null
+);
 
 /// <summary>Everything each person said across the rounds.</summary>
 public sealed record SpeakersModel(TenantInfo Tenant, IReadOnlyList<SpeakerRemarks> Speakers);

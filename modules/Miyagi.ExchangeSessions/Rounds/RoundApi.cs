@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Miyagi.ExchangeSessions.Summaries;
+using Platform.Abstractions.Documents;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Pages;
@@ -49,18 +50,36 @@ public static class RoundApi
     /// </summary>
     public const long MaxDocumentBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// An uploaded file's limit: a PDF that a prefecture publishes carries its fonts and is some megabytes.
+    /// </summary>
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
     public static void MapRoundApi(this IEndpointRouteBuilder tenant)
     {
         var api = tenant
             .MapGroup("/api")
             .WithTags(Tag)
             .RequirePermissions(ExchangePermissions.View, ExchangePermissions.Import);
-        // The handler reads the body itself, as JSON or as plain text of any type: the document says both.
+        // The handler reads the body itself, as JSON, as plain text of any type, or as a form with a file (.txt, .docx,
+        // .pdf): the document says each. The route takes a file and its form; a text body keeps its own limit.
         api.MapPost("/imports/exchange-summary", ImportSummary)
-            .WithMetadata(new RequestBodyLimit(MaxDocumentBytes))
-            .Accepts<ImportRequest>("application/json", "text/plain", "*/*")
+            .WithMetadata(new RequestBodyLimit(MaxFileBytes + 64 * 1024))
+            .Accepts<ImportRequest>("application/json", "text/plain", "multipart/form-data", "*/*")
             .Describe("importExchangeSummary", "情報交換会の概要を取り込む", "Import an exchange-session summary")
-            .Refuses(400, "import.binary", "import.empty", "import.not_a_summary", "import.no_date", "import.too_large")
+            .Refuses(
+                400,
+                "import.binary",
+                "import.empty",
+                "import.not_a_summary",
+                "import.no_date",
+                "import.too_large",
+                "import.unsupported_type",
+                "import.docx_invalid",
+                "import.pdf_invalid",
+                "import.pdf_encrypted",
+                "import.pdf_no_text"
+            )
             .Refuses(409, "import.duplicate")
             .Refuses(413, "request.too_large")
             .Refuses(429, "import.busy");
@@ -72,10 +91,16 @@ public static class RoundApi
         api.MapGet("/exchange-rounds/{roundId}/summary", GetRoundSummary)
             .Describe(
                 "getExchangeRoundSummary",
-                "情報交換会の概要（HTML・Markdown・テキスト）",
-                "A round's summary as HTML, Markdown or text"
+                "情報交換会の概要（HTML・Markdown・テキスト・Word）",
+                "A round's summary as HTML, Markdown, text or Word"
             )
-            .Produces<Stream>(StatusCodes.Status200OK, "text/html", "text/markdown", "text/plain")
+            .Produces<Stream>(
+                StatusCodes.Status200OK,
+                "text/html",
+                "text/markdown",
+                "text/plain",
+                WordDocument.ContentType
+            )
             .Refuses(400, "exchange_summary.unknown_format")
             .Refuses(404, "exchange_round.not_found");
         api.MapGet("/exchange-rounds/{roundId}/themes", GetRoundThemes)
@@ -92,14 +117,15 @@ public static class RoundApi
         bool? preview,
         bool? replace,
         ExchangeImporter importer,
-        ImportGate gate
+        ImportGate gate,
+        IDocumentText documents
     )
     {
         var accountId =
             http.User.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
         using var _ = gate.Enter(accountId);
-        var request = await ReadAsync(http);
+        var request = await ReadAsync(http, documents);
         var tenantId = tenant.Tenant.Id;
         if (preview == true || request.Preview == true)
             return TypedResults.Ok(await importer.PreviewAsync(tenantId, request.Text ?? "", http.RequestAborted));
@@ -126,7 +152,7 @@ public static class RoundApi
     ) => TypedResults.Ok(await rounds.GetAsync(tenant.Tenant.Id, roundId, cancellationToken));
 
     public static async Task<
-        Results<ContentHttpResult, RazorComponentResult<RoundSummaryPage>, ProblemHttpResult>
+        Results<ContentHttpResult, FileContentHttpResult, RazorComponentResult<RoundSummaryPage>, ProblemHttpResult>
     > GetRoundSummary(
         ITenantContext tenant,
         string roundId,
@@ -146,9 +172,18 @@ public static class RoundApi
                 ExchangeSummaryWriter.Markdown(RoundStore.Document(round)),
                 "text/markdown; charset=utf-8"
             ),
+            "docx" => TypedResults.File(
+                ExchangeSummaryWriter.Word(round.Title, round.Sessions.Select(x => x.Document)),
+                WordDocument.ContentType,
+                $"概要_{round.Title}.docx"
+            ),
             "html" => PageResult.For<RoundSummaryPage, RoundSummaryModel>(new RoundSummaryModel(tenant.Tenant, round)),
             _ => new ValidationErrors()
-                .Add("format", "exchange_summary.unknown_format", "形式は html・md・txt のいずれかを指定してください。")
+                .Add(
+                    "format",
+                    "exchange_summary.unknown_format",
+                    "形式は html・md・txt・docx のいずれかを指定してください。"
+                )
                 .ToProblem(),
         };
     }
@@ -166,13 +201,22 @@ public static class RoundApi
         CancellationToken cancellationToken
     ) => TypedResults.Ok(await SpeakersAsync(tenant.Tenant.Id, rounds, cancellationToken));
 
-    /// <summary>The 概要 as the body itself (text/plain, UTF-8) or as <c>{"text": …}</c>.</summary>
-    private static async Task<ImportRequest> ReadAsync(HttpContext http)
+    /// <summary>
+    /// The 概要 as the body itself (text/plain, UTF-8), as <c>{"text": …}</c>, or as a form (multipart/form-data) with
+    /// a <c>file</c> (read by <see cref="IDocumentText"/>) or a <c>text</c>, and <c>preview</c>/<c>replace</c>.
+    /// </summary>
+    private static async Task<ImportRequest> ReadAsync(HttpContext http, IDocumentText documents)
     {
+        if (http.Request.HasFormContentType)
+            return await ReadFormAsync(http, documents);
+        if (http.Request.ContentLength > MaxDocumentBytes)
+            throw TextTooLarge();
         if (http.Request.HasJsonContentType())
             return await http.Request.ReadFromJsonAsync<ImportRequest>(http.RequestAborted) ?? new ImportRequest(null);
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        if (buffer.Length > MaxDocumentBytes)
+            throw TextTooLarge();
         try
         {
             return new ImportRequest(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.ToArray()));
@@ -184,10 +228,39 @@ public static class RoundApi
                 "import.binary",
                 "UTF-8のテキストとして読めません。",
                 "PDFやWordのファイルそのもの、またはShift_JISのテキストのようです。"
-                    + "概要の本文をUTF-8のテキストとして送ってください。"
+                    + "概要の本文をUTF-8のテキストとして送るか、ファイルとして（multipart/form-data の file で）送ってください。"
             );
         }
     }
+
+    /// <summary>The form of the API and of the import page: a <c>file</c>, else a <c>text</c>.</summary>
+    internal static async Task<ImportRequest> ReadFormAsync(HttpContext http, IDocumentText documents)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        bool? Flag(string name) => form[name].ToString() is "true" or "on" ? true : null;
+        if (form.Files.GetFile("file") is not { Length: > 0 } file)
+            return new ImportRequest(form["text"].ToString(), Flag("replace"), Flag("preview"));
+        if (file.Length > MaxFileBytes)
+            throw new PlatformException(
+                400,
+                "import.too_large",
+                "ファイルが大きすぎます。",
+                $"取り込めるファイルは{MaxFileBytes / 1024 / 1024}MBまでです。"
+                    + "大きなPDFは、概要の部分だけを保存し直すか、テキストをコピーして貼り付けてください。"
+            );
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, http.RequestAborted);
+        return new ImportRequest(documents.Read(file.FileName, buffer.ToArray()), Flag("replace"), Flag("preview"));
+    }
+
+    // As the host answers any route's body over its limit: the route takes more only for a file.
+    private static PlatformException TextTooLarge() =>
+        new(
+            413,
+            "request.too_large",
+            "送信された内容が大きすぎます。",
+            $"1回に送信できるのは{MaxDocumentBytes / 1024 / 1024}MBまでです。長い文章は分けて入力してください。"
+        );
 
     public static IReadOnlyList<ThemeComparison> Compare(RoundView round) =>
         round

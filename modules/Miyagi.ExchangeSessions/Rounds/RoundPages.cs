@@ -1,7 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Documents;
+using Platform.Abstractions.Errors;
+using Platform.Abstractions.Http;
 using Platform.Abstractions.Pages;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
@@ -19,6 +23,11 @@ public static class RoundPages
             .RequirePermissions(ExchangePermissions.View, ExchangePermissions.Import);
         pages.MapGet("", ShowRounds);
         pages.MapGet("/import", ShowImport);
+        // Without JavaScript the form posts here (a file or the pasted text): 確認する shows what was read, 取り込む
+        // imports and goes to the round (post, redirect, get). With it, the page calls the API instead.
+        pages
+            .MapPost("/import", ImportFromForm)
+            .WithMetadata(new RequestBodyLimit(RoundApi.MaxFileBytes + 64 * 1024));
         pages.MapGet("/speakers", ShowSpeakers);
         pages.MapGet("/{roundId}", ShowRound);
     }
@@ -34,6 +43,56 @@ public static class RoundPages
 
     public static RazorComponentResult<ImportPage> ShowImport(ITenantContext tenant) =>
         PageResult.For<ImportPage, ImportModel>(new ImportModel(tenant.Tenant));
+
+    /// <summary>Reads the form itself (a file and the account): so it takes the request.</summary>
+    public static async Task<Results<RedirectHttpResult, RazorComponentResult<ImportPage>>> ImportFromForm(
+        HttpContext http,
+        ITenantContext tenant,
+        ExchangeImporter importer,
+        ImportGate gate,
+        IDocumentText documents
+    )
+    {
+        var accountId =
+            http.User.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new PlatformException(401, "auth.required", "サインインが必要です。");
+        // A body that is not a form is not this page's (as the core's forms answer it).
+        if (!http.Request.HasFormContentType)
+            throw new PlatformException(
+                415,
+                "request.unsupported_media_type",
+                "送信された形式には対応していません。",
+                "フォームから送信してください。"
+            );
+        var tenantId = tenant.Tenant.Id;
+        string? text = null;
+        try
+        {
+            using var _ = gate.Enter(accountId);
+            var request = await RoundApi.ReadFormAsync(http, documents);
+            text = request.Text;
+            if (http.Request.Form["action"].ToString() == "import")
+            {
+                var result = await importer.ImportAsync(
+                    tenant.Tenant,
+                    request.Text ?? "",
+                    request.Replace == true,
+                    http.RequestAborted
+                );
+                return TypedResults.Redirect($"/{tenantId}/exchange-sessions/{result.RoundId}");
+            }
+            var preview = await importer.PreviewAsync(tenantId, request.Text ?? "", http.RequestAborted);
+            return PageResult.For<ImportPage, ImportModel>(new ImportModel(tenant.Tenant, preview, request.Text));
+        }
+        catch (PlatformException e) when (e.Status is >= 400 and < 500 and not 401 and not 403)
+        {
+            var page = PageResult.For<ImportPage, ImportModel>(
+                new ImportModel(tenant.Tenant, null, text, $"{e.Title} {e.Detail}".Trim())
+            );
+            page.StatusCode = e.Status;
+            return page;
+        }
+    }
 
     public static async Task<RazorComponentResult<SpeakersPage>> ShowSpeakers(
         ITenantContext tenant,

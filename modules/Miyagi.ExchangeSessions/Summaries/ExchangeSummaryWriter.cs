@@ -1,5 +1,6 @@
 using System.Text;
 using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Documents;
 using Platform.Abstractions.Text;
 
 namespace Miyagi.ExchangeSessions.Summaries;
@@ -131,6 +132,62 @@ public static class ExchangeSummaryWriter
             }
         }
         return md.ToString();
+    }
+
+    /// <summary>
+    /// The 概要 as a Word file in the layout of the HTML page (<c>RoundSummaryPage.razor</c>): a table per session with
+    /// the document's headings in its first column, for staff to finish in Word and send as PDF.
+    /// </summary>
+    public static byte[] Word(string title, IEnumerable<SessionDocument> sessions)
+    {
+        var doc = new WordDocument(WordFont.Mincho, title).Heading(title).Heading("概要", 2);
+        foreach (var s in sessions)
+        {
+            List<IReadOnlyList<string>> rows =
+            [
+                [s.RegionLabel, $"{s.Region}　{s.Venue}"],
+                ["開催日時", DateLine(s)],
+                [
+                    "出席市町村\n（出席者数）",
+                    string.Join("，", s.Counts.Select(c => $"{c.Name}({c.Count})"))
+                        + $"　合計 {Wareki.FullWidthDigits((s.StatedTotal ?? 0).ToString())}名",
+                ],
+                ["アドバイザー\n（運営委員）", string.Join("\n", s.Advisors.Select(Participant))],
+            ];
+            if (s.LiaisonMembers.Count > 0)
+                rows.Add(["連絡会議会員", string.Join("\n", s.LiaisonMembers.Select(Participant))]);
+            rows.Add([
+                "情報交換での\n主な意見・内容",
+                string.Join(
+                    "\n",
+                    s.Themes.SelectMany(t =>
+                        t.Opinions.Select(o => o.StartsWith('⇒') ? o : $"○ {o}").Prepend($"テーマ：{t.Title}")
+                    )
+                ),
+            ]);
+            foreach (var group in s.Comments.GroupBy(c => c.Group))
+                rows.Add([
+                    $"{group.Key}\nよりコメント",
+                    string.Join(
+                        "\n",
+                        group.SelectMany(c =>
+                            (c.Header == "" ? [] : new[] { $"＜{c.Header}＞" }).Concat(c.Texts.Select(t => $"○ {t}"))
+                        )
+                    ),
+                ]);
+            if (s.Reviews.Count > 0)
+                rows.Add([
+                    "全体講評",
+                    string.Join(
+                        "\n",
+                        s.Reviews.SelectMany(r =>
+                            (r.Header == "" ? [] : new[] { r.Header }).Concat(r.Texts.Select(t => $"○ {t}"))
+                        )
+                    ),
+                ]);
+            doc.Table(rows, headerColumn: true, widths: [1, 4], boldPrefixes: ["テーマ：", "＜"]);
+        }
+        return doc.ToBytes();
     }
 
     /// <summary>令和元年１１月１９日（火）１０：００～１２：００，１３：３０～１５：３０, with the weekday as the document gave it.</summary>

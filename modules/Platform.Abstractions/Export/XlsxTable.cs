@@ -136,7 +136,7 @@ public static class XlsxTable
 
     /// <summary>XML 1.0 cannot hold most control characters (nor a lone surrogate): each becomes U+FFFD, as a
     /// writer that threw would answer 500 for one stray character in a name.</summary>
-    private static string Printable(string text)
+    internal static string Printable(string text)
     {
         if (
             text.All(c =>

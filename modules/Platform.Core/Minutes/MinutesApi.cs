@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Documents;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Pages;
@@ -29,10 +30,18 @@ public static class MinutesApi
             .RequirePermissions(CorePermissions.View, CorePermissions.Manage)
             .Describe(
                 "getMeetingMinutes",
-                "会議の概要（HTML・Markdown・CSV・Excel・iCalendar）",
-                "A meeting's summary as HTML, Markdown, CSV, Excel or iCalendar"
+                "会議の概要（HTML・Markdown・CSV・Excel・Word・iCalendar）",
+                "A meeting's summary as HTML, Markdown, CSV, Excel, Word or iCalendar"
             )
-            .Produces<Stream>(StatusCodes.Status200OK, "text/html", "text/markdown", "text/csv", Xlsx, "text/calendar")
+            .Produces<Stream>(
+                StatusCodes.Status200OK,
+                "text/html",
+                "text/markdown",
+                "text/csv",
+                Xlsx,
+                WordDocument.ContentType,
+                "text/calendar"
+            )
             .Refuses(400, "minutes.unknown_format", "minutes.unknown_version")
             .Refuses(404, "meeting.not_found")
             .Refuses(409, "minutes.not_held");
@@ -103,11 +112,15 @@ public static class MinutesApi
                 var xlsx = MinutesXlsx.Write(await LoadAsync());
                 Attachment(http, "minutes.xlsx", $"{fileName}.xlsx");
                 return TypedResults.File(xlsx, Xlsx);
+            case "docx":
+                var docx = MinutesDocx.Write(await LoadAsync());
+                Attachment(http, "minutes.docx", $"{fileName}.docx");
+                return TypedResults.File(docx, WordDocument.ContentType);
             default:
                 return Refused(
                     "format",
                     "minutes.unknown_format",
-                    "形式は html・md・csv・xlsx・ics のいずれかを指定してください。"
+                    "形式は html・md・csv・xlsx・docx・ics のいずれかを指定してください。"
                 );
         }
     }

@@ -100,8 +100,32 @@ public abstract class DisclosureMatrixTests(DatabaseProvider provider) : Platfor
         new("summary xlsx", $"/aomori/api/meetings/{Meeting}/minutes?format=xlsx", Reach.Staff, false, All),
         new("summary ics", $"/aomori/api/meetings/{Meeting}/minutes?format=ics", Reach.Staff, false),
         new(
+            "summary docx",
+            $"/aomori/api/meetings/{Meeting}/minutes?format=docx",
+            Reach.Staff,
+            false,
+            Field.OpinionText,
+            Field.OpinionSpeaker,
+            Field.OpinionOrganisation,
+            Field.CommentText,
+            Field.CommentSpeaker,
+            Field.CommentPosition
+        ),
+        new(
             "public version html",
             $"/aomori/api/meetings/{Meeting}/minutes?format=html&version=public",
+            Reach.StaffPublicVersion,
+            false,
+            Field.OpinionText,
+            Field.OpinionSpeaker,
+            Field.OpinionOrganisation,
+            Field.CommentText,
+            Field.CommentSpeaker,
+            Field.CommentPosition
+        ),
+        new(
+            "public version docx",
+            $"/aomori/api/meetings/{Meeting}/minutes?format=docx&version=public",
             Reach.StaffPublicVersion,
             false,
             Field.OpinionText,

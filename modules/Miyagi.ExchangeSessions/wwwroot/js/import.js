@@ -7,17 +7,51 @@
   const text = () => document.getElementById('summary-text').value;
   const el = (tag, content) => Object.assign(document.createElement(tag), { textContent: content });
 
-  async function post(query) {
-    const response = await fetch(form.dataset.api + query, { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8', Accept: 'application/json' }, body: text() });
-    return { response, answer: await response.json().catch(() => ({})) };
+  const file = document.getElementById('summary-file');
+  const progressLine = document.getElementById('import-progress-line');
+  const progress = document.getElementById('import-progress');
+  // Without this script the form posts itself; with it, 取り込む waits for a preview.
+  importButton.disabled = true;
+
+  // A chosen file goes as a form (multipart/form-data) by XMLHttpRequest, whose upload reports its progress; once
+  // sent, the bar runs without a value while the server reads the file. Pasted text goes as before.
+  function post(query) {
+    const chosen = file.files && file.files[0];
+    if (!chosen) {
+      return fetch(form.dataset.api + query, { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8', Accept: 'application/json' }, body: text() })
+        .then(async response => ({ response, answer: await response.json().catch(() => ({})) }));
+    }
+    const data = new FormData();
+    data.append('file', chosen);
+    return new Promise(resolve => {
+      const request = new XMLHttpRequest();
+      request.open('POST', form.dataset.api + query);
+      request.setRequestHeader('Accept', 'application/json');
+      progress.value = 0;
+      progressLine.hidden = false;
+      request.upload.addEventListener('progress', e => { if (e.lengthComputable) progress.value = Math.round(100 * e.loaded / e.total); });
+      request.upload.addEventListener('load', () => progress.removeAttribute('value'));
+      const done = () => {
+        progressLine.hidden = true;
+        let answer = {};
+        try { answer = JSON.parse(request.responseText); } catch { answer = {}; }
+        resolve({ response: { ok: request.status >= 200 && request.status < 300 }, answer });
+      };
+      request.addEventListener('load', done);
+      request.addEventListener('error', done);
+      request.send(data);
+    });
   }
+
+  file.addEventListener('change', () => { importButton.disabled = true; document.getElementById('import-preview').hidden = true; });
 
   function problem(answer) {
     error.textContent = `${answer.title || '取り込めませんでした。'} ${answer.detail || ''}`;
     error.hidden = false;
   }
 
-  document.getElementById('preview').addEventListener('click', async () => {
+  document.getElementById('preview').addEventListener('click', async event => {
+    event.preventDefault();
     error.hidden = true;
     const { response, answer } = await post('?preview=true');
     if (!response.ok) { problem(answer); preview.hidden = true; importButton.disabled = true; return; }
@@ -42,7 +76,8 @@
     importButton.disabled = false;
   });
 
-  importButton.addEventListener('click', async () => {
+  importButton.addEventListener('click', async event => {
+    event.preventDefault();
     error.hidden = true;
     const { response, answer } = await post(document.getElementById('replace').checked ? '?replace=true' : '');
     if (response.ok) { location.href = `/${form.dataset.tenant}/exchange-sessions/${answer.roundId}`; return; }
