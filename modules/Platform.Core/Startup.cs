@@ -32,9 +32,11 @@ public sealed class Startup : ModuleStartup
     {
         services.RegisterType<CorePermissions>().As<IPermissionProvider>().SingleInstance();
         services.RegisterType<SdkBodies>().As<IBodies>().SingleInstance();
+        services.RegisterType<SdkBodyMembership>().As<IBodyMembership>().SingleInstance();
         services.RegisterType<SdkMeetings>().As<IMeetings>().SingleInstance();
         services.RegisterType<SdkMeetingRecords>().As<IMeetingRecords>().SingleInstance();
         services.RegisterType<SdkMeetingImport>().As<IMeetingImport>().SingleInstance();
+        services.RegisterType<SdkMeetingActions>().As<IMeetingActions>().SingleInstance();
         services
             .RegisterType<SdkDirectory>()
             .As<IDistricts>()
