@@ -33,10 +33,12 @@ public sealed class Startup : ModuleStartup
     {
         services.RegisterType<CorePermissions>().As<IPermissionProvider>().SingleInstance();
         services.RegisterType<SdkBodies>().As<IBodies>().SingleInstance();
+        services.RegisterType<SdkBodyMembership>().As<IBodyMembership>().SingleInstance();
         services.RegisterType<SdkMeetings>().As<IMeetings>().SingleInstance();
         services.RegisterType<SdkMeetingRecords>().As<IMeetingRecords>().SingleInstance();
         services.RegisterType<SdkMeetingImport>().As<IMeetingImport>().SingleInstance();
         services.RegisterType<SdkDocumentText>().As<IDocumentText>().SingleInstance();
+        services.RegisterType<SdkMeetingActions>().As<IMeetingActions>().SingleInstance();
         services
             .RegisterType<SdkDirectory>()
             .As<IDistricts>()

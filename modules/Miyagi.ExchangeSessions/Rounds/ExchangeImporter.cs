@@ -33,6 +33,7 @@ public sealed partial class ExchangeImporter(
     IModuleDatabase database,
     IBodies bodies,
     IMeetingImport meetingImport,
+    IBodyMembership membership,
     IPeople people,
     ITenantDirectory tenants
 )
@@ -65,6 +66,11 @@ public sealed partial class ExchangeImporter(
 
     private const string DeleteSessions = """
         DELETE FROM exchange_sessions WHERE tenant_id = @tenantId AND round_id = @roundId
+        """;
+
+    private const string UpdateSessionDetails = """
+        UPDATE exchange_sessions SET details = @details
+        WHERE tenant_id = @tenantId AND meeting_id = @meetingId
         """;
 
     private const string DeleteRound = """
@@ -172,6 +178,10 @@ public sealed partial class ExchangeImporter(
                 s.Slots.Select(x => new SlotInput(x.Start, x.End)).ToList(),
                 s.Venue,
                 Attendance: new AttendanceInput([.. s.Counts], StatedTotal: s.StatedTotal)
+                {
+                    Advisors = [.. s.Advisors.Select(Named)],
+                    Members = [.. s.LiaisonMembers.Select(Named)],
+                }
             );
             var (themes, comments, blocks) = Record(s);
             meetings.Add(new ImportedMeeting(input, themes, comments));
@@ -239,7 +249,92 @@ public sealed partial class ExchangeImporter(
             },
             cancellationToken
         );
+        await LinkPeopleAsync(tenant.Id, document.Title, written, sessions, cancellationToken);
         return new ImportResult(roundId, written.Select(m => m.Id).ToList(), warnings, earlier is not null);
+    }
+
+    /// <summary>
+    /// The advisors and members of every session as members of the standing liaison council (the round's title
+    /// without its round and without 情報交換会), so that a person named at two sessions or in two rounds is one
+    /// person of the tenant; each session keeps who its names turned out to be. After the import's transaction, since
+    /// the people are the core's: a failure here leaves the round imported and a replacing import links it again.
+    /// </summary>
+    private async Task LinkPeopleAsync(
+        string tenantId,
+        string title,
+        IReadOnlyList<Meeting> written,
+        List<(SessionDetails Details, string Region)> sessions,
+        CancellationToken cancellationToken
+    )
+    {
+        var named = sessions
+            .SelectMany(s => s.Details.Advisors.Concat(s.Details.LiaisonMembers))
+            .Select(p => new NamedMember(
+                p.Name,
+                p.Organisation,
+                p.Title,
+                p.Kind == ParticipantKind.Advisor ? PersonRoleKind.Advisor : PersonRoleKind.LiaisonMember
+            ))
+            .ToList();
+        if (named.Count == 0)
+            return;
+        var council = await CouncilAsync(tenantId, title, cancellationToken);
+        var linked = await membership.LinkAsync(tenantId, council.Id, named, cancellationToken);
+        var ids = new Dictionary<string, string>();
+        foreach (var l in linked.Where(l => l.PersonId is not null))
+            ids[NameMatching.Fold(l.Name)] = l.PersonId!;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            var details = sessions[i].Details;
+            var mine = details
+                .Advisors.Concat(details.LiaisonMembers)
+                .Select(p => NameMatching.Fold(p.Name))
+                .Where(ids.ContainsKey)
+                .Distinct()
+                .ToDictionary(n => n, n => ids[n]);
+            await connection.ExecuteAsync(
+                UpdateSessionDetails,
+                new
+                {
+                    tenantId,
+                    meetingId = written[i].Id,
+                    details = JsonSerializer.Serialize(
+                        details with
+                        {
+                            PersonIds = mine,
+                            CouncilId = council.Id,
+                        },
+                        RoundStore.Json
+                    ),
+                }
+            );
+        }
+    }
+
+    /// <summary>The standing body whose advisors and members the sessions name (宮城県地域支え合い・生活支援推進連絡会議),
+    /// found by name and registered when the tenant has none.</summary>
+    private async Task<Body> CouncilAsync(string tenantId, string title, CancellationToken cancellationToken)
+    {
+        var name = Shorten(CouncilName(title), 200);
+        return (await bodies.ListAsync(tenantId, cancellationToken: cancellationToken)).FirstOrDefault(b =>
+                b.Kind != BodyKind && NameMatching.Fold(b.Name) == NameMatching.Fold(name)
+            )
+            ?? await bodies.CreateAsync(
+                tenantId,
+                new BodyInput(name, null, 1, Territory.Tenant, Status: BodyStatus.Active),
+                cancellationToken
+            );
+    }
+
+    /// <summary>令和元年度第２回宮城県地域支え合い・生活支援推進連絡会議 情報交換会 → 宮城県地域支え合い・生活支援推進連絡会議.</summary>
+    public static string CouncilName(string title)
+    {
+        var rest = RoundPrefix().Replace(title, "").Trim();
+        var council = SessionSuffix().Replace(rest, "").Trim();
+        return council.Length > 0 ? council
+            : rest.Length > 0 ? rest
+            : "連絡会議";
     }
 
     /// <summary>
@@ -302,6 +397,10 @@ public sealed partial class ExchangeImporter(
         return (themes, comments, blocks);
     }
 
+    /// <summary>東北こども福祉専門学院 副学院長 大坂 純, as the 概要 lists them (without 氏).</summary>
+    private static string Named(Participant p) =>
+        Shorten(string.Join(" ", new[] { p.Organisation, p.Title, p.Name }.Where(x => !string.IsNullOrEmpty(x))), 300);
+
     private static string? Role(Participant? p) =>
         p?.Kind switch
         {
@@ -363,4 +462,7 @@ public sealed partial class ExchangeImporter(
 
     [GeneratedRegex(@"^(令和|平成)\S*?年度\s*第\S+?回\s*")]
     private static partial Regex RoundPrefix();
+
+    [GeneratedRegex(@"\s*情報交換会$")]
+    private static partial Regex SessionSuffix();
 }

@@ -27,7 +27,12 @@ public sealed record RegionOpinions(string Region, IReadOnlyList<string> Opinion
 public sealed record ThemeComparison(string Theme, IReadOnlyList<RegionOpinions> Regions);
 
 /// <summary>Everything one person said across the tenant's sessions.</summary>
-public sealed record SpeakerRemarks(string Name, string Organisation, IReadOnlyList<SpeakerRemark> Remarks);
+public sealed record SpeakerRemarks(string Name, string Organisation, IReadOnlyList<SpeakerRemark> Remarks)
+{
+    /// <summary>The person of the tenant they are (a member of the liaison council), if the import linked
+    /// them.</summary>
+    public string? PersonId { get; init; }
+}
 
 public sealed record SpeakerRemark(
     string RoundTitle,
@@ -281,7 +286,7 @@ public static class RoundApi
         CancellationToken cancellationToken
     )
     {
-        var remarks = new List<(Participant Speaker, SpeakerRemark Remark)>();
+        var remarks = new List<(Participant Speaker, string? PersonId, SpeakerRemark Remark)>();
         foreach (var item in await rounds.ListAsync(tenantId, cancellationToken))
         {
             var round = await rounds.GetAsync(tenantId, item.Id, cancellationToken);
@@ -295,18 +300,23 @@ public static class RoundApi
                     remarks.Add(
                         (
                             block.Speaker ?? new Participant(ParticipantKind.Other, "", null, block.Header),
+                            s.PersonOf(block.Speaker),
                             new SpeakerRemark(round.Title, s.Region, s.Document.Date, block.Header, review, block.Texts)
                         )
                     );
             }
         }
         return remarks
-            .GroupBy(r => NameMatching.Fold(r.Speaker.Name))
+            // One person is one person however the sessions wrote them: the person the import linked, else the name.
+            .GroupBy(r => r.PersonId ?? "name:" + NameMatching.Fold(r.Speaker.Name))
             .Select(g => new SpeakerRemarks(
                 g.First().Speaker.Name,
                 g.First().Speaker.Organisation,
                 g.Select(r => r.Remark).OrderBy(r => r.Date).ToList()
-            ))
+            )
+            {
+                PersonId = g.First().PersonId,
+            })
             .OrderByDescending(s => s.Remarks.Count)
             .ToList();
     }

@@ -7,6 +7,7 @@ using Platform.Abstractions.Documents;
 using Platform.Abstractions.Errors;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Pages;
+using Platform.Abstractions.Records;
 using Platform.Abstractions.Security;
 using Platform.Abstractions.Tenancy;
 
@@ -30,6 +31,8 @@ public static class RoundPages
             .WithMetadata(new RequestBodyLimit(RoundApi.MaxFileBytes + 64 * 1024));
         pages.MapGet("/speakers", ShowSpeakers);
         pages.MapGet("/{roundId}", ShowRound);
+        // A plain form post (post, redirect, get): a comment becomes an action item; needs the import permission.
+        pages.MapPost("/{roundId}/actions", RoundActions.CreateAction);
     }
 
     public static async Task<RazorComponentResult<RoundsPage>> ShowRounds(
@@ -106,11 +109,37 @@ public static class RoundPages
     public static async Task<RazorComponentResult<RoundPage>> ShowRound(
         ITenantContext tenant,
         string roundId,
-        RoundStore rounds,
+        string? action,
+        [AsParameters] RoundActionServices services,
         CancellationToken cancellationToken
     )
     {
-        var round = await rounds.GetAsync(tenant.Tenant.Id, roundId, cancellationToken);
-        return PageResult.For<RoundPage, RoundModel>(new RoundModel(tenant.Tenant, round, RoundApi.Compare(round)));
+        var round = await services.Rounds.GetAsync(tenant.Tenant.Id, roundId, cancellationToken);
+        var model = await ModelAsync(tenant.Tenant, round, services, null, cancellationToken);
+        return PageResult.For<RoundPage, RoundModel>(model with { Created = action == "created" });
+    }
+
+    internal static async Task<RoundModel> ModelAsync(
+        TenantInfo tenant,
+        RoundView round,
+        RoundActionServices services,
+        ActionForm? failed,
+        CancellationToken cancellationToken
+    )
+    {
+        var actions = new Dictionary<string, IReadOnlyList<MeetingAction>>();
+        foreach (var s in round.Sessions)
+        {
+            var meeting = await services.Meetings.GetAsync(tenant.Id, s.MeetingId, cancellationToken);
+            actions[s.MeetingId] = await services.Actions.ListAsync(tenant.Id, meeting, cancellationToken);
+        }
+        var organisations = await services.Organisations.ListAsync(tenant.Id, cancellationToken: cancellationToken);
+        return new RoundModel(tenant, round, RoundApi.Compare(round))
+        {
+            Actions = actions,
+            Owners = RoundActions.Owners(tenant, round),
+            OrganisationNames = organisations.ToDictionary(o => o.Id, o => o.Name),
+            Failed = failed,
+        };
     }
 }

@@ -131,6 +131,10 @@ public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMe
                     details.Warnings,
                     details.TenantsByMunicipality
                 )
+                {
+                    PersonIds = details.PersonIds,
+                    Comments = Comments(record, details),
+                }
             );
         }
         return new RoundView(
@@ -144,6 +148,18 @@ public sealed class RoundStore(IModuleDatabase database, IMeetings meetings, IMe
 
     public static SummaryDocument Document(RoundView round) =>
         new(round.Title, round.Sessions.Select(s => s.Document).ToList());
+
+    private static IReadOnlyList<SessionComment> Comments(RecordView record, SessionDetails details)
+    {
+        var comments = record.Comments.ToDictionary(c => c.Seq);
+        return details
+            .Comments.SelectMany(b =>
+                b.Seqs.Select(seq => comments[seq])
+                    .Where(c => !c.Withheld)
+                    .Select(c => new SessionComment(c.Id, b.Header, b.Group, c.Text, b.Review))
+            )
+            .ToList();
+    }
 
     private static SessionDocument Document(string region, Meeting meeting, RecordView record, SessionDetails details)
     {

@@ -24,7 +24,19 @@ public sealed record SessionDetails(
     IReadOnlyList<StoredCommentBlock> Comments,
     IReadOnlyList<ImportWarning> Warnings,
     IReadOnlyDictionary<string, string> TenantsByMunicipality
-);
+)
+{
+    /// <summary>The people the advisors and members turned out to be, by folded name (<see
+    /// cref="NameMatching.Fold"/>); empty for a session imported before people were linked.</summary>
+    public IReadOnlyDictionary<string, string> PersonIds { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The liaison council whose members they are.</summary>
+    public string? CouncilId { get; init; }
+}
+
+/// <summary>A comment of a session as its record holds it: the id an action item names, and the header it stood
+/// under.</summary>
+public sealed record SessionComment(string Id, string Header, string Group, string Text, bool Review);
 
 /// <summary>A round as the API and pages show it.</summary>
 public sealed record RoundView(
@@ -44,4 +56,15 @@ public sealed record SessionView(
     SessionDocument Document,
     IReadOnlyList<ImportWarning> Warnings,
     IReadOnlyDictionary<string, string> TenantsByMunicipality
-);
+)
+{
+    /// <summary>The people the advisors, members and speakers are, by folded name.</summary>
+    public IReadOnlyDictionary<string, string> PersonIds { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The comments and reviews the reader may see, with their ids, for making action items of them.</summary>
+    public IReadOnlyList<SessionComment> Comments { get; init; } = [];
+
+    /// <summary>The person a participant is, if linked.</summary>
+    public string? PersonOf(Participant? p) =>
+        p is null ? null : PersonIds.GetValueOrDefault(NameMatching.Fold(p.Name));
+}

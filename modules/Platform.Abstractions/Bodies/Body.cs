@@ -38,7 +38,11 @@ public sealed record Charter(
 
 /// <summary>A member of a body: an organisation, a person, or a person for an organisation, with the role they hold
 /// there.</summary>
-public sealed record BodyMember(string? OrganisationId, string? PersonId, string? Role);
+public sealed record BodyMember(string? OrganisationId, string? PersonId, string? Role)
+{
+    /// <summary>The person's title (役職) in their organisation as the body knows it: 副学院長, 部長.</summary>
+    public string? Title { get; init; }
+}
 
 /// <summary>
 /// How often a body meets, per fiscal year: at least and at most so many meetings, and whether it meets even

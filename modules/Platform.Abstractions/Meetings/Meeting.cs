@@ -58,6 +58,13 @@ public sealed record Attendance(
     /// <summary>Nobody recorded yet.</summary>
     public static readonly Attendance None = new([], [], [], 0, null);
 
+    /// <summary>The advisors (アドバイザー) present, listed apart from the members in the 概要: 東北こども福祉専門学院
+    /// 副学院長 大坂 純.</summary>
+    public IReadOnlyList<string> Advisors { get; init; } = [];
+
+    /// <summary>The members of the body present (連絡会議会員), listed apart from its advisors.</summary>
+    public IReadOnlyList<string> Members { get; init; } = [];
+
     /// <summary>The largest head count, observers or total a meeting records: far above any meeting, and such that no
     /// sum overflows.</summary>
     public const int MaxHeadCount = 100_000;
@@ -139,7 +146,14 @@ public sealed record AttendanceInput(
     List<string>? Absentees = null,
     int? Observers = null,
     int? StatedTotal = null
-);
+)
+{
+    /// <summary>The advisors present; null keeps those recorded.</summary>
+    public List<string>? Advisors { get; init; }
+
+    /// <summary>The body's members present, apart from its advisors; null keeps those recorded.</summary>
+    public List<string>? Members { get; init; }
+}
 
 /// <summary>A meeting as the API receives it: dates and times as text, so that 和暦 and full-width digits are read and an
 /// impossible date is named.</summary>

@@ -72,7 +72,9 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
                 .Select(g => g.Last() with { Reason = Optional(g.Last().Reason) }),
         ];
 
-        var attendance = input.Attendance is { } a ? ReadAttendance(a, errors) : current?.Attendance ?? Attendance.None;
+        var attendance = input.Attendance is { } a
+            ? ReadAttendance(a, current?.Attendance, errors)
+            : current?.Attendance ?? Attendance.None;
         var extra = ReadExtra(kinds.FirstOrDefault(k => k.Id == kind), input.Extra, current?.Extra, errors);
         var venue = input.Venue is null ? current?.Venue : Optional(input.Venue);
         errors.RefuseInvisible("venue", "会場", venue);
@@ -340,7 +342,7 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
             + "「13:30」「13時30分」の形で入力してください。";
     }
 
-    private static Attendance ReadAttendance(AttendanceInput a, ValidationErrors errors)
+    private static Attendance ReadAttendance(AttendanceInput a, Attendance? current, ValidationErrors errors)
     {
         var counts = (a.Counts ?? []).Select(c => c with { Name = JapaneseText.Clean(c.Name) }).ToList();
         for (var i = 0; i < counts.Count; i++)
@@ -372,7 +374,12 @@ public sealed class MeetingRules(MeetingStore meetings, BodyStore bodies, Organi
                 .Append(("attendance.statedTotal", a.StatedTotal, "合計人数")),
             errors
         );
-        return new Attendance(counts, Names(a.Attendees), Names(a.Absentees), a.Observers ?? 0, a.StatedTotal);
+        // Advisors and members come from imported documents: a form that does not list them keeps them.
+        return new Attendance(counts, Names(a.Attendees), Names(a.Absentees), a.Observers ?? 0, a.StatedTotal)
+        {
+            Advisors = a.Advisors is null ? current?.Advisors ?? [] : Names(a.Advisors),
+            Members = a.Members is null ? current?.Members ?? [] : Names(a.Members),
+        };
     }
 
     /// <summary>

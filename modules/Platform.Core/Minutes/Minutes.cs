@@ -44,6 +44,22 @@ public sealed record Minutes(
 
     public IEnumerable<Comment> Comments => Record.Comments.Where(c => c.Kind == CommentKind.Comment);
 
+    /// <summary>The role of a comment by a member of the body (連絡会議会員), which the 概要 lists apart from the
+    /// advisors' comments, as the prefecture's documents do.</summary>
+    public static readonly string MemberRole = PersonRoleKind.LiaisonMember.Japanese();
+
+    /// <summary>Comments by advisors and others (アドバイザー等よりコメント): every comment not a member's.</summary>
+    public IEnumerable<Comment> AdvisorComments => Comments.Where(c => c.Role != MemberRole);
+
+    /// <summary>Comments by the body's members (連絡会議会員よりコメント).</summary>
+    public IEnumerable<Comment> MemberComments => Comments.Where(c => c.Role == MemberRole);
+
+    /// <summary>Comments and reviews in the order the 概要 shows them: advisors', members', then the review.</summary>
+    public IEnumerable<Comment> CommentsInOrder => AdvisorComments.Concat(MemberComments).Concat(Reviews);
+
+    /// <summary>The heading of the members' comments.</summary>
+    public static readonly string MemberCommentsHeading = MemberRole + "よりコメント";
+
     public IEnumerable<Comment> Reviews => Record.Comments.Where(c => c.Kind == CommentKind.Review);
 
     public string OrganisationName(string? id) => id is null ? "" : Organisations.GetValueOrDefault(id)?.Name ?? id;

@@ -51,7 +51,7 @@ public static class MinutesCsv
                     o.Sensitivity.Japanese(),
                 ]
             );
-        foreach (var c in m.Record.Comments)
+        foreach (var c in m.CommentsInOrder)
             Csv.Line(
                 csv,
                 [

@@ -50,7 +50,15 @@ public static class MinutesMarkdown
                 md.Append("- ").AppendLine(Escape(a.Title));
             md.AppendLine();
         }
-        Comments(md, "アドバイザー等よりコメント", m.Comments);
+        if (m.Meeting.Attendance.Advisors.Count + m.Meeting.Attendance.Members.Count > 0)
+        {
+            md.AppendLine("## 出席したアドバイザー・会員").AppendLine();
+            Names(md, PersonRoleKind.Advisor.Japanese(), m.Meeting.Attendance.Advisors);
+            Names(md, Minutes.MemberRole, m.Meeting.Attendance.Members);
+            md.AppendLine();
+        }
+        Comments(md, "アドバイザー等よりコメント", m.AdvisorComments);
+        Comments(md, Minutes.MemberCommentsHeading, m.MemberComments);
         Comments(md, "全体講評", m.Reviews);
         md.Append("- 配布資料：")
             .AppendLine(m.Handouts.Count == 0 ? "なし" : string.Join("、", m.Handouts.Select(h => Escape(h.FileName))));
@@ -80,6 +88,15 @@ public static class MinutesMarkdown
                 md.Append("- ○ ").AppendLine(Escape(c.Text));
             md.AppendLine();
         }
+    }
+
+    private static void Names(StringBuilder md, string heading, IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+            return;
+        md.Append("- ").Append(heading).AppendLine();
+        foreach (var name in names)
+            md.Append("    - ").AppendLine(Escape(name));
     }
 
     private static void Row(StringBuilder md, string name, string value) =>

@@ -63,7 +63,7 @@ public static class MinutesXlsx
                     Text(o.Organisation ?? ""),
                     Text(o.Sensitivity.Japanese()),
                 ]);
-            foreach (var c in m.Record.Comments)
+            foreach (var c in m.CommentsInOrder)
                 rows.Add([
                     Text(m.Meeting.Title),
                     Date(m.Meeting.Date),

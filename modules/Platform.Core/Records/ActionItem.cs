@@ -27,7 +27,12 @@ public sealed record ActionItem(
     Sensitivity Sensitivity = Sensitivity.Participants,
     PersonalBasis? Basis = null,
     Withheld? Withheld = null
-);
+)
+{
+    /// <summary>The comment it came from (an advisor's suggestion), as <see cref="OpinionId"/> names an
+    /// opinion.</summary>
+    public string? CommentId { get; init; }
+}
 
 /// <summary>An action item inherits at least the level (and, if it gives none, the basis) of the opinion it came
 /// from.</summary>
@@ -38,6 +43,10 @@ public sealed record ActionItemInput(
     string? DueDate = null,
     Sensitivity? Sensitivity = null,
     PersonalBasis? Basis = null
-);
+)
+{
+    /// <summary>The comment it comes from; it inherits the comment's level as one from an opinion does.</summary>
+    public string? CommentId { get; init; }
+}
 
 public sealed record ActionStatusInput(ActionStatus? Status);

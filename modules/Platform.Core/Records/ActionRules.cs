@@ -40,7 +40,18 @@ public sealed class ActionRules(OrganisationStore organisations)
                 "privacy.withheld",
                 "元になった意見を閲覧する権限がないため、対応事項にできません。"
             );
-        var wanted = source is null || input.Sensitivity > source.Sensitivity ? input.Sensitivity : source.Sensitivity;
+        var commentId = string.IsNullOrWhiteSpace(input.CommentId) ? null : input.CommentId.Trim();
+        var comment = commentId is null ? null : record.Comments.FirstOrDefault(c => c.Id == commentId);
+        if (commentId is not null && comment is null)
+            errors.Add("commentId", "comment.not_found", "元になったコメントがこの会議にありません。");
+        else if (comment?.Withheld is not null)
+            errors.Add(
+                "commentId",
+                "privacy.withheld",
+                "元になったコメントを閲覧する権限がないため、対応事項にできません。"
+            );
+        var inherited = new[] { source?.Sensitivity, comment?.Sensitivity }.Max();
+        var wanted = inherited is null || input.Sensitivity > inherited ? input.Sensitivity : inherited;
         var (level, basis) = PersonalBasis.Check(wanted, input.Basis ?? source?.Basis, errors);
         var owner = string.IsNullOrWhiteSpace(input.OwnerOrganisationId) ? null : input.OwnerOrganisationId.Trim();
         if (owner is not null && await organisations.FindAsync(tenantId, owner, cancellationToken) is null)
@@ -62,7 +73,10 @@ public sealed class ActionRules(OrganisationStore organisations)
                 null,
                 level,
                 basis
-            ),
+            )
+            {
+                CommentId = commentId,
+            },
             errors
         );
     }

@@ -134,6 +134,7 @@ public static class RecordApi
                     "validation.failed",
                     "action.invalid_title",
                     "opinion.not_found",
+                    "comment.not_found",
                     "privacy.withheld",
                     "organisation.not_found",
                     "action.invalid_date",

@@ -35,7 +35,7 @@ public sealed class RecordStore(Database database)
     private const string ActionColumns = """
         action_id AS Id, body_id AS BodyId, meeting_id AS MeetingId, opinion_id AS OpinionId, title AS Title,
         owner_organisation_id AS OwnerOrganisationId, due_date AS DueDate, status AS Status, created_on AS CreatedOn,
-        closed_on AS ClosedOn, sensitivity AS Sensitivity
+        closed_on AS ClosedOn, sensitivity AS Sensitivity, comment_id AS CommentId
         """;
 
     // The body's action items up to the meeting's day: the meeting's own and those carried onto it.
@@ -43,7 +43,7 @@ public sealed class RecordStore(Database database)
         SELECT a.action_id AS Id, a.body_id AS BodyId, a.meeting_id AS MeetingId, a.opinion_id AS OpinionId,
             a.title AS Title, a.owner_organisation_id AS OwnerOrganisationId, a.due_date AS DueDate, a.status AS Status,
             a.created_on AS CreatedOn, a.closed_on AS ClosedOn, a.sensitivity AS Sensitivity,
-            m.meeting_date AS MeetingDate
+            a.comment_id AS CommentId, m.meeting_date AS MeetingDate
         FROM action_items a JOIN meetings m ON m.tenant_id = a.tenant_id AND m.meeting_id = a.meeting_id
         WHERE a.tenant_id = @tenantId AND a.body_id = @bodyId AND (a.meeting_id = @meetingId OR m.meeting_date < @date)
         ORDER BY m.meeting_date, a.created_on
@@ -68,9 +68,9 @@ public sealed class RecordStore(Database database)
 
     private const string InsertActionSql = """
         INSERT INTO action_items (tenant_id, action_id, body_id, meeting_id, opinion_id, title, owner_organisation_id,
-            due_date, status, created_on, closed_on, sensitivity)
+            due_date, status, created_on, closed_on, sensitivity, comment_id)
         VALUES (@tenantId, @Id, @BodyId, @MeetingId, @OpinionId, @Title, @OwnerOrganisationId, @due, @status, @created,
-            NULL, @level)
+            NULL, @level, @CommentId)
         """;
 
     private const string ListActionsSql = $"""
@@ -165,6 +165,7 @@ public sealed class RecordStore(Database database)
         public string CreatedOn { get; init; } = "";
         public string? ClosedOn { get; init; }
         public int Sensitivity { get; init; }
+        public string? CommentId { get; init; }
 
         public ActionItem ToAction() =>
             new(
@@ -179,7 +180,10 @@ public sealed class RecordStore(Database database)
                 Clock.ParseIso(CreatedOn)!.Value,
                 Clock.ParseIso(ClosedOn),
                 (Sensitivity)Sensitivity
-            );
+            )
+            {
+                CommentId = CommentId,
+            };
     }
 
     /// <summary>The action items decided at the meeting, and those of earlier meetings of its body still open on its
@@ -394,6 +398,7 @@ public sealed class RecordStore(Database database)
                         action.BodyId,
                         action.MeetingId,
                         action.OpinionId,
+                        action.CommentId,
                         action.Title,
                         action.OwnerOrganisationId,
                         due = action.DueDate is { } x ? Clock.Iso(x) : null,

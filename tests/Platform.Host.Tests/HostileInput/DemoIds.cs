@@ -76,6 +76,9 @@ public sealed class DemoIds
             .Where(m => m.GetProperty("enabled").GetBoolean())
             .Select(m => m.GetProperty("id").GetString()!)
             .ToHashSet();
+        // A round of exchange sessions, where the module is on: its comments' action form needs one.
+        if (ids.EnabledModules.Contains("Miyagi.ExchangeSessions"))
+            Set("roundId", First(await Get("exchange-rounds")));
         // The module with settings, so that the settings route reaches the settings' validation.
         Set(
             "moduleId",
