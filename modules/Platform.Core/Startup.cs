@@ -10,6 +10,7 @@ using Platform.Core.Bodies;
 using Platform.Core.Cadence;
 using Platform.Core.Districts;
 using Platform.Core.Home;
+using Platform.Core.Mail;
 using Platform.Core.Meetings;
 using Platform.Core.Minutes;
 using Platform.Core.Navigation;
@@ -73,5 +74,7 @@ public sealed class Startup : ModuleStartup
         tenant.MapSearchPages();
         tenant.MapPrivacyApi();
         tenant.MapPrivacyPages();
+        tenant.MapMailApi();
+        tenant.MapMailPages();
     }
 }
