@@ -48,7 +48,9 @@ public static class MailPages
 
     /// <summary>A plain form post: saved, back to the page (post, redirect, get); refused, the page with the message
     /// beside the account's address.</summary>
-    public static async Task<Results<RedirectHttpResult, RazorComponentResult<OutboxPage>>> SaveRecipientAsync(
+    public static async Task<
+        Results<RedirectHttpResult, RazorComponentResult<OutboxPage>, ProblemHttpResult>
+    > SaveRecipientAsync(
         HttpContext http,
         ITenantContext tenant,
         [AsParameters] MailServices services,
@@ -57,6 +59,12 @@ public static class MailPages
     {
         var form = await EditForms.ReadAsync(http, cancellationToken);
         var userName = form["userName"].ToString();
+        // The page's own form (a browser) gets the page back with the message; anything else, the problem itself.
+        var browser = http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
+        if (userName.Length == 0 && !browser)
+            return new ValidationErrors()
+                .Add("userName", "mail.user_required", "利用者を指定してください。")
+                .ToProblem();
         try
         {
             var answer = await MailApi.SetDigestRecipient(
@@ -68,14 +76,19 @@ public static class MailPages
             );
             if (answer.Result is ProblemHttpResult problem)
             {
-                var errors = problem.ProblemDetails is HttpValidationProblemDetails v ? v.Errors : null;
-                var message = errors?.Values.SelectMany(m => m).FirstOrDefault() ?? problem.ProblemDetails.Title;
+                if (!browser)
+                    return problem;
+                var message =
+                    problem.ProblemDetails.Extensions.TryGetValue("errors", out var found)
+                    && found is IReadOnlyDictionary<string, string[]> errors
+                        ? errors.Values.SelectMany(m => m).FirstOrDefault()
+                        : problem.ProblemDetails.Title;
                 var page = await PageAsync(tenant, null, userName, message, false, services, cancellationToken);
                 page.StatusCode = StatusCodes.Status400BadRequest;
                 return page;
             }
         }
-        catch (PlatformException e) when (e.Status == 404)
+        catch (PlatformException e) when (e.Status == 404 && browser)
         {
             var page = await PageAsync(tenant, null, userName, e.Title, false, services, cancellationToken);
             page.StatusCode = StatusCodes.Status400BadRequest;
