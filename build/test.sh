@@ -15,6 +15,8 @@ command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
 # The 概要 as Word is checked by converting it to PDF: Writer, not only Calc.
 dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+# The mail tests' SMTP server (Debian's python3, which the tests try before any other python3 on the PATH).
+{ /usr/bin/python3 -c 'import aiosmtpd' || python3 -c 'import aiosmtpd'; } >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then echo "missing: ${need[*]} (run as root to install)" >&2; exit 1; fi
   echo "Installing ${need[*]}"

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Platform.Core.Bodies;
 using Platform.Core.Cadence;
 using Platform.Core.Districts;
+using Platform.Core.Mail;
 using Platform.Core.Meetings;
 using Platform.Core.Minutes;
 using Platform.Core.Modules;
@@ -60,6 +62,24 @@ public static class PlatformCoreServices
         services.AddSingleton<Platform.Core.Privacy.Retention>();
         services.AddHostedService<Platform.Core.Privacy.RetentionSchedule>();
         services.AddSingleton<Platform.Abstractions.Meetings.IMeetingQueries, MeetingQueries>();
+        AddMail(services, configuration);
         return services;
+    }
+
+    /// <summary>The mail outbox: options checked at start, the planner, the sender and the planning schedule. The
+    /// notice letter is a replaceable seam (<see cref="INoticeLetters"/>): a registration made before this one
+    /// wins.</summary>
+    private static void AddMail(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxSignal>();
+        services.TryAddSingleton<INoticeLetters, PlainTextNoticeLetters>();
+        services.AddSingleton<MailPlannerServices>();
+        services.AddSingleton<MailPlanner>();
+        services.AddSingleton<MailSender>();
+        services.AddHostedService(s => s.GetRequiredService<MailSender>());
+        services.AddHostedService<MailSchedule>();
     }
 }

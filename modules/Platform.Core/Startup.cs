@@ -11,6 +11,7 @@ using Platform.Core.Bodies;
 using Platform.Core.Cadence;
 using Platform.Core.Districts;
 using Platform.Core.Home;
+using Platform.Core.Mail;
 using Platform.Core.Meetings;
 using Platform.Core.Minutes;
 using Platform.Core.Navigation;
@@ -77,5 +78,7 @@ public sealed class Startup : ModuleStartup
         tenant.MapSearchPages();
         tenant.MapPrivacyApi();
         tenant.MapPrivacyPages();
+        tenant.MapMailApi();
+        tenant.MapMailPages();
     }
 }

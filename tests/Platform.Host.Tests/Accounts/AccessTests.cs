@@ -308,6 +308,7 @@ public class AccessTests : PlatformTest
             || pattern.Contains("/api/audit", StringComparison.Ordinal)
             || pattern.Contains("/api/users", StringComparison.Ordinal)
             || pattern.Contains("/api/privacy", StringComparison.Ordinal)
+            || pattern.Contains("/api/mail/", StringComparison.Ordinal)
             || (
                 !read
                 && (
