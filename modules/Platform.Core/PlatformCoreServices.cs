@@ -49,6 +49,11 @@ public static class PlatformCoreServices
         services.AddSingleton<SearchService>();
         services.AddSingleton<MeetingContext>();
         services.AddSingleton<MinutesService>();
+        services.AddSingleton<Platform.Core.Notices.NoticeStore>();
+        services.AddSingleton<Platform.Core.Notices.NoticeLetters>();
+        services.AddSingleton<Platform.Core.Notices.ReplyLinks>();
+        services.AddSingleton<Platform.Core.Notices.ReplyBook>();
+        services.AddSingleton<Platform.Core.Notices.ReplyDesk>();
         services.AddSingleton<Platform.Core.Accounts.SignInDelays>();
         services.AddSingleton<Platform.Core.Accounts.AccountStore>();
         services.AddSingleton<Platform.Core.Accounts.AccountRules>();

@@ -13,6 +13,7 @@ using Platform.Core.Home;
 using Platform.Core.Meetings;
 using Platform.Core.Minutes;
 using Platform.Core.Navigation;
+using Platform.Core.Notices;
 using Platform.Core.Organisations;
 using Platform.Core.People;
 using Platform.Core.Privacy;
@@ -63,6 +64,8 @@ public sealed class Startup : ModuleStartup
         tenant.MapBodyPages();
         tenant.MapMeetingApi();
         tenant.MapMeetingPages();
+        tenant.MapNoticeApi();
+        tenant.MapNoticePages();
         tenant.MapRecordApi();
         tenant.MapCorrectionApi();
         tenant.MapMinutesApi();

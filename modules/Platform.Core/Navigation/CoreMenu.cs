@@ -19,5 +19,6 @@ public sealed class CoreMenu : IMenuContributor
             new("モジュール管理", "admin/modules", CorePermissions.Administer) { Order = 900 },
             new("利用者", "admin/users", CorePermissions.Administer) { Order = 910 },
             new("監査ログ", "admin/audit", CorePermissions.Administer) { Order = 920 },
+            new("開催通知のひな形", "admin/notices", CorePermissions.Administer) { Order = 930 },
         ];
 }
