@@ -54,7 +54,7 @@ public static class NoticeApi
         var template = tenant
             .MapGroup("/api/notice-template")
             .WithTags("Notices")
-            .RequirePermissions(CorePermissions.Manage, CorePermissions.Administer);
+            .RequirePermissions(CorePermissions.View, CorePermissions.Administer);
         template
             .MapGet("/", GetNoticeTemplate)
             .Describe("getNoticeTemplate", "開催通知のひな形", "The notice template");
@@ -90,15 +90,14 @@ public static class NoticeApi
         links
             .MapGet("/", GetReplyLink)
             .Describe("getReplyLink", "回答用リンクの会議と回答", "The meeting and reply of a reply link")
-            .Refuses(400, "reply.invalid_token")
-            .Refuses(404, "meeting.not_found")
+            .Refuses(404, "meeting.not_found", "reply.invalid_token")
             .Refuses(410, "reply.expired_token")
             .Refuses(429, "reply.rate_limited");
         links
             .MapPut("/", AnswerReplyLink)
             .Describe("answerReplyLink", "回答用リンクから出欠を回答", "Answer through a reply link")
-            .Refuses(400, [.. ReplyRefusals, "reply.invalid_token", "reply.not_convened"])
-            .Refuses(404, "meeting.not_found")
+            .Refuses(400, [.. ReplyRefusals, "reply.not_convened"])
+            .Refuses(404, "meeting.not_found", "reply.invalid_token")
             .Refuses(409, "reply.token_used")
             .Refuses(410, "reply.expired_token")
             .Refuses(429, "reply.rate_limited");

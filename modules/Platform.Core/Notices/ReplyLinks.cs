@@ -87,9 +87,10 @@ public sealed class ReplyLinks
         return new ReplyTicket(fields[0], fields[1], fields[2], fields[4]);
     }
 
+    /// <summary>A 404, as for any address that leads nowhere: a token of another tenant says nothing of it.</summary>
     public static PlatformException Invalid() =>
         new(
-            400,
+            404,
             "reply.invalid_token",
             "この回答用リンクは正しくありません。",
             "開催通知に記載のアドレスを、途中で切れていないか確かめてから開いてください。開けない場合は担当者へご連絡ください。"
