@@ -99,8 +99,9 @@ public static class NoticePages
     )
     {
         var tenantId = tenant.Tenant.Id;
-        var form = await EditForms.ReadAsync(http, cancellationToken);
+        // The meeting first: another tenant's meeting is a 404 whatever was posted.
         var (_, current) = await services.ReplyBook.ListAsync(tenantId, meetingId, cancellationToken);
+        var form = await EditForms.ReadAsync(http, cancellationToken);
         var today = Clock.TodayInJapan(time);
         var posted = new Dictionary<string, ReplyFormRow>();
         var errors = new Dictionary<string, string[]>();
@@ -268,6 +269,15 @@ public static class NoticePages
         CancellationToken cancellationToken
     )
     {
+        // The link first: one that leads nowhere is refused whatever was posted.
+        try
+        {
+            await desk.OpenAsync(http, tenant.Tenant.Id, token, cancellationToken);
+        }
+        catch (PlatformException e) when (e.Code.StartsWith("reply.", StringComparison.Ordinal))
+        {
+            return Refused(tenant, token, e);
+        }
         var form = await EditForms.ReadAsync(http, cancellationToken);
         var typed = new ReplyFormRow(
             form.Text("answer"),

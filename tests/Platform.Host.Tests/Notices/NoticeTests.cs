@@ -298,6 +298,54 @@ public abstract class NoticeTests(NoticeHost host)
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
 
+    [Fact]
+    public async Task A_letter_to_an_organisation_with_a_head_is_addressed_to_them()
+    {
+        var person = await Client.PostAsJsonAsync(
+            "/aomori/api/people",
+            new
+            {
+                name = "青森　一郎",
+                title = "会長",
+                organisationId = "aomori-shinjo-chokai",
+            }
+        );
+        Assert.Equal(HttpStatusCode.Created, person.StatusCode);
+        var text = Text(
+            await Client.GetByteArrayAsync($"{Meeting}/notices?format=docx&organisationId=aomori-shinjo-chokai")
+        );
+        Assert.Contains("会長　青森　一郎　様", text);
+        Assert.DoesNotContain("御中", text);
+    }
+
+    [Fact]
+    public async Task A_held_meeting_without_attendance_starts_its_attendance_from_the_replies()
+    {
+        var created = await Client.PostAsJsonAsync(
+            "/aomori/api/meetings",
+            new
+            {
+                bodyId = "aomori-shinjo-network",
+                kind = "network-meeting",
+                date = "2026-06-01",
+            }
+        );
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var reply = await Client.PutAsJsonAsync(
+            $"/aomori/api/meetings/{id}/replies/aomori-shinjo-minjikyo",
+            new { answer = "attending", headCount = 3 }
+        );
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        var before = await Client.GetStringAsync($"/aomori/meetings/{id}");
+        Assert.DoesNotContain("attendance-from-replies", before);
+        var held = await Client.PostAsJsonAsync($"/aomori/api/meetings/{id}/status", new { status = "held" });
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+        var page = await Client.GetStringAsync($"/aomori/meetings/{id}");
+        Assert.Contains("attendance-from-replies", page);
+        Assert.Contains("新城地区民生委員児童委員協議会(3)</textarea>", page);
+    }
+
     private sealed class ShiftedTime(TimeSpan shift) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow().Add(shift);
