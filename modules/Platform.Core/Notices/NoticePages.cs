@@ -269,12 +269,14 @@ public static class NoticePages
         CancellationToken cancellationToken
     )
     {
-        // The link first: one that leads nowhere is refused whatever was posted.
+        // The link first: one that leads nowhere is refused whatever was posted; as a page to a browser's form, as
+        // problem+json to anything else.
         try
         {
             await desk.OpenAsync(http, tenant.Tenant.Id, token, cancellationToken);
         }
-        catch (PlatformException e) when (e.Code.StartsWith("reply.", StringComparison.Ordinal))
+        catch (PlatformException e)
+            when (e.Code.StartsWith("reply.", StringComparison.Ordinal) && http.Request.HasFormContentType)
         {
             return Refused(tenant, token, e);
         }
