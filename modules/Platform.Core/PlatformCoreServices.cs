@@ -51,6 +51,11 @@ public static class PlatformCoreServices
         services.AddSingleton<SearchService>();
         services.AddSingleton<MeetingContext>();
         services.AddSingleton<MinutesService>();
+        services.AddSingleton<Platform.Core.Notices.NoticeStore>();
+        services.AddSingleton<Platform.Core.Notices.NoticeLetters>();
+        services.AddSingleton<Platform.Core.Notices.ReplyLinks>();
+        services.AddSingleton<Platform.Core.Notices.ReplyBook>();
+        services.AddSingleton<Platform.Core.Notices.ReplyDesk>();
         services.AddSingleton<Platform.Core.Accounts.SignInDelays>();
         services.AddSingleton<Platform.Core.Accounts.AccountStore>();
         services.AddSingleton<Platform.Core.Accounts.AccountRules>();
@@ -67,15 +72,15 @@ public static class PlatformCoreServices
     }
 
     /// <summary>The mail outbox: options checked at start, the planner, the sender and the planning schedule. The
-    /// notice letter is a replaceable seam (<see cref="INoticeLetters"/>): a registration made before this one
-    /// wins.</summary>
+    /// notice letter is the Word 開催通知 (<see cref="INoticeLetters"/>; a registration made before this one
+    /// wins).</summary>
     private static void AddMail(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSignal>();
-        services.TryAddSingleton<INoticeLetters, PlainTextNoticeLetters>();
+        services.TryAddSingleton<INoticeLetters, Platform.Core.Notices.WordNoticeLetters>();
         services.AddSingleton<MailPlannerServices>();
         services.AddSingleton<MailPlanner>();
         services.AddSingleton<MailSender>();

@@ -15,6 +15,7 @@ using Platform.Core.Mail;
 using Platform.Core.Meetings;
 using Platform.Core.Minutes;
 using Platform.Core.Navigation;
+using Platform.Core.Notices;
 using Platform.Core.Organisations;
 using Platform.Core.People;
 using Platform.Core.Privacy;
@@ -68,6 +69,8 @@ public sealed class Startup : ModuleStartup
         tenant.MapBodyPages();
         tenant.MapMeetingApi();
         tenant.MapMeetingPages();
+        tenant.MapNoticeApi();
+        tenant.MapNoticePages();
         tenant.MapRecordApi();
         tenant.MapCorrectionApi();
         tenant.MapMinutesApi();

@@ -20,38 +20,6 @@ public interface INoticeLetters
     );
 }
 
-/// <summary>A plain-text letter, the stand-in until the Word notice (<c>.docx</c>) is registered in its
-/// place.</summary>
-public sealed class PlainTextNoticeLetters : INoticeLetters
-{
-    public Task<MailAttachment> LetterAsync(
-        TenantInfo tenant,
-        MeetingView meeting,
-        Organisation organisation,
-        CancellationToken cancellationToken
-    )
-    {
-        var text = new StringBuilder()
-            .Append(organisation.Name)
-            .AppendLine("　御中")
-            .AppendLine()
-            .AppendLine(tenant.Name)
-            .AppendLine()
-            .AppendLine($"{meeting.BodyName}「{meeting.Title}」の開催について（通知）")
-            .AppendLine()
-            .AppendLine("下記のとおり開催しますので、ご出席くださいますようお願いします。")
-            .AppendLine()
-            .AppendLine("記")
-            .AppendLine()
-            .Append(MailTexts.When(meeting))
-            .ToString();
-        var content = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray();
-        return Task.FromResult(
-            new MailAttachment($"開催通知_{meeting.Date:yyyyMMdd}.txt", "text/plain; charset=utf-8", content)
-        );
-    }
-}
-
 /// <summary>Wording shared by the mails.</summary>
 public static class MailTexts
 {

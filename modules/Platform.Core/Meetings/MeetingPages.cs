@@ -58,7 +58,8 @@ public sealed record MeetingModel(
     IReadOnlyList<ConveningChange> Convening,
     IReadOnlyList<Organisation> Organisations,
     IReadOnlyList<AgendaTemplate> Templates,
-    IReadOnlyList<NavigationLink> Links
+    IReadOnlyList<NavigationLink> Links,
+    Platform.Core.Notices.ReplyTableModel? Replies = null
 );
 
 /// <summary>What a meeting's page reads besides the meeting, bound as one parameter.</summary>
@@ -69,7 +70,8 @@ public sealed record MeetingPageServices(
     PrivacyStore Privacy,
     ModuleGate Gate,
     [FromServices] IEnumerable<IAgendaTemplateSource> TemplateSources,
-    [FromServices] IEnumerable<IMeetingNavigation> Navigations
+    [FromServices] IEnumerable<IMeetingNavigation> Navigations,
+    Platform.Core.Notices.ReplyBook ReplyBook
 );
 
 /// <summary>The meetings page, <c>/meetings</c>, and a meeting's page, <c>/meetings/{meetingId}</c>.</summary>
@@ -197,7 +199,13 @@ public static class MeetingPages
                 meeting.Convening,
                 organisations,
                 templates,
-                links.SelectMany(l => l.LinksFor(meetingId)).ToList()
+                links.SelectMany(l => l.LinksFor(meetingId)).ToList(),
+                new Platform.Core.Notices.ReplyTableModel(
+                    (await services.ReplyBook.ListAsync(tenantId, meetingId, cancellationToken)).Replies,
+                    null,
+                    null,
+                    http.Request.Query["replies"] == "saved"
+                )
             )
         );
     }

@@ -20,5 +20,6 @@ public sealed class CoreMenu : IMenuContributor
             new("利用者", "admin/users", CorePermissions.Administer) { Order = 910 },
             new("監査ログ", "admin/audit", CorePermissions.Administer) { Order = 920 },
             new("メール送信", "admin/mail", CorePermissions.Administer) { Order = 930 },
+            new("開催通知のひな形", "admin/notices", CorePermissions.Administer) { Order = 935 },
         ];
 }

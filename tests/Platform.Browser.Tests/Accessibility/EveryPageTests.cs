@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Platform.Core.Storage;
 using Platform.Testing;
@@ -23,6 +24,12 @@ public sealed class EveryPageHost : IAsyncLifetime
     /// <summary>The meeting whose summary is published, so that the public page has something to show.</summary>
     public const string PublishedMeeting = "aomori-shinjo-briefing-h30";
 
+    /// <summary>The meeting whose 開催通知 and reply page are checked.</summary>
+    public const string NoticeMeeting = "aomori-shinjo-network-h30";
+
+    /// <summary>A reply link's token for one of its organisations, for the public reply page.</summary>
+    public string ReplyToken { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -37,6 +44,9 @@ public sealed class EveryPageHost : IAsyncLifetime
         (
             await Platform.Client.PostAsJsonAsync($"{meeting}/publication", new { reviewedHash = hash })
         ).EnsureSuccessStatusCode();
+        ReplyToken = Platform
+            .Services.GetRequiredService<global::Platform.Core.Notices.ReplyLinks>()
+            .Issue("aomori", NoticeMeeting, "aomori-shinjo-chokai");
     }
 
     public async Task DisposeAsync()
@@ -65,6 +75,8 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
         "/aomori/admin/users",
         "/aomori/admin/audit",
         "/aomori/admin/audit?action=view",
+        "/aomori/admin/notices",
+        $"/aomori/api/meetings/{EveryPageHost.NoticeMeeting}/notices?format=html",
         "/aomori/admin/districts/aomori-ono/modules/Aomori.SupportMeetings/settings",
         "/aomori/meetings",
         "/aomori/organisations",
@@ -175,7 +187,7 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
         )
         {
             var page = await anonymous.NewPageAsync();
-            foreach (var path in Anonymous)
+            foreach (var path in Anonymous.Append($"/aomori/reply/{host.ReplyToken}"))
             {
                 visited.Add(path);
                 failures.AddRange((await CheckAsync(page, path, width)).Problems);

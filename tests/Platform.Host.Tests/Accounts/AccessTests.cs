@@ -301,7 +301,11 @@ public class AccessTests : PlatformTest
         if (!declared)
             return 403;
         // An edit form (…/edit) is shown to those who may change what it edits, as its post is.
-        var read = method == "GET" && !pattern.EndsWith("/edit", StringComparison.Ordinal);
+        // Writing a meeting's notices (…/notices) gives them their document numbers: those who manage meetings do it.
+        var read =
+            method == "GET"
+            && !pattern.EndsWith("/edit", StringComparison.Ordinal)
+            && !pattern.EndsWith("/notices", StringComparison.Ordinal);
         var adminOnly =
             pattern.Contains("/admin", StringComparison.Ordinal)
             || pattern.Contains("/modules", StringComparison.Ordinal)
@@ -317,6 +321,7 @@ public class AccessTests : PlatformTest
                         or "/{tenant}/api/districts/{districtId}"
                         or "/{tenant}/api/organisation-types"
                         or "/{tenant}/api/resource-categories"
+                        or "/{tenant}/api/notice-template"
                 )
             );
         var recording =
@@ -360,5 +365,6 @@ public class AccessTests : PlatformTest
         ["itemId"] = "any-item",
         ["roleId"] = "any-role",
         ["userName"] = "aomori-viewer",
+        ["token"] = "any-token",
     };
 }

@@ -80,6 +80,8 @@ public sealed class HostileInputHost : IAsyncLifetime
             _tenants[tenant] = (client, await DemoIds.ReadAsync(client, tenant));
         }
         await AddConsentedOpinionAsync(_tenants["aomori"].Ids);
+        foreach (var (client, ids) in _tenants.Values)
+            await AddReplyTokenAsync(client, ids);
         var created = await _tenants["aomori"]
             .Client.PostAsJsonAsync(
                 "/aomori/api/users",
@@ -122,6 +124,23 @@ public sealed class HostileInputHost : IAsyncLifetime
                 .GetProperty("opinion")
                 .GetProperty("id")
                 .GetString()!
+        );
+    }
+
+    // There is no list of reply links: one is issued, as a letter would carry it, for the meeting's first convened
+    // organisation and named as {token}. Its first valid answer spends it; the later ones are refused as used (409).
+    private async Task AddReplyTokenAsync(HttpClient client, DemoIds ids)
+    {
+        if (!ids.Knows("meetingId"))
+            return;
+        var meeting = await client.GetFromJsonAsync<JsonElement>($"/{ids.Tenant}/api/meetings/{ids["meetingId"]}");
+        var convened = meeting.GetProperty("convened");
+        if (convened.GetArrayLength() == 0)
+            return;
+        var links = Platform.Services.GetRequiredService<global::Platform.Core.Notices.ReplyLinks>();
+        ids.Add(
+            "token",
+            links.Issue(ids.Tenant, ids["meetingId"], convened[0].GetProperty("organisationId").GetString()!)
         );
     }
 

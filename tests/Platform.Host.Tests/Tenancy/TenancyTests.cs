@@ -157,5 +157,6 @@ public class TenancyTests : PlatformTest
         ["itemId"] = "any-item",
         ["roleId"] = "any-role",
         ["userName"] = "aomori-coordinator",
+        ["token"] = "any-token",
     };
 }
