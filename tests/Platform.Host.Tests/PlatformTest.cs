@@ -13,6 +13,8 @@ namespace Platform.Host.Tests;
 // - A class whose tests change what others read (module switches, settings, sign-in delays, restarts, counts of rows)
 //   derives from PlatformTest: a host and database of each test's own.
 // Either way the database is a copy of one seeded per run (SeededDatabases), so a host starts without seeding.
+// A shared host lives past its first minute, when the retention schedule first runs (and opens connections): tests
+// that count connections or queries keep a host of their own.
 
 /// <summary>A test with a host of its own (on SQLite unless it says otherwise) and the demo tenants.</summary>
 public abstract class PlatformTest(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime
