@@ -20,7 +20,7 @@ public abstract class BrowserTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _database = await SeededDatabases.CreateAsync(DatabaseProvider.Sqlite);
         Platform = await TestPlatform.StartAsync(_database, realPort: true, await BeforeStartAsync());
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(_playwright);

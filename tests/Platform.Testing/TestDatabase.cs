@@ -16,10 +16,14 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly Func<Task> _drop;
 
-    private TestDatabase(DatabaseOptions options, Func<Task> drop)
+    /// <summary>The PostgreSQL server's admin connection string, which copies of this database are made through.</summary>
+    private readonly string? _server;
+
+    private TestDatabase(DatabaseOptions options, Func<Task> drop, string? server = null)
     {
         Options = options;
         _drop = drop;
+        _server = server;
     }
 
     public DatabaseOptions Options { get; }
@@ -89,6 +93,60 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A database of its own that starts as a copy of <paramref name="template"/> (a file copy on SQLite,
+    /// <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL). No connection to the template may be open.
+    /// </summary>
+    public static async Task<TestDatabase> CopyOfAsync(TestDatabase template)
+    {
+        var name = "t_" + Ids.New();
+        switch (template.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+            {
+                var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+                    template.Options.ConnectionString
+                ).DataSource;
+                var path = Path.Combine(Path.GetTempPath(), $"sasaeai-{name}.db");
+                File.Copy(source, path);
+                return new TestDatabase(
+                    new DatabaseOptions
+                    {
+                        Provider = DatabaseProvider.Sqlite,
+                        ConnectionString = $"Data Source={path};Pooling=false",
+                    },
+                    () =>
+                    {
+                        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                            File.Delete(file);
+                        return Task.CompletedTask;
+                    }
+                );
+            }
+            case DatabaseProvider.Postgres:
+            {
+                var server = template._server!;
+                var templateName = new NpgsqlConnectionStringBuilder(template.Options.ConnectionString).Database;
+                // A connection to the template (a host's late close) makes PostgreSQL refuse the copy for a moment.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await using var admin = new NpgsqlConnection(server);
+                        await admin.ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {templateName} ENCODING 'UTF8'");
+                        return OnPostgres(server, name);
+                    }
+                    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                    {
+                        await Task.Delay(250);
+                    }
+                }
+            }
+            default:
+                throw new NotSupportedException($"No copies of {template.Provider} databases.");
+        }
+    }
+
     /// <summary>A new database on the PostgreSQL server at <paramref name="server"/> (a connection string to its admin
     /// database).</summary>
     public static async Task<TestDatabase> OnPostgresAsync(string server)
@@ -96,16 +154,23 @@ public sealed class TestDatabase : IAsyncDisposable
         var name = "t_" + Ids.New();
         await using (var admin = new NpgsqlConnection(server))
             await admin.ExecuteAsync($"CREATE DATABASE {name} ENCODING 'UTF8'");
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
-        return new TestDatabase(
-            new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connection },
+        return OnPostgres(server, name);
+    }
+
+    private static TestDatabase OnPostgres(string server, string name) =>
+        new(
+            new DatabaseOptions
+            {
+                Provider = DatabaseProvider.Postgres,
+                ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString(),
+            },
             async () =>
             {
                 await using var admin = new NpgsqlConnection(server);
                 await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            }
+            },
+            server
         );
-    }
 
     public async ValueTask DisposeAsync() => await _drop();
 }

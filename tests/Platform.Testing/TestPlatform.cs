@@ -47,31 +47,22 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    public static Task<TestPlatform> StartAsync(
+        TestDatabase database,
+        bool realPort = false,
+        params string[] extraArguments
+    ) => StartAsync(database, null, realPort, extraArguments);
+
+    /// <param name="services">Registers services before the host's own, which then leave them be where the host
+    /// adds its own with TryAdd (a test's clock for sign-in delays).</param>
     public static async Task<TestPlatform> StartAsync(
         TestDatabase database,
+        Action<IServiceCollection>? services,
         bool realPort = false,
         params string[] extraArguments
     )
     {
-        string[] args =
-        [
-            .. database.HostArguments,
-            $"--Silo:SiloPort={FreePorts.Next()}",
-            $"--Silo:GatewayPort={FreePorts.Next()}",
-            "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:Orleans=Error",
-            $"--Urls={(realPort ? "http://127.0.0.1:0" : "http://localhost")}",
-            .. TestAuth.HostArguments(),
-            .. extraArguments,
-        ];
-        var app = PlatformApp.Create(
-            args,
-            builder =>
-            {
-                if (!realPort)
-                    builder.WebHost.UseTestServer();
-            }
-        );
+        var app = CreateApp(database, realPort, extraArguments, services);
         await app.StartAsync();
         TestPlatform platform;
         if (realPort)
@@ -94,6 +85,36 @@ public sealed class TestPlatform : IAsyncDisposable
         }
         platform.AdminToken = await TestAuth.SignInAsync(platform.Client);
         return platform;
+    }
+
+    /// <summary>The host as <see cref="StartAsync"/> builds it, not yet started.</summary>
+    internal static WebApplication CreateApp(
+        TestDatabase database,
+        bool realPort,
+        string[] extraArguments,
+        Action<IServiceCollection>? services = null
+    )
+    {
+        string[] args =
+        [
+            .. database.HostArguments,
+            $"--Silo:SiloPort={FreePorts.Next()}",
+            $"--Silo:GatewayPort={FreePorts.Next()}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Orleans=Error",
+            $"--Urls={(realPort ? "http://127.0.0.1:0" : "http://localhost")}",
+            .. TestAuth.HostArguments(),
+            .. extraArguments,
+        ];
+        return PlatformApp.Create(
+            args,
+            builder =>
+            {
+                if (!realPort)
+                    builder.WebHost.UseTestServer();
+                services?.Invoke(builder.Services);
+            }
+        );
     }
 
     public async ValueTask DisposeAsync()

@@ -32,7 +32,7 @@ public sealed class EveryPageHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _database = await SeededDatabases.CreateAsync(DatabaseProvider.Sqlite);
         Platform = await TestPlatform.StartAsync(_database, realPort: true);
         _playwright = await Playwright.CreateAsync();
         Browser = await BrowserTest.LaunchChromiumAsync(_playwright);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Security;
+using Platform.Core.Accounts;
 using Platform.Testing;
 
 namespace Platform.Host.Tests.Accounts;
@@ -12,6 +13,16 @@ namespace Platform.Host.Tests.Accounts;
 public class AccessTests : PlatformTest
 {
     private Task<HttpClient> AsAsync(string userName) => Platform.ClientForAsync(userName);
+
+    /// <summary>Sign-in delays on a clock that stands still: the wait after wrong passwords is the same however slowly
+    /// a loaded machine sends the next attempt (it failed when the attempts took more than the second).</summary>
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton(new SignInDelays(new StoppedClock(DateTimeOffset.UtcNow)));
+
+    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 
     [Fact]
     public async Task Anonymous_calls_answer_401_except_the_public_page_and_the_first_run_wrote_the_administrator()

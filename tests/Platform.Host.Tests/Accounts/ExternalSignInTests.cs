@@ -22,7 +22,7 @@ public class ExternalSignInTests : PlatformTest
     public override async Task InitializeAsync()
     {
         _provider = await LocalIdentityProvider.StartAsync();
-        Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        Database = await SeededDatabases.CreateAsync(DatabaseProvider.Sqlite);
         // Hirosaki's provider is down (nothing listens on port 9 here).
         Platform = await TestPlatform.StartAsync(
             Database,

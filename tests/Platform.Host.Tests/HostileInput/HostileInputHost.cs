@@ -72,7 +72,7 @@ public sealed class HostileInputHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _database = await SeededDatabases.CreateAsync(DatabaseProvider.Sqlite);
         Platform = await TestPlatform.StartAsync(_database);
         foreach (var tenant in new[] { "aomori", "miyagi" })
         {

@@ -59,7 +59,7 @@ public class CachePolicyTests : PlatformTest
     [Fact]
     public async Task Kestrel_does_not_name_itself()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await SeededDatabases.CreateAsync(DatabaseProvider.Sqlite);
         await using var platform = await TestPlatform.StartAsync(database, realPort: true);
         var answer = await platform.Client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);

@@ -13,7 +13,7 @@ public class ReverseProxyTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+    public async Task InitializeAsync() => _database = await SeededDatabases.CreateAsync(DatabaseProvider.Sqlite);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
