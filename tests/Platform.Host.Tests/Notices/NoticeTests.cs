@@ -343,7 +343,7 @@ public abstract class NoticeTests(NoticeHost host)
         Assert.Equal(HttpStatusCode.OK, held.StatusCode);
         var page = await Client.GetStringAsync($"/aomori/meetings/{id}");
         Assert.Contains("attendance-from-replies", page);
-        Assert.Contains("新城地区民生委員児童委員協議会(3)</textarea>", page);
+        Assert.Contains("新城地区民児協(3)</textarea>", page);
     }
 
     private sealed class ShiftedTime(TimeSpan shift) : TimeProvider

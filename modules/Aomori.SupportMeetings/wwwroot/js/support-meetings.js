@@ -15,3 +15,6 @@
     });
   }
 })();
+
+// The board's print button (no inline handlers: the pages' content security policy allows scripts from the host only).
+for (const button of document.querySelectorAll('[data-print]')) button.addEventListener('click', () => window.print());
