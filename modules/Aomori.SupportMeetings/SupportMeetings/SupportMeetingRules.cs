@@ -53,10 +53,11 @@ public sealed class SupportMeetingRules(IPeople people)
         DateOnly? month = null;
         if (!string.IsNullOrWhiteSpace(input.Month))
         {
-            // A month is a date without its day: 平成31年4月 and 2019-04 are read as their first day.
-            var text = JapaneseText.Normalize(input.Month).Trim();
-            var asDay = text.EndsWith('月') ? text + "1日" : text + "-01";
-            if (JapaneseDate.TryParseDate(asDay, out var first))
+            // A target is a month: 平成31年2月 or 2019-02, read as its first day; a day or a fiscal year is not one.
+            if (
+                DatePrecisions.TryParse(input.Month, out var first, out var precision)
+                && precision == DatePrecision.Month
+            )
                 month = first;
             else
                 errors.Add(
