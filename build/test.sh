@@ -15,6 +15,8 @@ command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
 # The 概要 as Word is checked by converting it to PDF: Writer, not only Calc.
 dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+# The cluster tests run three hosts behind nginx with deploy/nginx/sasaeai.conf (their own nginx, on a loopback port).
+[ -x /usr/sbin/nginx ] || need+=(nginx)
 # The mail tests' SMTP server (Debian's python3, which the tests try before any other python3 on the PATH).
 { /usr/bin/python3 -c 'import aiosmtpd' || python3 -c 'import aiosmtpd'; } >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then

@@ -176,6 +176,7 @@ public static class PlatformApp
                 listenOnAnyHostAddress: false
             );
             silo.Services.AddSingleton<IMembershipTable, DatabaseMembershipTable>();
+            silo.Configure<ClusterMembershipOptions>(o => Failover.Tune(o, orleans.GetSection("Membership")));
         }
         else
         {

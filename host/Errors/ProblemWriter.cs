@@ -62,6 +62,7 @@ public static partial class ProblemWriter
                 "ファイル名や項目の形式を確認して、もう一度送信してください。"
             ),
             _ when StorageFaults.IsUnavailable(error) => StorageUnavailable(context, error!),
+            _ when Platform.Core.Clustering.ClusterFaults.IsUnavailable(error) => ClusterUnavailable(context, error!),
             _ => null,
         };
         if (problem is null)
@@ -123,6 +124,30 @@ public static partial class ProblemWriter
     }
 
     private const int StorageRetryAfterSeconds = 5;
+
+    /// <summary>
+    /// A host of the cluster is gone and its grains are not yet taken over: the caller tries again in a second, when
+    /// the membership has usually declared the host dead (see README, "Running several hosts").
+    /// </summary>
+    private static PlatformException ClusterUnavailable(HttpContext context, Exception error)
+    {
+        LogClusterUnavailable(
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Host.Errors"),
+            context.Request.Path,
+            $"{error.GetType().Name}: {error.Message}"
+        );
+        return new PlatformException(
+            503,
+            "cluster.unavailable",
+            "サーバーの切り替え中です。",
+            "この操作は完了していない可能性があります。数秒後にもう一度お試しください（記録画面は自動で再送します）。"
+        )
+        {
+            Extensions = { [PlatformException.RetryAfterExtension] = ClusterRetryAfterSeconds },
+        };
+    }
+
+    private const int ClusterRetryAfterSeconds = 1;
 
     /// <summary>
     /// For the answers the framework gives as a bare status (404 for no route, 415 for a body it will not bind, 405…):
@@ -219,6 +244,9 @@ public static partial class ProblemWriter
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Path}: {Reason}")]
     private static partial void LogStorageUnavailable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster unavailable on {Path}: {Reason}")]
+    private static partial void LogClusterUnavailable(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, string path, Exception? error);

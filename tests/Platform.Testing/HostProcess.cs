@@ -32,9 +32,13 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(params string[] args)
+    public static Task<HostProcess> StartAsync(params string[] args) =>
+        StartAtAsync($"http://127.0.0.1:{FreePorts.Next()}", args);
+
+    /// <summary>A host listening at <paramref name="url"/>: a restarted host comes back where its proxy expects
+    /// it.</summary>
+    public static async Task<HostProcess> StartAtAsync(string url, params string[] args)
     {
-        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         var process = Start([.. args, .. TestAuth.HostArguments(), $"--Urls={url}"]);
         var host = new HostProcess(process, url);
         process.OutputDataReceived += (_, e) =>
@@ -121,6 +125,19 @@ public sealed class HostProcess : IAsyncDisposable
             );
         }
     }
+
+    /// <summary>Stops the host as <c>systemctl stop</c> would (SIGTERM) and waits until it has exited.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+            return;
+        _ = Kill(_process.Id, 15);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <summary>Ends the process as <c>kill -9</c> would: no graceful stop, nothing flushed.</summary>
     public async Task KillAsync()

@@ -8,14 +8,16 @@ namespace Platform.Core.Records;
 [Alias("Platform.Core.Records.IMeetingGrain")]
 public interface IMeetingGrain : IGrainWithStringKey
 {
-    [Alias("AddAgendaItem")]
-    Task<RecordResult> AddAgendaItem(string title);
+    // An entry with an entry key (the Idempotency-Key its page sent) is stored once: the same key again, after a lost
+    // answer or on the host that took over the meeting, is answered with the entry it was first given to.
+    [Alias("AddAgendaItem.2")]
+    Task<RecordResult> AddAgendaItem(string title, string? entryKey);
 
-    [Alias("AddOpinion")]
-    Task<RecordResult> AddOpinion(OpinionInput opinion);
+    [Alias("AddOpinion.2")]
+    Task<RecordResult> AddOpinion(OpinionInput opinion, string? entryKey);
 
-    [Alias("AddComment")]
-    Task<RecordResult> AddComment(CommentInput comment);
+    [Alias("AddComment.2")]
+    Task<RecordResult> AddComment(CommentInput comment, string? entryKey);
 
     /// <summary>Renames a theme or moves it in the meeting's order; the themes after it move along.</summary>
     [Alias("CorrectAgendaItem")]

@@ -11,9 +11,11 @@ namespace Platform.Core.Records;
 /// for the next one (group commit); every state change happens between awaits, on the grain's single thread, so
 /// sequence numbers are still given out strictly one after another. It holds the whole record, which pages and
 /// summaries read from it; a meeting nobody has asked about for five minutes is let go (open pages keep it by waiting
-/// on it).
+/// on it). It lives on the host that first asked for it (usually the one that rendered the first recorder's page), so
+/// that host's writes need no hop; after a failover, on the host of the next request.
 /// </summary>
 [Reentrant]
+[Orleans.Placement.PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 5)]
 public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore records, CorrectionStore corrections)
     : Grain,
@@ -21,7 +23,7 @@ public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore reco
 {
     private readonly CorrectionStore _corrections = corrections;
 
-    private sealed record Pending(RecordEntry Entry, AuditStamp? Audit, TaskCompletionSource Written);
+    private sealed record Pending(RecordEntry Entry, AuditStamp? Audit, string? Key, TaskCompletionSource Written);
 
     private string _tenantId = "";
     private string _meetingId = "";
@@ -54,23 +56,27 @@ public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore reco
 
     public async Task Refresh() => await LoadAsync(CancellationToken.None);
 
-    public Task<RecordResult> AddAgendaItem(string title)
+    public Task<RecordResult> AddAgendaItem(string title, string? entryKey)
     {
         if (Refusal() is { } refused)
             return Task.FromResult(refused);
+        if (Repeated(entryKey, EntryKind.AgendaItem) is { } repeated)
+            return repeated;
         var (text, refusal) = RecordRules.CheckAgendaItem(title);
         if (text is null)
             return Task.FromResult(refusal!);
         var seq = ++_lastGiven;
         var item = new AgendaItem(Ids.New(), _agenda.Count + 1, text, seq);
         _agenda.Add(item);
-        return EnqueueAsync(new RecordEntry(seq, item, null, null));
+        return EnqueueAsync(new RecordEntry(seq, item, null, null), entryKey);
     }
 
-    public Task<RecordResult> AddOpinion(OpinionInput input)
+    public Task<RecordResult> AddOpinion(OpinionInput input, string? entryKey)
     {
         if (Refusal() is { } refused)
             return Task.FromResult(refused);
+        if (Repeated(entryKey, EntryKind.Opinion) is { } repeated)
+            return repeated;
         var (checkedInput, refusal) = RecordRules.CheckOpinion(input);
         if (checkedInput is null)
             return Task.FromResult(refusal!);
@@ -105,13 +111,15 @@ public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore reco
             checkedInput.Basis
         );
         _opinions[opinion.Id] = opinion;
-        return EnqueueAsync(new RecordEntry(seq, null, opinion, null));
+        return EnqueueAsync(new RecordEntry(seq, null, opinion, null), entryKey);
     }
 
-    public Task<RecordResult> AddComment(CommentInput input)
+    public Task<RecordResult> AddComment(CommentInput input, string? entryKey)
     {
         if (Refusal() is { } refused)
             return Task.FromResult(refused);
+        if (Repeated(entryKey, EntryKind.Comment) is { } repeated)
+            return repeated;
         var (checkedComment, refusal) = RecordRules.CheckComment(input);
         if (checkedComment is null)
             return Task.FromResult(refusal!);
@@ -129,7 +137,7 @@ public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore reco
             c.Sensitivity ?? Sensitivity.Participants,
             c.Basis
         );
-        return EnqueueAsync(new RecordEntry(seq, null, null, comment));
+        return EnqueueAsync(new RecordEntry(seq, null, null, comment), entryKey);
     }
 
     public Task<IReadOnlyList<RecordEntry>> Entries() =>
@@ -194,15 +202,18 @@ public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore reco
         changed.SetResult();
     }
 
-    private async Task<RecordResult> EnqueueAsync(RecordEntry entry)
+    private async Task<RecordResult> EnqueueAsync(RecordEntry entry, string? key)
     {
         // The caller's audit row is written in the same batch as the entry: a recorded opinion always has its row.
         var pending = new Pending(
             entry,
             PendingAudit.Received(),
+            key,
             new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
         );
         _queue.Add(pending);
+        if (key is not null)
+            _unwrittenKeys[key] = pending;
         // A writer that has left its loop has completed in the same turn (SQLite even completes it synchronously), so a
         // completed writer is the only kind that will not see this entry.
         if (_writing is null || _writing.IsCompleted)
@@ -220,9 +231,13 @@ public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore reco
             try
             {
                 var audit = batch.Select(p => p.Audit).OfType<AuditStamp>().DistinctBy(a => a.EntryId).ToList();
-                await records.WriteAsync(_tenantId, _meetingId, batch.Select(p => p.Entry).ToList(), audit);
+                var keys = batch.Where(p => p.Key is not null).Select(p => (p.Key!, p.Entry.Seq)).ToList();
+                await records.WriteAsync(_tenantId, _meetingId, batch.Select(p => p.Entry).ToList(), audit, keys);
                 _lastDurable = batch[^1].Entry.Seq;
                 Durable(batch.Select(p => p.Entry).ToList());
+                foreach (var (key, seq) in keys)
+                    _keys[key] = seq;
+                ForgetUnwritten(batch);
                 foreach (var p in batch)
                     p.Written.SetResult();
                 Signal();
@@ -230,13 +245,23 @@ public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore reco
             catch (Exception e)
             {
                 // Nothing of the batch was written: forget it, so that the next entries do not refer to it.
+                ForgetUnwritten(batch);
+                var stale = StorageFaults.IsDuplicateKey(e) ? new StaleRecordException() : null;
                 foreach (var p in batch)
                 {
                     if (p.Entry.AgendaItem is { } a)
                         _agenda.Remove(a);
                     if (p.Entry.Opinion is { } o)
                         _opinions.Remove(o.Id);
-                    p.Written.SetException(e);
+                    p.Written.SetException(stale ?? e);
+                }
+                // Another activation of this meeting (a host taken for dead that was not) may have written what this
+                // one holds as not written: the next call starts from the database again.
+                if (!StorageFaults.IsUnavailable(e))
+                {
+                    DeactivateOnIdle();
+                    // Open pages waiting on this activation ask again, and reach the one that holds the record.
+                    Signal();
                 }
             }
         }
@@ -280,6 +305,8 @@ public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore reco
         foreach (var o in stored.Select(e => e.Opinion).OfType<Opinion>())
             _opinions[o.Id] = o;
         Durable(stored);
+        foreach (var (key, seq) in await records.EntryKeysAsync(_tenantId, _meetingId, cancellationToken))
+            _keys[key] = seq;
         _lastDurable = Math.Max(_lastDurable, _meeting.RecordSeq);
         _lastGiven = Math.Max(_lastGiven, _lastDurable);
     }

@@ -50,6 +50,9 @@ public static class RecordApi
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
+    // Milliseconds: how soon a page's EventSource reconnects (browsers wait about 3 s by themselves).
+    private const int Reconnect = 1000;
+
     private static readonly string[] Privacy400 =
     [
         "privacy.invalid_level",
@@ -61,6 +64,9 @@ public static class RecordApi
     ];
 
     private static readonly string[] Closed409 = ["meeting.cancelled", "meeting.minutes_approved"];
+
+    // An entry key sent again for another kind of entry, or for an entry deleted since.
+    private static readonly string[] Repeat409 = ["idempotency.key_reused", "idempotency.entry_deleted"];
 
     public static void MapRecordApi(this IEndpointRouteBuilder tenant)
     {
@@ -74,9 +80,9 @@ public static class RecordApi
         api.MapPost("/agenda", AddAgendaItem)
             .RequirePermission(CorePermissions.Record)
             .Describe("addAgendaItem", "議題・テーマを追加", "Add an agenda item")
-            .Refuses(400, "agenda.invalid_title", InvisibleCharacters.Code)
+            .Refuses(400, "agenda.invalid_title", "idempotency.invalid_key", InvisibleCharacters.Code)
             .Refuses(404, "meeting.not_found")
-            .Refuses(409, Closed409);
+            .Refuses(409, [.. Closed409, .. Repeat409]);
         api.MapPost("/opinions", AddOpinion)
             .RequirePermission(CorePermissions.Record)
             .Describe("addOpinion", "意見を記録", "Record an opinion")
@@ -89,11 +95,12 @@ public static class RecordApi
                     "opinion.too_long",
                     "agenda.not_found",
                     "opinion.not_found",
+                    "idempotency.invalid_key",
                     InvisibleCharacters.Code,
                 ]
             )
             .Refuses(404, "meeting.not_found")
-            .Refuses(409, Closed409);
+            .Refuses(409, [.. Closed409, .. Repeat409]);
         api.MapPost("/comments", AddComment)
             .RequirePermission(CorePermissions.Record)
             .Describe("addComment", "コメントを記録", "Record a comment")
@@ -105,11 +112,12 @@ public static class RecordApi
                     "comment.empty",
                     "comment.too_long",
                     "comment.speaker_required",
+                    "idempotency.invalid_key",
                     InvisibleCharacters.Code,
                 ]
             )
             .Refuses(404, "meeting.not_found")
-            .Refuses(409, Closed409);
+            .Refuses(409, [.. Closed409, .. Repeat409]);
         api.MapGet("/record/events", StreamAsync).ExcludeFromDescription();
         MapTemplatesAndActions(tenant, api);
     }
@@ -186,16 +194,18 @@ public static class RecordApi
         ITenantContext tenant,
         string meetingId,
         AgendaItemInput input,
+        [FromHeader(Name = RecordRules.EntryKeyHeader)] string? entryKey,
         [AsParameters] RecordServices services,
         CancellationToken cancellationToken
     )
     {
+        var (key, keyRefusal) = RecordRules.CheckEntryKey(entryKey);
         var (title, refusal) = RecordRules.CheckAgendaItem(input.Title);
-        if (title is null)
-            return await RefuseAsync(tenant, meetingId, AsProblem(refusal!), services, cancellationToken);
+        if (title is null || keyRefusal is not null)
+            return await RefuseAsync(tenant, meetingId, AsProblem(refusal ?? keyRefusal!), services, cancellationToken);
         if (Grain(tenant, meetingId, services.Grains) is not { } grain)
             return MeetingNotFound();
-        return Answer(await InBatchAsync(() => grain.AddAgendaItem(title)));
+        return Answer(await InBatchAsync(() => grain.AddAgendaItem(title, key)));
     }
 
     /// <summary>Takes the request for its recorder, who is answered with the entry as they may see it.</summary>
@@ -204,18 +214,26 @@ public static class RecordApi
         ITenantContext tenant,
         string meetingId,
         OpinionInput input,
+        [FromHeader(Name = RecordRules.EntryKeyHeader)] string? entryKey,
         [AsParameters] RecordServices services
     )
     {
         var (level, basis, privacy) = RecordRules.CheckPrivacy(input.Sensitivity, input.Basis);
         if (privacy.Any)
             return await RefuseAsync(tenant, meetingId, privacy.ToProblem(), services, http.RequestAborted);
+        var (key, keyRefusal) = RecordRules.CheckEntryKey(entryKey);
         var (opinion, refusal) = RecordRules.CheckOpinion(input with { Sensitivity = level, Basis = basis });
-        if (opinion is null)
-            return await RefuseAsync(tenant, meetingId, AsProblem(refusal!), services, http.RequestAborted);
+        if (opinion is null || keyRefusal is not null)
+            return await RefuseAsync(
+                tenant,
+                meetingId,
+                AsProblem(refusal ?? keyRefusal!),
+                services,
+                http.RequestAborted
+            );
         if (Grain(tenant, meetingId, services.Grains) is not { } grain)
             return MeetingNotFound();
-        var result = await InBatchAsync(() => grain.AddOpinion(opinion));
+        var result = await InBatchAsync(() => grain.AddOpinion(opinion, key));
         return Answer(await AsSeenAsync(http, meetingId, result, level, services));
     }
 
@@ -225,18 +243,26 @@ public static class RecordApi
         ITenantContext tenant,
         string meetingId,
         CommentInput input,
+        [FromHeader(Name = RecordRules.EntryKeyHeader)] string? entryKey,
         [AsParameters] RecordServices services
     )
     {
         var (level, basis, privacy) = RecordRules.CheckPrivacy(input.Sensitivity, input.Basis);
         if (privacy.Any)
             return await RefuseAsync(tenant, meetingId, privacy.ToProblem(), services, http.RequestAborted);
+        var (key, keyRefusal) = RecordRules.CheckEntryKey(entryKey);
         var (comment, refusal) = RecordRules.CheckComment(input with { Sensitivity = level, Basis = basis });
-        if (comment is null)
-            return await RefuseAsync(tenant, meetingId, AsProblem(refusal!), services, http.RequestAborted);
+        if (comment is null || keyRefusal is not null)
+            return await RefuseAsync(
+                tenant,
+                meetingId,
+                AsProblem(refusal ?? keyRefusal!),
+                services,
+                http.RequestAborted
+            );
         if (Grain(tenant, meetingId, services.Grains) is not { } grain)
             return MeetingNotFound();
-        var result = await InBatchAsync(() => grain.AddComment(comment));
+        var result = await InBatchAsync(() => grain.AddComment(comment, key));
         return Answer(await AsSeenAsync(http, meetingId, result, level, services));
     }
 
@@ -266,7 +292,7 @@ public static class RecordApi
         var entries = new List<RecordEntry>();
         foreach (var item in template.Items)
         {
-            var result = await InBatchAsync(() => grain.AddAgendaItem(item));
+            var result = await InBatchAsync(() => grain.AddAgendaItem(item, null));
             if (result.Entry is null)
                 return AsProblem(result);
             entries.Add(result.Entry);
@@ -384,7 +410,8 @@ public static class RecordApi
         audit?.Answering(answering);
         audit?.PassToGrain();
         var result = await record();
-        if (result.Entry is not null)
+        // A repeated entry was not written again: the request's own audit row says it came.
+        if (result is { Entry: not null, Repeated: false })
             audit?.WrittenByGrain();
         return result;
     }
@@ -488,11 +515,12 @@ public static class RecordApi
             lifetime.ApplicationStopping
         );
         var grain = grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meetingId));
-        var follower = await disclosure.FollowAsync(http, meeting, stop.Token);
-        await http.Response.WriteAsync(": connected\n\n", stop.Token);
-        await http.Response.Body.FlushAsync(stop.Token);
         try
         {
+            var follower = await disclosure.FollowAsync(http, meeting, stop.Token);
+            // A page whose stream breaks (its host stopped, the meeting's host was lost) reconnects after a second.
+            await http.Response.WriteAsync($": connected\nretry: {Reconnect}\n\n", stop.Token);
+            await http.Response.Body.FlushAsync(stop.Token);
             // Revisions since the page was rendered (its ticks in "since"), so that none made while it connected
             // is missed.
             var revision = since ?? -1;
@@ -528,6 +556,11 @@ public static class RecordApi
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The page was closed or the host is stopping; the browser reconnects from the last id it saw.
+        }
+        catch (Exception e) when (Clustering.ClusterFaults.IsUnavailable(e))
+        {
+            // The host holding the meeting's grain is gone: the stream ends, and the browser reconnects from the last
+            // id it saw, to the grain's new activation.
         }
     }
 }

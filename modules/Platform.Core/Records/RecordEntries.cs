@@ -115,13 +115,17 @@ public sealed record CommentInput(
     PersonalBasis? Basis = null
 );
 
-/// <summary>What the meeting grain answers: the accepted entry, or why it was refused.</summary>
+/// <summary>
+/// What the meeting grain answers: the accepted entry, or why it was refused. <see cref="Repeated"/>: the entry was
+/// recorded before, under the same entry key, and is answered again without being stored twice.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RecordResult(
     RecordEntry? Entry,
     string? ErrorCode = null,
     string? Field = null,
-    string? Message = null
+    string? Message = null,
+    bool Repeated = false
 );
 
 public static class OpinionKindNames

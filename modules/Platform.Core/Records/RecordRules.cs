@@ -120,6 +120,34 @@ public static class RecordRules
             ? Refused("privacy.basis_required", "basis", PersonalBasis.RequiredMessage(l))
             : null;
 
+    /// <summary>The longest entry key (Idempotency-Key) taken: a UUID is 36 characters.</summary>
+    public const int MaxEntryKeyLength = 100;
+
+    /// <summary>
+    /// An entry key as sent (none is no key), or why it is refused: printable ASCII letters, digits and <c>-_.:</c>,
+    /// so that a key is the same key however it was typed or logged.
+    /// </summary>
+    public static (string? Key, RecordResult? Refusal) CheckEntryKey(string? key)
+    {
+        if (key is null)
+            return (null, null);
+        if (
+            key.Length is 0 or > MaxEntryKeyLength
+            || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
+        )
+            return (
+                null,
+                Refused(
+                    "idempotency.invalid_key",
+                    EntryKeyHeader,
+                    "送信キー（Idempotency-Key）は英数字と - _ . : の100文字以内で指定してください。"
+                )
+            );
+        return (key, null);
+    }
+
+    public const string EntryKeyHeader = "Idempotency-Key";
+
     private static RecordResult Refused(string code, string field, string message) => new(null, code, field, message);
 
     private static RecordResult Invisible(string field, string label) =>

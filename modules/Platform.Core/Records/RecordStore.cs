@@ -62,6 +62,10 @@ public sealed class RecordStore(Database database)
         SELECT {CommentColumns} FROM comments WHERE tenant_id = @tenantId AND meeting_id = @meetingId
         """;
 
+    private const string EntryKeysSql = """
+        SELECT entry_key AS Key, seq AS Seq FROM entry_keys WHERE tenant_id = @tenantId AND meeting_id = @meetingId
+        """;
+
     private const string RecordSeqSql = """
         UPDATE meetings SET record_seq = @seq WHERE tenant_id = @tenantId AND meeting_id = @meetingId
         """;
@@ -235,21 +239,45 @@ public sealed class RecordStore(Database database)
             .ToList();
     }
 
+    /// <summary>The entry keys given with the meeting's entries (see <see cref="MeetingGrain"/>) and their sequence
+    /// numbers.</summary>
+    internal async Task<IReadOnlyList<(string Key, int Seq)>> EntryKeysAsync(
+        string tenantId,
+        string meetingId,
+        CancellationToken cancellationToken = default
+    )
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Key, int Seq)>(
+            new CommandDefinition(EntryKeysSql, new { tenantId, meetingId }, cancellationToken: cancellationToken)
+        );
+        return rows.ToList();
+    }
+
     /// <summary>
-    /// Writes a batch of the meeting grain, the meeting's last sequence number and the audit rows of the requests that
-    /// made it, in one transaction.
+    /// Writes a batch of the meeting grain, the meeting's last sequence number, the entry keys its pages sent and the
+    /// audit rows of the requests that made it, in one transaction.
     /// </summary>
     public Task WriteAsync(
         string tenantId,
         string meetingId,
         IReadOnlyList<RecordEntry> entries,
         IReadOnlyCollection<Audit.AuditStamp> audit,
+        IReadOnlyList<(string Key, int Seq)> keys,
         CancellationToken cancellationToken = default
     ) =>
         database.InTransactionAsync(
             async (connection, transaction) =>
             {
                 var written = await WriteAsync(connection, transaction, tenantId, meetingId, entries);
+                await BulkInsert.RowsAsync(
+                    connection,
+                    transaction,
+                    "entry_keys",
+                    ["tenant_id", "meeting_id", "entry_key", "seq"],
+                    keys,
+                    k => [tenantId, meetingId, k.Key, k.Seq]
+                );
                 if (audit.Count > 0)
                     await Audit.AuditLog.InsertAsync(connection, transaction, audit);
                 return written;

@@ -156,7 +156,7 @@ public sealed partial class SeedLoader(
             var grain = grains.GetGrain<IMeetingGrain>(MeetingGrainKey.For(tenantId, meeting.Id));
             foreach (var item in m["agenda"].Deserialize<List<SeedAgendaItem>>(Json) ?? [])
             {
-                var added = await grain.AddAgendaItem(item.Title);
+                var added = await grain.AddAgendaItem(item.Title, null);
                 foreach (var node in item.Opinions ?? [])
                 {
                     var opinion =
@@ -168,7 +168,8 @@ public sealed partial class SeedLoader(
                                 opinion.Text,
                                 Organisation: opinion.Organisation,
                                 Sensitivity: PublishedDocument
-                            )
+                            ),
+                            null
                         ),
                         meeting.Id
                     );
@@ -176,7 +177,13 @@ public sealed partial class SeedLoader(
             }
             foreach (var comment in m["comments"].Deserialize<List<CommentInput>>(Json) ?? [])
                 CheckRecorded(
-                    await grain.AddComment(comment with { Sensitivity = comment.Sensitivity ?? PublishedDocument }),
+                    await grain.AddComment(
+                        comment with
+                        {
+                            Sensitivity = comment.Sensitivity ?? PublishedDocument,
+                        },
+                        null
+                    ),
                     meeting.Id
                 );
             if (m["status"].Deserialize<MeetingStatus?>(Json) is { } status && status != MeetingStatus.Planned)

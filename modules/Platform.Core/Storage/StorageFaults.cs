@@ -27,6 +27,18 @@ public static class StorageFaults
         return false;
     }
 
+    /// <summary>A row whose key is already taken: for the meeting grain, the sign that another activation of the same
+    /// meeting wrote first (see <c>StaleRecordException</c>).</summary>
+    public static bool IsDuplicateKey(Exception error) =>
+        error switch
+        {
+            PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+            // SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY.
+            SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
+            SqlException s => s.Number is 2627 or 2601,
+            _ => false,
+        };
+
     private static bool Unavailable(Exception e) =>
         e switch
         {

@@ -1,6 +1,8 @@
 // Recording a meeting from several browsers at once. Every entry is shown where its sequence number puts it, so all
-// recorders see the same order: the order in which the server accepted the entries. Typed text is never cleared
-// before the server has confirmed it, and an IME's Enter (choosing a kanji) never sends.
+// recorders see the same order: the order in which the server accepted the entries. What is typed is never lost: an
+// entry not yet confirmed stays on the page marked 送信中 and is sent again, with the same key, until the server
+// answers (a host lost during the meeting answers 503 for a few seconds). An IME's Enter (choosing a kanji) never
+// sends.
 (() => {
   const root = document.getElementById('recorder');
   if (!root) return;
@@ -16,6 +18,7 @@
   const entries = root.querySelector('.entries');
   const status = $('record-status');
   const error = $('record-error');
+  const outboxStatus = $('record-outbox');
 
   const composing = e => e.isComposing || e.keyCode === 229;
 
@@ -167,11 +170,88 @@
     return answer;
   }
 
-  async function send(path, body) {
-    const answer = await call('POST', path, body);
-    show(answer);
-    return answer;
+  // The outbox: entries typed but not yet confirmed, sent one after another in the order typed. Each carries a key of
+  // its own (Idempotency-Key): sent again after a 503, a 502 from the proxy or a lost connection, it is recorded once.
+  const outbox = [];
+  let sending = false;
+  const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+  // crypto.randomUUID needs HTTPS or localhost; municipal intranets often serve plain HTTP.
+  const newKey = () => [...crypto.getRandomValues(new Uint8Array(16))].map(b => b.toString(16).padStart(2, '0')).join('');
+
+  function pendingLine(list, text) {
+    if (!list) return null;
+    const li = Object.assign(document.createElement('li'), { className: 'pending' });
+    li.append(Object.assign(document.createElement('span'), { className: 'entry', textContent: text }), ' ',
+      Object.assign(document.createElement('span'), { className: 'pending-label', textContent: '送信中' }));
+    list.append(li);
+    return li;
   }
+
+  function showOutbox(waiting) {
+    outboxStatus.hidden = outbox.length === 0;
+    outboxStatus.textContent = outbox.length === 0 ? ''
+      : waiting ? `未送信 ${outbox.length} 件：サーバーの応答を待って自動で再送しています。入力は続けられます。`
+      : `送信中 ${outbox.length} 件`;
+  }
+
+  // One try: the entry, a refusal to show, or how long to wait before trying again.
+  async function attempt(item) {
+    let response;
+    try {
+      response = await fetch(`${api}/${item.path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': item.key },
+        body: JSON.stringify(item.body),
+      });
+    } catch {
+      return { retry: true };
+    }
+    if ([502, 503, 504].includes(response.status)) {
+      const seconds = Number(response.headers.get('Retry-After'));
+      return { retry: true, after: seconds > 0 ? seconds * 1000 : 0 };
+    }
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const details = answer.errors ? Object.values(answer.errors).flat().join(' ') : answer.detail || '';
+      return { refused: new Error(`${answer.title || '保存できませんでした。'} ${details}`.trim()) };
+    }
+    return { entry: answer };
+  }
+
+  async function pump() {
+    if (sending) return;
+    sending = true;
+    while (outbox.length) {
+      const item = outbox[0];
+      const result = await attempt(item);
+      if (result.retry) {
+        item.tries = (item.tries || 0) + 1;
+        showOutbox(true);
+        await sleep(Math.min(result.after || 500 * 2 ** Math.min(item.tries - 1, 3), 5000));
+        continue;
+      }
+      outbox.shift();
+      item.line?.remove();
+      if (result.entry) {
+        error.hidden = true;
+        show(result.entry);
+        item.done?.(result.entry);
+      } else {
+        item.refused?.(result.refused);
+      }
+      showOutbox(false);
+    }
+    sending = false;
+  }
+
+  function send(path, body, { line, done, refused } = {}) {
+    outbox.push({ path, body, key: newKey(), line, done, refused });
+    showOutbox(false);
+    pump();
+  }
+
+  // Closing the page with entries still unsent would lose them: the browser asks first.
+  window.addEventListener('beforeunload', e => { if (outbox.length) e.preventDefault(); });
 
   function fail(e) {
     error.textContent = `${e.message}（入力内容は残っています。もう一度Enterで送信できます。）`;
@@ -185,12 +265,11 @@
     if (!text.trim()) return;
     if (!current) { fail(new Error('先にテーマを選ぶか追加してください。')); return; }
     opinionInput.value = '';
-    try {
-      await send('opinions', { agendaItemId: current, text, organisation: $('organisation-input').value || null, ...privacy() });
-    } catch (err) {
-      opinionInput.value = opinionInput.value ? `${text}\n${opinionInput.value}` : text;
-      fail(err);
-    }
+    const organisation = $('organisation-input').value || null;
+    send('opinions', { agendaItemId: current, text, organisation, ...privacy() }, {
+      line: pendingLine(entries.querySelector(`section[data-agenda-id="${current}"] ul`), `○ ${text}${organisation ? `（${organisation}）` : ''}`),
+      refused: err => { opinionInput.value = opinionInput.value ? `${text}\n${opinionInput.value}` : text; fail(err); },
+    });
   });
 
   themeInput.addEventListener('keydown', async e => {
@@ -198,13 +277,16 @@
     e.preventDefault();
     const title = themeInput.value;
     if (!title.trim()) return;
-    try {
-      const entry = await send('agenda', { title });
-      // Only what was sent is cleared: a next theme typed meanwhile stays.
-      if (themeInput.value === title) themeInput.value = '';
-      select(entry.agendaItem.id);
-      opinionInput.focus();
-    } catch (err) { fail(err); }
+    send('agenda', { title }, {
+      line: pendingLine(themes, title),
+      done: entry => {
+        // Only what was sent is cleared: a next theme typed meanwhile stays.
+        if (themeInput.value === title) themeInput.value = '';
+        select(entry.agendaItem.id);
+        opinionInput.focus();
+      },
+      refused: fail,
+    });
   });
 
   themes.addEventListener('click', e => {
@@ -241,10 +323,14 @@
     e.preventDefault();
     const f = commentForm;
     const text = f.text.value;
-    try {
-      await send('comments', { speaker: f.speaker.value, position: f.position.value || null, kind: f.kind.value, text, ...privacy() });
-      if (f.text.value === text) f.text.value = '';
-    } catch (err) { fail(err); }
+    if (!text.trim()) return;
+    const speaker = f.speaker.value;
+    const position = f.position.value || null;
+    f.text.value = '';
+    send('comments', { speaker, position, kind: f.kind.value, text, ...privacy() }, {
+      line: pendingLine($('comments'), `＜${speaker}${position || ''}＞ ${text}`),
+      refused: err => { f.text.value = f.text.value ? `${text}\n${f.text.value}` : text; fail(err); },
+    });
   });
 
   async function setStatus(status, reason) {
