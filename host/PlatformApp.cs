@@ -45,7 +45,11 @@ public static class PlatformApp
         var runtime = new ModuleRuntime(catalog, plugins);
         // One container: Autofac is the host's root, holding the host's, Orleans' and every module's services.
         builder.Host.UseServiceProviderFactory(
-            new Autofac.Extensions.DependencyInjection.AutofacServiceProviderFactory(runtime.Register)
+            new Autofac.Extensions.DependencyInjection.AutofacServiceProviderFactory(container =>
+            {
+                runtime.Register(container);
+                Admin.ClusterMenu.Register(container);
+            })
         );
         services.AddSingleton(catalog).AddSingleton(runtime).AddSingleton(plugins);
         services.AddHostedService<Plugins.PluginStartupLog>();
@@ -142,6 +146,7 @@ public static class PlatformApp
         var tenantRoutes = app.MapGroup("/{tenant}");
         ModuleEndpoints.Map(tenantRoutes);
         Admin.AdminEndpoints.Map(tenantRoutes);
+        Admin.ClusterEndpoints.Map(app, tenantRoutes);
         Accounts.UserEndpoints.Map(tenantRoutes);
         Accounts.SignInDelayEndpoints.Map(app, tenantRoutes);
         Accounts.ExternalSignIn.Map(tenantRoutes);
