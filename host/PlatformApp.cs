@@ -12,6 +12,7 @@ using Platform.Host.Errors;
 using Platform.Host.Health;
 using Platform.Host.Http;
 using Platform.Host.Modules;
+using Platform.Host.Telemetry;
 using Platform.Host.Tenancy;
 
 namespace Platform.Host;
@@ -78,6 +79,7 @@ public static class PlatformApp
         // The server's name and version help only those looking for a known weakness.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddPlatformOpenApi();
+        services.AddPlatformTelemetry(configuration);
         services.AddSingleton<IProblemDetailsService, PlatformProblemDetailsService>();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -94,6 +96,9 @@ public static class PlatformApp
         // First: everything after it (limits per address, HSTS, the cookie's Secure flag, same-origin checks) sees the
         // client's address and scheme.
         app.UseForwardedHeaders();
+        // Outside the exception handler: the lines it writes name the tenant and meeting too, the metrics see its status.
+        app.UseMiddleware<RequestLogScopeMiddleware>();
+        app.UsePlatformTelemetry(configuration);
         app.UseMiddleware<Http.SecurityHeadersMiddleware>();
         app.UseMiddleware<Http.CachePolicyMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemWriter.HandleExceptionAsync });
@@ -157,6 +162,7 @@ public static class PlatformApp
                 () => startup.MapEndpoints(tenantRoutes.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module)))
             );
         Plugins.PluginEndpoints.Map(app);
+        app.MapPlatformTelemetry(configuration);
         return app;
     }
 
