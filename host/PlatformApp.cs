@@ -96,7 +96,7 @@ public static class PlatformApp
         // First: everything after it (limits per address, HSTS, the cookie's Secure flag, same-origin checks) sees the
         // client's address and scheme.
         app.UseForwardedHeaders();
-        // Outside the exception handler: the lines it writes name the tenant and meeting too, the metrics see its status.
+        // Outside the exception handler: the lines it writes name the tenant and meeting, the metrics see its status.
         app.UseMiddleware<RequestLogScopeMiddleware>();
         app.UsePlatformTelemetry(configuration);
         app.UseMiddleware<Http.SecurityHeadersMiddleware>();

@@ -3,8 +3,10 @@ using Orleans.Configuration;
 
 namespace Platform.Host.Admin;
 
-/// <summary>The cluster as the platform administrator sees it: its hosts (silos), what runs on each, who left.</summary>
-/// <param name="ClusterId">The cluster's id (<c>Silo:ClusterId</c>; <c>sasaeai-local</c> on the embedded default).</param>
+/// <summary>The cluster as the platform administrator sees it: its hosts (silos), what runs on each, who
+/// left.</summary>
+/// <param name="ClusterId">The cluster's id (<c>Silo:ClusterId</c>; <c>sasaeai-local</c> on the embedded
+/// default).</param>
 /// <param name="ReadAt">When this was read.</param>
 /// <param name="Silos">The silos that are in the cluster now (joining, active, stopping), oldest first.</param>
 /// <param name="Grains">Activations per grain kind and silo, most first.</param>
@@ -23,7 +25,8 @@ public sealed record ClusterView(
 /// <param name="Status"><c>created</c>, <c>joining</c>, <c>active</c>, <c>shuttingDown</c>, <c>stopping</c> or
 /// <c>dead</c>.</param>
 /// <param name="Activations">Grain activations on it; null when it did not answer within two seconds.</param>
-/// <param name="Suspicions">Votes of other silos that it stopped answering their probes (a silo under suspicion).</param>
+/// <param name="Suspicions">Votes of other silos that it stopped answering their probes (a silo under
+/// suspicion).</param>
 public sealed record SiloView(
     string Address,
     string Name,
@@ -35,7 +38,8 @@ public sealed record SiloView(
     IReadOnlyList<Suspicion> Suspicions
 );
 
-/// <summary>How many activations of one grain kind (<c>MeetingGrain</c>, <c>DistrictGrain</c> …) a silo holds.</summary>
+/// <summary>How many activations of one grain kind (<c>MeetingGrain</c>, <c>DistrictGrain</c> …) a silo
+/// holds.</summary>
 public sealed record GrainCount(string Kind, string Silo, int Activations);
 
 /// <summary>A silo that left the cluster.</summary>

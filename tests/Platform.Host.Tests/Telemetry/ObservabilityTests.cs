@@ -9,7 +9,8 @@ using Platform.Testing;
 
 namespace Platform.Host.Tests.Telemetry;
 
-/// <summary>One host for the class, with the Prometheus endpoint on and every log line captured with its scopes.</summary>
+/// <summary>One host for the class, with the Prometheus endpoint on and every log line captured with its
+/// scopes.</summary>
 public sealed class ObservedHost : IAsyncLifetime
 {
     private TestDatabase _database = default!;
