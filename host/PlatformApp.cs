@@ -12,6 +12,7 @@ using Platform.Host.Errors;
 using Platform.Host.Health;
 using Platform.Host.Http;
 using Platform.Host.Modules;
+using Platform.Host.Telemetry;
 using Platform.Host.Tenancy;
 
 namespace Platform.Host;
@@ -45,7 +46,11 @@ public static class PlatformApp
         var runtime = new ModuleRuntime(catalog, plugins);
         // One container: Autofac is the host's root, holding the host's, Orleans' and every module's services.
         builder.Host.UseServiceProviderFactory(
-            new Autofac.Extensions.DependencyInjection.AutofacServiceProviderFactory(runtime.Register)
+            new Autofac.Extensions.DependencyInjection.AutofacServiceProviderFactory(container =>
+            {
+                runtime.Register(container);
+                Admin.ClusterMenu.Register(container);
+            })
         );
         services.AddSingleton(catalog).AddSingleton(runtime).AddSingleton(plugins);
         services.AddHostedService<Plugins.PluginStartupLog>();
@@ -74,6 +79,7 @@ public static class PlatformApp
         // The server's name and version help only those looking for a known weakness.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddPlatformOpenApi();
+        services.AddPlatformTelemetry(configuration);
         services.AddSingleton<IProblemDetailsService, PlatformProblemDetailsService>();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -90,6 +96,9 @@ public static class PlatformApp
         // First: everything after it (limits per address, HSTS, the cookie's Secure flag, same-origin checks) sees the
         // client's address and scheme.
         app.UseForwardedHeaders();
+        // Outside the exception handler: the lines it writes name the tenant and meeting, the metrics see its status.
+        app.UseMiddleware<RequestLogScopeMiddleware>();
+        app.UsePlatformTelemetry(configuration);
         app.UseMiddleware<Http.SecurityHeadersMiddleware>();
         app.UseMiddleware<Http.CachePolicyMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemWriter.HandleExceptionAsync });
@@ -142,6 +151,7 @@ public static class PlatformApp
         var tenantRoutes = app.MapGroup("/{tenant}");
         ModuleEndpoints.Map(tenantRoutes);
         Admin.AdminEndpoints.Map(tenantRoutes);
+        Admin.ClusterEndpoints.Map(app, tenantRoutes);
         Accounts.UserEndpoints.Map(tenantRoutes);
         Accounts.SignInDelayEndpoints.Map(app, tenantRoutes);
         Accounts.ExternalSignIn.Map(tenantRoutes);
@@ -152,6 +162,7 @@ public static class PlatformApp
                 () => startup.MapEndpoints(tenantRoutes.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module)))
             );
         Plugins.PluginEndpoints.Map(app);
+        app.MapPlatformTelemetry(configuration);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Platform.Abstractions.Errors;
 using Platform.Core.Districts;
 using Platform.Core.Tenancy;
 using Platform.Host.Modules;
+using Platform.Host.Telemetry;
 
 namespace Platform.Host.Tenancy;
 
@@ -10,7 +11,8 @@ namespace Platform.Host.Tenancy;
 /// <c>{districtId}</c>, checks that the district belongs to that tenant. An unknown tenant, or a district of another
 /// tenant, is 404 here, before any handler runs: no handler can be reached with ids that cross tenants.
 /// Then the request's services come from a scope begun in the tenant's lifetime scope (see <see
-/// cref="ModuleRuntime"/>).
+/// cref="ModuleRuntime"/>), and the request's log scope names the tenant and the route's meeting (<see
+/// cref="RequestLogScope"/>).
 /// </summary>
 public sealed class TenantMiddleware(RequestDelegate next)
 {
@@ -35,6 +37,8 @@ public sealed class TenantMiddleware(RequestDelegate next)
                 await districts.FindAsync(tenant.Id, districtId, context.RequestAborted)
                 ?? throw PlatformException.NotFound("district.not_found", "地区");
         context.Features.Set(new TenantFeature(tenant, district));
+        // Every line logged from here on, and about a failure of this request, names the tenant and the meeting.
+        context.Features.Get<RequestLogScope>()?.Name(tenant.Id, context.GetRouteValue("meetingId") as string);
 
         await using var scope = runtime.TenantScope(tenant).BeginLifetimeScope();
         var original = context.RequestServices;
@@ -78,5 +82,6 @@ public sealed class HostNameTenantMiddleware(RequestDelegate next)
         || path.StartsWith("/api/auth/", StringComparison.Ordinal)
         || path.StartsWith("/signin", StringComparison.Ordinal)
         || path.StartsWith("/signout", StringComparison.Ordinal)
-        || path.StartsWith("/account/", StringComparison.Ordinal);
+        || path.StartsWith("/account/", StringComparison.Ordinal)
+        || path == "/metrics";
 }

@@ -76,6 +76,7 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
         "/aomori/admin/audit",
         "/aomori/admin/audit?action=view",
         "/aomori/admin/notices",
+        "/aomori/admin/cluster",
         $"/aomori/api/meetings/{EveryPageHost.NoticeMeeting}/notices?format=html",
         "/aomori/admin/districts/aomori-ono/modules/Aomori.SupportMeetings/settings",
         "/aomori/meetings",

@@ -311,6 +311,9 @@ public class AccessTests : PlatformTest
             return 404;
         if (!declared)
             return 403;
+        // The cluster is the platform's, not a tenant's: the platform administrator's alone, a tenant admin's refused.
+        if (pattern == "/{tenant}/admin/cluster")
+            return 403;
         // An edit form (…/edit) is shown to those who may change what it edits, as its post is.
         // Writing a meeting's notices (…/notices) gives them their document numbers: those who manage meetings do it.
         var read =
