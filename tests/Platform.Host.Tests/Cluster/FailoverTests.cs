@@ -1,4 +1,5 @@
 using System.Net;
+using Platform.Testing;
 using Xunit.Abstractions;
 
 namespace Platform.Host.Tests.Cluster;

@@ -59,7 +59,19 @@ public class TwoSiloTests
             );
         }
 
+        // A person signed in on one host is signed in on the other: one key ring, in the platform database.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = new Uri(first.BaseUrl),
+        };
+        var (signedIn, cookies) = await FormSignIn.PostAsync(browser, "aomori-coordinator", TestAuth.DemoPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        using var elsewhere = new HttpRequestMessage(HttpMethod.Get, $"{second.BaseUrl}/aomori/meetings");
+        elsewhere.Headers.Add("Cookie", cookies);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(elsewhere)).StatusCode);
+
         await using var connection = await database.Open().OpenAsync();
+        Assert.True(await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM data_protection_keys") > 0);
         var membership = JsonDocument.Parse(
             await connection.ExecuteScalarAsync<string>(
                 "SELECT payload FROM orleans_membership WHERE cluster_id = 'two-silos'"

@@ -2,9 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Core.Storage;
-using Platform.Testing;
 
-namespace Platform.Host.Tests.Cluster;
+namespace Platform.Testing;
 
 /// <summary>
 /// Three hosts as separate processes on one PostgreSQL database, one Orleans cluster, behind nginx with the
@@ -82,17 +81,26 @@ public sealed class ThreeHosts : IAsyncDisposable
     /// <summary>A client of one host directly, signed in as <paramref name="userName"/>.</summary>
     public Task<HttpClient> HostClientAsync(int index, string userName) => ClientAsync(_urls[index], userName);
 
-    private static async Task<HttpClient> ClientAsync(string baseUrl, string userName)
+    private async Task<HttpClient> ClientAsync(string baseUrl, string userName)
     {
         var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer",
+            await TokenAsync(userName)
+        );
+        return client;
+    }
+
+    /// <summary>A bearer token of a demo account, got through the front: every host honours it.</summary>
+    public async Task<string> TokenAsync(string userName)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(Front.BaseUrl) };
         var answer = await client.PostAsJsonAsync(
             "/api/auth/token",
             new { userName, password = TestAuth.DemoPassword }
         );
         answer.EnsureSuccessStatusCode();
-        var token = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        return (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
     public async ValueTask DisposeAsync()
