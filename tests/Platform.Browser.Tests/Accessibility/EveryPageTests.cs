@@ -11,11 +11,11 @@ using Xunit.Abstractions;
 
 namespace Platform.Browser.Tests.Accessibility;
 
-/// <summary>One host and one browser for the whole class: starting them is most of the time a browser test takes.</summary>
+/// <summary>One host for the whole class (the browser is the run's <see cref="SharedChromium"/>): the class only
+/// reads.</summary>
 public sealed class EveryPageHost : IAsyncLifetime
 {
     private TestDatabase _database = default!;
-    private IPlaywright _playwright = default!;
 
     public TestPlatform Platform { get; private set; } = default!;
 
@@ -34,8 +34,7 @@ public sealed class EveryPageHost : IAsyncLifetime
     {
         _database = await SeededDatabases.CreateAsync(DatabaseProvider.Sqlite);
         Platform = await TestPlatform.StartAsync(_database, realPort: true);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await BrowserTest.LaunchChromiumAsync(_playwright);
+        Browser = await SharedChromium.GetAsync();
 
         var meeting = $"/aomori/api/meetings/{PublishedMeeting}";
         (await Platform.Client.PatchAsJsonAsync(meeting, new { minutesPublic = true })).EnsureSuccessStatusCode();
@@ -51,8 +50,6 @@ public sealed class EveryPageHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
         await Platform.DisposeAsync();
         await _database.DisposeAsync();
     }
@@ -61,9 +58,10 @@ public sealed class EveryPageHost : IAsyncLifetime
 /// <summary>
 /// Every staff page of the demo tenants (a crawl of same-origin links from each tenant's home, plus the pages no link
 /// leads to), at a desktop's 1280 px and a phone's 390 px: no WCAG 2.1 A/AA violation of serious or critical impact
-/// (axe-core, with every <c>details</c> opened), and on the phone no page wider than the screen.
+/// (axe-core, with every <c>details</c> opened), and on the phone no page wider than the screen. One class per width,
+/// each with a host of its own, so that the two crawls (most of the suite's time) run at once, and first.
 /// </summary>
-public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : IClassFixture<EveryPageHost>
+public abstract class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : IClassFixture<EveryPageHost>
 {
     private static readonly string[] Tenants = ["aomori", "miyagi"];
 
@@ -121,13 +119,7 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
     /// <summary>Pages checked at once, in tabs of the same browser context.</summary>
     private const int Tabs = 3;
 
-    [Fact]
-    public Task Every_page_passes_axe_at_1280_px() => CheckAllAsync(1280);
-
-    [Fact]
-    public Task Every_page_passes_axe_and_fits_a_390_px_phone() => CheckAllAsync(390);
-
-    private async Task CheckAllAsync(int width)
+    protected async Task CheckAllAsync(int width)
     {
         var failures = new List<string>();
         var visited = new List<string>();
@@ -291,4 +283,19 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
     }
 
     private static string Shorten(string html) => html.Length <= 160 ? html : html[..160] + "…";
+}
+
+[RunsLong(100)]
+public sealed class EveryPageOnADesktopTests(EveryPageHost host, ITestOutputHelper output)
+    : EveryPageTests(host, output)
+{
+    [Fact]
+    public Task Every_page_passes_axe_at_1280_px() => CheckAllAsync(1280);
+}
+
+[RunsLong(90)]
+public sealed class EveryPageOnAPhoneTests(EveryPageHost host, ITestOutputHelper output) : EveryPageTests(host, output)
+{
+    [Fact]
+    public Task Every_page_passes_axe_and_fits_a_390_px_phone() => CheckAllAsync(390);
 }
