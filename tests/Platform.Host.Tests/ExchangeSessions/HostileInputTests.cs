@@ -221,6 +221,7 @@ public abstract class HostileInputTests(DatabaseProvider provider, ITestOutputHe
 public sealed class HostileInputOnSqliteTests(ITestOutputHelper output)
     : HostileInputTests(DatabaseProvider.Sqlite, output);
 
+[RunsLong(60)]
 public sealed class HostileInputOnPostgresTests(ITestOutputHelper output)
     : HostileInputTests(DatabaseProvider.Postgres, output);
 
