@@ -65,7 +65,8 @@ public sealed class EveryPageHost : IAsyncLifetime
 /// leads to), at a desktop's 1280 px and a phone's 390 px: no WCAG 2.1 A/AA violation of serious or critical impact
 /// (axe-core, with every <c>details</c> opened), and on the phone no page wider than the screen. Each page is loaded
 /// once and checked at both widths (the window narrowed after the desktop's check; no script of the site reads the
-/// width, and CSS follows the window), which halves the crawl, most of the suite's time; each width is its own test.
+/// width, and CSS follows the window), which spares each page a second load (axe's checks, twice either way, cost
+/// the most); each width is its own test. The class starts first: it is most of the suite's time.
 /// </summary>
 [RunsLong(120)]
 public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : IClassFixture<EveryPageHost>
