@@ -4,6 +4,9 @@ using System.Text.Json;
 using Platform.Core.Storage;
 using Platform.Testing;
 
+// Classes marked [RunsLong] start first, longest first, so that no long class is the run's tail (docs/testing.md).
+[assembly: TestCollectionOrderer("Platform.Testing.LongestFirst", "Platform.Testing")]
+
 namespace Platform.Host.Tests;
 
 // Which host a test class gets (the suite must stay within CI's budget, docs/testing.md):
@@ -13,6 +16,8 @@ namespace Platform.Host.Tests;
 // - A class whose tests change what others read (module switches, settings, sign-in delays, restarts, counts of rows)
 //   derives from PlatformTest: a host and database of each test's own.
 // Either way the database is a copy of one seeded per run (SeededDatabases), so a host starts without seeding.
+// A class that takes more than about 30 s on CI's machine says so with [RunsLong(seconds)] (Platform.Testing), so that
+// it starts before the short ones.
 // A shared host lives past its first minute, when the retention schedule first runs (and opens connections): tests
 // that count connections or queries keep a host of their own.
 

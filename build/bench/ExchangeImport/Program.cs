@@ -23,7 +23,8 @@ void Report(string label, string figure, List<double> times)
 
 async Task<List<double>> Time(Func<Task> work)
 {
-    for (var i = 0; i < 20; i++)
+    // 20 warm-up runs, or as many as are timed when fewer (build/test.sh's smoke times 5).
+    for (var i = 0; i < Math.Min(20, repetitions); i++)
         await work();
     var times = new List<double>();
     for (var i = 0; i < repetitions; i++)

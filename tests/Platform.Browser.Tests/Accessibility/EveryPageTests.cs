@@ -11,11 +11,11 @@ using Xunit.Abstractions;
 
 namespace Platform.Browser.Tests.Accessibility;
 
-/// <summary>One host and one browser for the whole class: starting them is most of the time a browser test takes.</summary>
+/// <summary>One host for the whole class (the browser is the run's <see cref="SharedChromium"/>): the class only
+/// reads.</summary>
 public sealed class EveryPageHost : IAsyncLifetime
 {
     private TestDatabase _database = default!;
-    private IPlaywright _playwright = default!;
 
     public TestPlatform Platform { get; private set; } = default!;
 
@@ -30,12 +30,16 @@ public sealed class EveryPageHost : IAsyncLifetime
     /// <summary>A reply link's token for one of its organisations, for the public reply page.</summary>
     public string ReplyToken { get; private set; } = "";
 
+    private Task<EveryPageTests.Crawl>? _crawl;
+
+    /// <summary>The crawl, done once for both widths (the class's first test starts it, the second reads it).</summary>
+    public Task<EveryPageTests.Crawl> CrawlAsync() => _crawl ??= EveryPageTests.CrawlAsync(this);
+
     public async Task InitializeAsync()
     {
         _database = await SeededDatabases.CreateAsync(DatabaseProvider.Sqlite);
         Platform = await TestPlatform.StartAsync(_database, realPort: true);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await BrowserTest.LaunchChromiumAsync(_playwright);
+        Browser = await SharedChromium.GetAsync();
 
         var meeting = $"/aomori/api/meetings/{PublishedMeeting}";
         (await Platform.Client.PatchAsJsonAsync(meeting, new { minutesPublic = true })).EnsureSuccessStatusCode();
@@ -51,8 +55,6 @@ public sealed class EveryPageHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
         await Platform.DisposeAsync();
         await _database.DisposeAsync();
     }
@@ -61,8 +63,12 @@ public sealed class EveryPageHost : IAsyncLifetime
 /// <summary>
 /// Every staff page of the demo tenants (a crawl of same-origin links from each tenant's home, plus the pages no link
 /// leads to), at a desktop's 1280 px and a phone's 390 px: no WCAG 2.1 A/AA violation of serious or critical impact
-/// (axe-core, with every <c>details</c> opened), and on the phone no page wider than the screen.
+/// (axe-core, with every <c>details</c> opened), and on the phone no page wider than the screen. Each page is loaded
+/// once and checked at both widths (the window narrowed after the desktop's check; no script of the site reads the
+/// width, and CSS follows the window), which spares each page a second load (axe's checks, twice either way, cost
+/// the most); each width is its own test. The class starts first: it is most of the suite's time.
 /// </summary>
+[RunsLong(120)]
 public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : IClassFixture<EveryPageHost>
 {
     private static readonly string[] Tenants = ["aomori", "miyagi"];
@@ -122,17 +128,35 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
     /// <summary>Pages checked at once, in tabs of the same browser context.</summary>
     private const int Tabs = 3;
 
-    [Fact]
-    public Task Every_page_passes_axe_at_1280_px() => CheckAllAsync(1280);
+    private static readonly int[] Widths = [1280, 390];
+
+    /// <summary>What the crawl found at each width, and the pages it visited (with how long each took).</summary>
+    public sealed record Crawl(Dictionary<int, List<string>> Failures, List<string> Visited, List<string> Log);
 
     [Fact]
-    public Task Every_page_passes_axe_and_fits_a_390_px_phone() => CheckAllAsync(390);
+    public Task Every_page_passes_axe_at_1280_px() => CheckAsync(1280);
 
-    private async Task CheckAllAsync(int width)
+    [Fact]
+    public Task Every_page_passes_axe_and_fits_a_390_px_phone() => CheckAsync(390);
+
+    private async Task CheckAsync(int width)
     {
-        var failures = new List<string>();
-        var visited = new List<string>();
-        var viewport = new ViewportSize { Width = width, Height = 900 };
+        var crawl = await host.CrawlAsync();
+        foreach (var line in crawl.Log)
+            output.WriteLine(line);
+        var visited = crawl.Visited;
+        var failures = crawl.Failures[width];
+        Assert.True(visited.Count > 40, $"Only {visited.Count} pages were visited:\n{string.Join('\n', visited)}");
+        Assert.True(
+            failures.Count == 0,
+            $"{failures.Count} problems at {width} px on {visited.Count} pages:\n{string.Join('\n', failures)}"
+        );
+    }
+
+    internal static async Task<Crawl> CrawlAsync(EveryPageHost host)
+    {
+        var crawl = new Crawl(Widths.ToDictionary(w => w, _ => new List<string>()), [], []);
+        var viewport = new ViewportSize { Width = Widths[0], Height = 900 };
 
         await using (
             var staff = await host.Browser.NewContextAsync(
@@ -172,14 +196,11 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
                 var batch = new List<string>();
                 while (batch.Count < Tabs && queue.TryDequeue(out var next))
                     batch.Add(next);
-                visited.AddRange(batch);
-                var checks = await Task.WhenAll(batch.Select((path, i) => CheckAsync(pages[i], path, width)));
-                foreach (var (problems, links) in checks)
-                {
-                    failures.AddRange(problems);
-                    foreach (var link in links.Where(IsStaffPage))
-                        Enqueue(link, explicitly: false);
-                }
+                crawl.Visited.AddRange(batch);
+                var checks = await Task.WhenAll(batch.Select((path, i) => CheckPageAsync(host, pages[i], path, crawl)));
+                foreach (var links in checks)
+                foreach (var link in links.Where(IsStaffPage))
+                    Enqueue(link, explicitly: false);
             }
         }
 
@@ -190,28 +211,25 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
             var page = await anonymous.NewPageAsync();
             foreach (var path in Anonymous.Append($"/aomori/reply/{host.ReplyToken}"))
             {
-                visited.Add(path);
-                failures.AddRange((await CheckAsync(page, path, width)).Problems);
+                crawl.Visited.Add(path);
+                await CheckPageAsync(host, page, path, crawl);
             }
         }
-
-        Assert.True(visited.Count > 40, $"Only {visited.Count} pages were visited:\n{string.Join('\n', visited)}");
-        Assert.True(
-            failures.Count == 0,
-            $"{failures.Count} problems at {width} px on {visited.Count} pages:\n{string.Join('\n', failures)}"
-        );
+        return crawl;
     }
 
-    /// <summary>Checks one page and answers the same-origin paths it links to.</summary>
-    private async Task<(List<string> Problems, List<string> Links)> CheckAsync(IPage page, string path, int width)
+    /// <summary>Checks one page at each width (widest first) and answers the same-origin paths it links to.</summary>
+    private static async Task<List<string>> CheckPageAsync(EveryPageHost host, IPage page, string path, Crawl crawl)
     {
-        var failures = new List<string>();
         var started = System.Diagnostics.Stopwatch.StartNew();
+        await page.SetViewportSizeAsync(Widths[0], 900);
         var response = await page.GotoAsync(host.Platform.BaseUrl + path, new() { WaitUntil = WaitUntilState.Load });
         if (response is null || response.Status >= 400)
         {
-            failures.Add($"{path}: HTTP {response?.Status}");
-            return (failures, []);
+            lock (crawl)
+                foreach (var width in Widths)
+                    crawl.Failures[width].Add($"{path}: HTTP {response?.Status}");
+            return [];
         }
         // What a click would show is checked too: every disclosure opened, every form and field set shown.
         await page.EvalOnSelectorAllAsync("details", "all => all.forEach(d => d.open = true)");
@@ -220,23 +238,35 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
             "all => all.forEach(e => e.hidden = false)"
         );
 
-        var result = await page.RunAxe(
-            new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            }
-        );
-        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
-        foreach (var node in violation.Nodes)
-            failures.Add($"{path}: {violation.Id} ({violation.Impact}) at {node.Target}: {Shorten(node.Html)}");
-
-        if (width <= 390)
+        foreach (var width in Widths)
         {
-            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            if (scrollWidth > width)
-                failures.Add(
-                    $"{path}: {scrollWidth} px wide on a {width} px screen (widest: {await WidestAsync(page, width)})"
-                );
+            var failures = new List<string>();
+            if (width != Widths[0])
+                await page.SetViewportSizeAsync(width, 900);
+            var result = await page.RunAxe(
+                new AxeRunOptions
+                {
+                    RunOnly = new RunOnlyOptions
+                    {
+                        Type = "tag",
+                        Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+                    },
+                }
+            );
+            foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+            foreach (var node in violation.Nodes)
+                failures.Add($"{path}: {violation.Id} ({violation.Impact}) at {node.Target}: {Shorten(node.Html)}");
+
+            if (width <= 390)
+            {
+                var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+                if (scrollWidth > width)
+                    failures.Add(
+                        $"{path}: {scrollWidth} px wide on a {width} px screen (widest: {await WidestAsync(page, width)})"
+                    );
+            }
+            lock (crawl)
+                crawl.Failures[width].AddRange(failures);
         }
 
         var origin = new Uri(host.Platform.BaseUrl);
@@ -244,15 +274,13 @@ public class EveryPageTests(EveryPageHost host, ITestOutputHelper output) : ICla
             "a[href]:not([download])",
             "all => all.map(a => a.href)"
         );
-        output.WriteLine($"{width} px {started.ElapsedMilliseconds, 5} ms {path}");
-        return (
-            failures,
-            hrefs
-                .Select(h => new Uri(h))
-                .Where(u => u.Scheme == origin.Scheme && u.Authority == origin.Authority)
-                .Select(u => u.PathAndQuery)
-                .ToList()
-        );
+        lock (crawl)
+            crawl.Log.Add($"{started.ElapsedMilliseconds, 5} ms {path}");
+        return hrefs
+            .Select(h => new Uri(h))
+            .Where(u => u.Scheme == origin.Scheme && u.Authority == origin.Authority)
+            .Select(u => u.PathAndQuery)
+            .ToList();
     }
 
     /// <summary>The elements that stick out, so that the message says what to fix.</summary>

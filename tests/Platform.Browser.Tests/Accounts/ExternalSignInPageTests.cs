@@ -41,7 +41,7 @@ public class ExternalSignInPageTests : BrowserTest
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         _provider.SignedIn = ("subject-0100", "yamada@city.aomori.example");
 
-        var page = await (await Browser.NewContextAsync(new() { Locale = "ja-JP" })).NewPageAsync();
+        var page = await (await NewContextAsync(new() { Locale = "ja-JP" }, asAdministrator: false)).NewPageAsync();
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/meetings");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("サインイン");
         await page.GetByRole(AriaRole.Link, new() { Name = "青森市職員IDでサインイン" }).ClickAsync();

@@ -8,7 +8,7 @@ public class SignInTests : BrowserTest
     [Fact]
     public async Task A_person_signs_in_on_the_page_and_comes_back_where_they_were_going()
     {
-        var page = await (await Browser.NewContextAsync(new() { Locale = "ja-JP" })).NewPageAsync();
+        var page = await (await NewContextAsync(new() { Locale = "ja-JP" }, asAdministrator: false)).NewPageAsync();
         await page.GotoAsync($"{Platform.BaseUrl}/aomori/meetings");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("サインイン");
 

@@ -27,12 +27,13 @@ public class PersonalInformationPageTests : BrowserTest
 
         using var api = new HttpClient { BaseAddress = new Uri(Platform.BaseUrl) };
         var token = await TestAuth.SignInAsync(api, "care-browser", Password);
-        var context = await Browser.NewContextAsync(
+        var context = await NewContextAsync(
             new()
             {
                 Locale = "ja-JP",
                 ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
-            }
+            },
+            asAdministrator: false
         );
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();

@@ -33,7 +33,9 @@ public class ResourcePagesTests : BrowserTest
             .Expect(staff.Locator("tr[data-resource]", new() { HasText = "元看護師の数人が地域で活動" }))
             .ToContainTextAsync("公開中");
 
-        var careManager = await (await Browser.NewContextAsync(new() { Locale = "ja-JP" })).NewPageAsync();
+        var careManager = await (
+            await NewContextAsync(new() { Locale = "ja-JP" }, asAdministrator: false)
+        ).NewPageAsync();
         var answer = await careManager.GotoAsync($"{Platform.BaseUrl}/miyagi/public/resources");
         Assert.Equal(200, answer!.Status);
         var page = careManager.GetByTestId("public-resources");

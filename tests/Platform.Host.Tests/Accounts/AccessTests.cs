@@ -10,6 +10,7 @@ using Platform.Testing;
 
 namespace Platform.Host.Tests.Accounts;
 
+[RunsLong(60)]
 public class AccessTests : PlatformTest
 {
     private Task<HttpClient> AsAsync(string userName) => Platform.ClientForAsync(userName);

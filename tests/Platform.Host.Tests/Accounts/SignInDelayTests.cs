@@ -9,6 +9,7 @@ namespace Platform.Host.Tests.Accounts;
 
 /// <summary>Wrong passwords slow the next attempts down for a few seconds, never lock the owner out, and never tell
 /// which names exist.</summary>
+[RunsLong(45)]
 public class SignInDelayTests(ITestOutputHelper output) : PlatformTest
 {
     private Task<HttpResponseMessage> TryAsync(HttpClient client, string userName, string password) =>

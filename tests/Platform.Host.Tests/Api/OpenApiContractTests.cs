@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Platform.Testing;
 
 namespace Platform.Host.Tests.Api;
 
@@ -7,6 +8,7 @@ namespace Platform.Host.Tests.Api;
 /// The OpenAPI document is what vendors generate clients from: every operation must have a stable name, a summary in
 /// Japanese and English, its request and response types and its problem codes, and the bearer scheme must be declared.
 /// </summary>
+[RunsLong(40)]
 public sealed partial class OpenApiContractTests : PlatformTest
 {
     /// <summary>Writes that take no body by design: the path says everything.</summary>

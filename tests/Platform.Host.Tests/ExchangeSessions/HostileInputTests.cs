@@ -31,24 +31,6 @@ public abstract class HostileInputTests(DatabaseProvider provider, ITestOutputHe
             : problem.GetRawText();
     }
 
-    [Theory]
-    [InlineData("\uFEFF")]
-    [InlineData("\u200B")]
-    [InlineData("crlf")]
-    [InlineData("trailing")]
-    public async Task The_same_summary_with_invisible_differences_is_a_duplicate(string variant)
-    {
-        var text = variant switch
-        {
-            "crlf" => SeedDocument.Text.Replace("\n", "\r\n"),
-            "trailing" => SeedDocument.Text.Replace("\n", " \t　\n"),
-            _ => variant + SeedDocument.Text,
-        };
-        var again = await PostTextAsync(text);
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal("import.duplicate", await again.ProblemCodeAsync());
-    }
-
     [Fact]
     public async Task A_round_imported_before_the_normal_form_is_found_by_its_text_and_then_by_its_normal_form()
     {
@@ -85,29 +67,6 @@ public abstract class HostileInputTests(DatabaseProvider provider, ITestOutputHe
             .EnumerateArray()
             .Select(w => w.GetProperty("code").GetString());
         Assert.Contains(code, warnings);
-    }
-
-    [Theory]
-    [InlineData("１０：００～１２：００，", "١٠:٠٠～１２：００，")]
-    [InlineData("令和元年１１月１９日", "令和元年١١月١٩日")]
-    public async Task A_date_or_time_in_other_digits_is_refused_with_a_reason_and_previewed_with_a_warning(
-        string from,
-        string to
-    )
-    {
-        var text = SeedDocument.Text.Replace(from, to);
-        var refused = await PostTextAsync(text);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("import.no_date", await refused.ProblemCodeAsync());
-        var preview = await PostTextAsync(text, "?preview=true");
-        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        Assert.Contains(
-            "import.digits",
-            (await preview.Content.ReadFromJsonAsync<JsonElement>())
-                .GetProperty("warnings")
-                .EnumerateArray()
-                .Select(w => w.GetProperty("code").GetString())
-        );
     }
 
     [Fact]
@@ -262,5 +221,65 @@ public abstract class HostileInputTests(DatabaseProvider provider, ITestOutputHe
 public sealed class HostileInputOnSqliteTests(ITestOutputHelper output)
     : HostileInputTests(DatabaseProvider.Sqlite, output);
 
+[RunsLong(60)]
 public sealed class HostileInputOnPostgresTests(ITestOutputHelper output)
     : HostileInputTests(DatabaseProvider.Postgres, output);
+
+/// <summary>
+/// The 概要s that are refused or found to be duplicates, which write nothing: on one host per class and database.
+/// </summary>
+public abstract class HostileImportRefusalTests(SharedPlatform shared, DatabaseProvider provider)
+    : SharedPlatformTest(shared, provider)
+{
+    private const string Import = "/miyagi/api/imports/exchange-summary";
+
+    private Task<HttpResponseMessage> PostTextAsync(string text, string query = "") =>
+        Client.PostAsync(Import + query, new StringContent(text, Encoding.UTF8, "text/plain"));
+
+    [Theory]
+    [InlineData("\uFEFF")]
+    [InlineData("\u200B")]
+    [InlineData("crlf")]
+    [InlineData("trailing")]
+    public async Task The_same_summary_with_invisible_differences_is_a_duplicate(string variant)
+    {
+        var text = variant switch
+        {
+            "crlf" => SeedDocument.Text.Replace("\n", "\r\n"),
+            "trailing" => SeedDocument.Text.Replace("\n", " \t　\n"),
+            _ => variant + SeedDocument.Text,
+        };
+        var again = await PostTextAsync(text);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("import.duplicate", await again.ProblemCodeAsync());
+    }
+
+    [Theory]
+    [InlineData("１０：００～１２：００，", "١٠:٠٠～１２：００，")]
+    [InlineData("令和元年１１月１９日", "令和元年١١月١٩日")]
+    public async Task A_date_or_time_in_other_digits_is_refused_with_a_reason_and_previewed_with_a_warning(
+        string from,
+        string to
+    )
+    {
+        var text = SeedDocument.Text.Replace(from, to);
+        var refused = await PostTextAsync(text);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("import.no_date", await refused.ProblemCodeAsync());
+        var preview = await PostTextAsync(text, "?preview=true");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains(
+            "import.digits",
+            (await preview.Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("warnings")
+                .EnumerateArray()
+                .Select(w => w.GetProperty("code").GetString())
+        );
+    }
+}
+
+public sealed class HostileImportRefusalOnSqliteTests(SharedPlatform shared)
+    : HostileImportRefusalTests(shared, DatabaseProvider.Sqlite);
+
+public sealed class HostileImportRefusalOnPostgresTests(SharedPlatform shared)
+    : HostileImportRefusalTests(shared, DatabaseProvider.Postgres);

@@ -8,9 +8,11 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;
+using Platform.Testing;
 
 namespace Platform.Host.Tests.HostileInput;
 
+[RunsLong(120)]
 public sealed class NoServerErrorProperties(HostileInputHost host) : IClassFixture<HostileInputHost>
 {
     public const ulong Seed = 20260419;

@@ -6,6 +6,7 @@ namespace Platform.Host.Tests.Http;
 
 /// <summary>A return URL sends the browser to a path of this host or to the default, never to another site and never to
 /// a 500. The tests only read and sign in: one host for the class.</summary>
+[RunsLong(45)]
 public class LocalUrlTests(SharedPlatform shared) : SharedPlatformTest(shared)
 {
     public static readonly TheoryData<string> Foreign =

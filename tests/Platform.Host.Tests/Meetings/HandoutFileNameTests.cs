@@ -8,8 +8,9 @@ using Platform.Testing;
 namespace Platform.Host.Tests.Meetings;
 
 /// <summary>Whatever file name a browser or a script sends, the upload never answers 500 and the name kept is
-/// plain.</summary>
-public class HandoutFileNameTests : PlatformTest
+/// plain. One host for the class: each upload is checked by its own answer and download, and none counts the others.
+/// </summary>
+public class HandoutFileNameTests(SharedPlatform shared) : SharedPlatformTest(shared)
 {
     private const string Handouts = "/aomori/api/meetings/aomori-shinjo-briefing-h30/handouts";
 

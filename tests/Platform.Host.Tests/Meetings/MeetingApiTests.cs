@@ -703,6 +703,8 @@ public abstract class MeetingApiTests(DatabaseProvider provider) : PlatformTest(
     }
 }
 
+[RunsLong(40)]
 public sealed class MeetingApiOnSqliteTests() : MeetingApiTests(DatabaseProvider.Sqlite);
 
+[RunsLong(90)]
 public sealed class MeetingApiOnPostgresTests() : MeetingApiTests(DatabaseProvider.Postgres);
