@@ -59,6 +59,9 @@ public sealed class ThreeHosts : IAsyncDisposable
     /// <summary>What the hosts stopped so far wrote (warnings and errors): for a failing test's message.</summary>
     public List<string> Logs { get; } = [];
 
+    /// <summary>Starts again the hosts a previous test stopped or killed.</summary>
+    public Task AllUpAsync() => Task.WhenAll(Enumerable.Range(0, 3).Where(i => _hosts[i] is null).Select(StartAsync));
+
     public async Task KillAsync(int index)
     {
         Logs.Add(Host(index).Output);

@@ -10,6 +10,7 @@ namespace Platform.Browser.Tests.Cluster;
 /// they type: what they typed waits on the page as 送信中, is sent again by the page itself, and arrives once; a second
 /// recorder's page shows all of it without a reload.
 /// </summary>
+[RunsLong(60)]
 public sealed class RecordingThroughFailoverTests : IAsyncLifetime
 {
     private ThreeHosts _cluster = default!;

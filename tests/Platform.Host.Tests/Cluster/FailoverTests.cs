@@ -9,33 +9,36 @@ namespace Platform.Host.Tests.Cluster;
 /// or every host is restarted in turn. Nothing acknowledged is lost or stored twice, every page receives every entry,
 /// and writes are taken again within seconds (README, "Running several hosts", has the figures).
 /// </summary>
-public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
+[RunsLong(180)]
+public sealed class FailoverTests(ThreeHostsFixture fixture, ITestOutputHelper output)
+    : IClassFixture<ThreeHostsFixture>,
+        IAsyncLifetime
 {
     private const int Meetings = 3;
     private static readonly TimeSpan FailoverLimit = TimeSpan.FromSeconds(5);
 
-    private ThreeHosts _cluster = default!;
+    private ThreeHosts Cluster => fixture.Cluster;
 
-    public async Task InitializeAsync() => _cluster = await ThreeHosts.StartAsync();
+    public Task InitializeAsync() => Cluster.AllUpAsync();
 
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Killing_the_host_of_live_meetings_loses_nothing_and_writes_resume_within_five_seconds()
     {
         // The meetings are opened through host 0, so their grains live there (the first host to ask keeps them).
         var meetings = await RecordingLoad.MeetingsAsync(
-            await _cluster.HostClientAsync(0, "aomori-coordinator"),
+            await Cluster.HostClientAsync(0, "aomori-coordinator"),
             Meetings
         );
-        var load = new RecordingLoad(await _cluster.ClientAsync("aomori-coordinator"), meetings);
+        var load = new RecordingLoad(await Cluster.ClientAsync("aomori-coordinator"), meetings);
         using var stopWriting = new CancellationTokenSource();
         using var stopFollowing = new CancellationTokenSource();
         var running = load.Run(2, 2, stopWriting.Token, stopFollowing.Token);
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         var killedAt = load.Now;
-        await _cluster.KillAsync(0);
+        await Cluster.KillAsync(0);
         // Long enough for the slowest meeting to be taken over, and for writes to go on after it.
         await Task.Delay(FailoverLimit + TimeSpan.FromSeconds(3));
         await FinishAsync(load, stopWriting, stopFollowing, running);
@@ -60,10 +63,10 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Restarting_every_host_in_turn_loses_nothing_and_no_page_needs_a_reload()
     {
         var meetings = await RecordingLoad.MeetingsAsync(
-            await _cluster.HostClientAsync(0, "aomori-coordinator"),
+            await Cluster.HostClientAsync(0, "aomori-coordinator"),
             Meetings
         );
-        var load = new RecordingLoad(await _cluster.ClientAsync("aomori-coordinator"), meetings);
+        var load = new RecordingLoad(await Cluster.ClientAsync("aomori-coordinator"), meetings);
         using var stopWriting = new CancellationTokenSource();
         using var stopFollowing = new CancellationTokenSource();
         var running = load.Run(2, 2, stopWriting.Token, stopFollowing.Token);
@@ -73,9 +76,9 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             await Task.Delay(TimeSpan.FromSeconds(1));
             var before = load.Acknowledged.Count;
             var stopping = load.Now;
-            await _cluster.StopAsync(host);
+            await Cluster.StopAsync(host);
             var stopped = load.Now;
-            await _cluster.StartAsync(host);
+            await Cluster.StartAsync(host);
             output.WriteLine(
                 $"host {host} stopped in {(stopped - stopping).TotalSeconds:F1} s, started in "
                     + $"{(load.Now - stopped).TotalSeconds:F1} s; {load.Acknowledged.Count - before} acknowledged meanwhile"
@@ -83,7 +86,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         }
         await Task.Delay(TimeSpan.FromSeconds(1));
         await FinishAsync(load, stopWriting, stopFollowing, running);
-        foreach (var log in _cluster.Logs)
+        foreach (var log in Cluster.Logs)
             output.WriteLine(log);
         await AssertNothingLostOrDoubledAsync(load);
     }
@@ -146,4 +149,14 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             }
         );
     }
+}
+
+/// <summary>One cluster for the class: each test starts again the hosts the one before stopped.</summary>
+public sealed class ThreeHostsFixture : IAsyncLifetime
+{
+    public ThreeHosts Cluster { get; private set; } = default!;
+
+    public async Task InitializeAsync() => Cluster = await ThreeHosts.StartAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
