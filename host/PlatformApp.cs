@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Platform.Abstractions.Events;
@@ -77,14 +74,7 @@ public static class PlatformApp
             )
         );
         services.AddAntiforgery();
-        // One key ring for every host of a cluster, in the platform database, whatever folder each host runs from.
-        services.AddDataProtection().SetApplicationName("sasaeai");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-            o =>
-                o.XmlRepository = new Platform.Core.Accounts.DatabaseKeyRing(
-                    sp.GetRequiredService<Platform.Core.Storage.Database>()
-                )
-        ));
+        Platform.Core.Accounts.DatabaseKeyRingRegistration.AddDatabaseKeyRing(services);
         services.AddPlatformAccounts(configuration);
         services.AddReverseProxy(configuration);
         // The server's name and version help only those looking for a known weakness.

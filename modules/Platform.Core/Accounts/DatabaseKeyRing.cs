@@ -1,6 +1,10 @@
 using System.Xml.Linq;
 using Dapper;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.Core.Storage;
 
 namespace Platform.Core.Accounts;
@@ -38,4 +42,16 @@ public sealed class DatabaseKeyRing(Database database) : IXmlRepository
             })
             .GetAwaiter()
             .GetResult();
+}
+
+public static class DatabaseKeyRingRegistration
+{
+    /// <summary>One key ring for every host of a cluster, whatever folder each host runs from.</summary>
+    public static void AddDatabaseKeyRing(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("sasaeai");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new DatabaseKeyRing(sp.GetRequiredService<Database>())
+        ));
+    }
 }
