@@ -48,9 +48,11 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// Answers as soon as there are entries after <paramref name="afterSeq"/> or items revised after
     /// <paramref name="afterRevision"/> (UTC ticks; a negative one: from now on), or when <paramref name="wait"/> has
     /// passed, with those entries from the grain's memory: the live pages read nothing from the database per entry.
+    /// The page's cancellation (closed, or its host stopping) ends the wait at once, so that a stopping host hands its
+    /// meetings over without waiting out the pages' waits.
     /// </summary>
-    [Alias("WaitForChanges")]
-    Task<MeetingChange> WaitForChange(int afterSeq, long afterRevision, TimeSpan wait);
+    [Alias("WaitForChanges.2")]
+    Task<MeetingChange> WaitForChange(int afterSeq, long afterRevision, TimeSpan wait, CancellationToken cancellation);
 
     /// <summary>
     /// An item already recorded is now shown differently (consent withdrawn, level changed), or, with no item, the

@@ -17,9 +17,12 @@ namespace Platform.Core.Records;
 [Reentrant]
 [Orleans.Placement.PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 5)]
-public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore records, CorrectionStore corrections)
-    : Grain,
-        IMeetingGrain
+public sealed partial class MeetingGrain(
+    MeetingStore meetings,
+    RecordStore records,
+    CorrectionStore corrections,
+    Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime
+) : Grain, IMeetingGrain
 {
     private readonly CorrectionStore _corrections = corrections;
 
@@ -143,12 +146,25 @@ public sealed partial class MeetingGrain(MeetingStore meetings, RecordStore reco
     public Task<IReadOnlyList<RecordEntry>> Entries() =>
         Task.FromResult<IReadOnlyList<RecordEntry>>(_entries.ToArray());
 
-    public async Task<MeetingChange> WaitForChange(int afterSeq, long afterRevision, TimeSpan wait)
+    public async Task<MeetingChange> WaitForChange(
+        int afterSeq,
+        long afterRevision,
+        TimeSpan wait,
+        CancellationToken cancellation
+    )
     {
         if (afterRevision < 0)
             afterRevision = DateTime.UtcNow.Ticks;
         if (_lastDurable <= afterSeq && _revision <= afterRevision)
-            await Task.WhenAny(_changed.Task, Task.Delay(wait));
+        {
+            // A stopping host answers the pages' waits at once, pages of other hosts included: they ask again and reach
+            // the meeting's next activation, and the host's stop need not wait out their waits.
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(
+                cancellation,
+                lifetime.ApplicationStopping
+            );
+            await Task.WhenAny(_changed.Task, Task.Delay(wait, waiting.Token));
+        }
         var revisions = _revised.Where(r => r.Revision > afterRevision).ToList();
         // A change of pledges (no item) can show any resident's item differently: all of them are sent again.
         var revised = revisions.Any(r => r.ItemId is null)

@@ -526,7 +526,7 @@ public static class RecordApi
             var revision = since ?? -1;
             while (!stop.IsCancellationRequested)
             {
-                var change = await grain.WaitForChange(last, revision, Heartbeat).WaitAsync(stop.Token);
+                var change = await grain.WaitForChange(last, revision, Heartbeat, stop.Token);
                 revision = change.Revision;
                 if (change.SightChanged)
                     await follower.RefreshAsync(stop.Token);

@@ -55,6 +55,8 @@ public sealed class FailoverTests(ThreeHostsFixture fixture, ITestOutputHelper o
             var gap = times.Zip(times.Skip(1), (a, b) => b - a).Max();
             output.WriteLine($"{meeting}: longest time without an acknowledged write {gap.TotalSeconds:F1} s");
             Assert.True(gap <= FailoverLimit, $"{meeting}: {gap.TotalSeconds:F1} s without an acknowledged write");
+            // The meeting was on the killed host: its writes were refused for a moment.
+            Assert.Contains(load.Refused, r => r.Meeting == meeting && r.At > killedAt);
         }
         await AssertNothingLostOrDoubledAsync(load);
     }

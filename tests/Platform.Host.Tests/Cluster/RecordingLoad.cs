@@ -19,8 +19,14 @@ public sealed class RecordingLoad(HttpClient front, IReadOnlyList<(string Meetin
     /// <summary>Acknowledged opinions (201): meeting, opinion id, text, and when the answer came.</summary>
     public ConcurrentBag<(string Meeting, string Id, string Text, TimeSpan At)> Acknowledged { get; } = [];
 
-    /// <summary>Every answer that was not 201: status, code, whether it had Retry-After, when.</summary>
-    public ConcurrentBag<(HttpStatusCode Status, string? Code, bool RetryAfter, TimeSpan At)> Refused { get; } = [];
+    /// <summary>Every answer that was not 201: meeting, status, code, whether it had Retry-After, when.</summary>
+    public ConcurrentBag<(
+        string Meeting,
+        HttpStatusCode Status,
+        string? Code,
+        bool RetryAfter,
+        TimeSpan At
+    )> Refused { get; } = [];
 
     /// <summary>Connections lost or reset while sending (nginx or a host gone).</summary>
     public ConcurrentBag<(string Error, TimeSpan At)> Lost { get; } = [];
@@ -118,7 +124,7 @@ public sealed class RecordingLoad(HttpClient front, IReadOnlyList<(string Meetin
                             ? c.GetString()
                             : null
                         : problem[..Math.Min(problem.Length, 200)];
-                    Refused.Add((answer.StatusCode, code, answer.Headers.RetryAfter is not null, Now));
+                    Refused.Add((meeting, answer.StatusCode, code, answer.Headers.RetryAfter is not null, Now));
                     if (answer.StatusCode != HttpStatusCode.ServiceUnavailable)
                         return;
                 }
